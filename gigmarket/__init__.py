@@ -1,0 +1,1 @@
+"""gigmarket: the project package and the shared kernel (user, vocabulary, validators, audit)."""

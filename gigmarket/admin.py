@@ -1,0 +1,49 @@
+"""Django admin for the kernel's records (for superusers; staff work in the site's own pages)."""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+
+from gigmarket.models import Industry, Occupation, PersonalDataAccess, Region, User
+
+
+@admin.register(User)
+class GigUserAdmin(UserAdmin):
+    list_display = ("username", "display_name", "kind", "region", "is_active")
+    list_filter = ("kind", "is_active", "groups")
+    fieldsets = UserAdmin.fieldsets + (
+        ("零工市场", {"fields": ("kind", "display_name", "phone", "region")}),
+    )
+    raw_id_fields = ("region",)
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    list_display = ("code", "name", "level", "retired")
+    list_filter = ("level", "retired")
+    search_fields = ("code", "name")
+    raw_id_fields = ("parent",)
+
+
+@admin.register(Occupation)
+class OccupationAdmin(admin.ModelAdmin):
+    list_display = ("code", "name", "parent")
+    search_fields = ("code", "name")
+
+
+@admin.register(Industry)
+class IndustryAdmin(admin.ModelAdmin):
+    list_display = ("code", "name")
+
+
+@admin.register(PersonalDataAccess)
+class PersonalDataAccessAdmin(admin.ModelAdmin):
+    list_display = ("at", "user", "record_label", "purpose")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,24 @@
+"""Test settings: strict templates, fast hashing, no lockout between tests unless asked."""
+
+from django.template.base import TemplateSyntaxError
+
+from gigmarket.settings.base import *  # noqa: F403
+from gigmarket.settings.base import TEMPLATES
+
+
+class UndefinedVariable(str):
+    """Makes any undefined template variable fail the test that rendered it."""
+
+    def __mod__(self, other):
+        raise TemplateSyntaxError(f"Undefined template variable: {other!r}")
+
+
+TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = UndefinedVariable("%s")
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+MEDIA_ROOT = BASE_DIR / ".test_media"  # noqa: F405
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+FIELD_ENCRYPTION_KEY = "test-field-encryption-key"

@@ -1,0 +1,107 @@
+"""Reading spreadsheets staff bring (CSV/XLSX) and writing exports (CSV with BOM, XLSX).
+
+Imports report each bad row with its line number; exports never write a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import xlsxwriter
+
+FORMULA_PREFIXES = ("=", "+", "-", "@")
+
+
+@dataclass
+class ImportReport:
+    """What an import did: counts by outcome and every rejected row with its reason."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def error(self, line: int, message: str) -> None:
+        self.errors.append((line, str(message)))
+
+
+def read_rows(path: str | Path) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield (line number, row as a dict of stripped strings) from a CSV (UTF-8, BOM or not) or XLSX."""
+    path = Path(path)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from openpyxl import load_workbook
+
+        book = load_workbook(path, read_only=True, data_only=True)
+        sheet = book.worksheets[0]
+        rows = sheet.iter_rows(values_only=True)
+        header = [str(h or "").strip() for h in next(rows, [])]
+        for number, values in enumerate(rows, start=2):
+            if values is None or all(v in (None, "") for v in values):
+                continue
+            yield number, {h: _cell_text(v) for h, v in zip(header, values, strict=False) if h}
+        book.close()
+        return
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        for number, row in enumerate(reader, start=2):
+            if not any((v or "").strip() for v in row.values()):
+                continue
+            yield number, {(k or "").strip(): (v or "").strip() for k, v in row.items() if k}
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def safe_text(value: object) -> object:
+    """A value as it may go into a spreadsheet cell: text that looks like a formula gets a quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def csv_bytes(header: list[str], rows: Iterable[Iterable[object]]) -> bytes:
+    """CSV in UTF-8 with a BOM, so spreadsheet programs on Chinese Windows read it."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if v is None else safe_text(v) for v in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def xlsx_bytes(sheets: list[tuple[str, list[str], Iterable[Iterable[object]]]]) -> bytes:
+    """An XLSX workbook, one sheet per (name, header, rows); header frozen, numbers as numbers,
+    and no string ever written as a formula."""
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(
+        buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
+                 "strings_to_urls": False}
+    )
+    bold = book.add_format({"bold": True})
+    for name, header, rows in sheets:
+        sheet = book.add_worksheet(name[:31])
+        sheet.write_row(0, 0, header, bold)
+        sheet.freeze_panes(1, 0)
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row):
+                if isinstance(value, bool) or value is None:
+                    sheet.write_string(r, c, "" if value is None else str(value))
+                elif isinstance(value, int | float):
+                    sheet.write_number(r, c, value)
+                else:
+                    sheet.write_string(r, c, str(value))
+    book.close()
+    return buffer.getvalue()

@@ -1,0 +1,24 @@
+"""URLs of the kernel's own pages."""
+
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from gigmarket import views
+from gigmarket.forms import LoginForm
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("elder-mode/", views.elder_mode, name="elder_mode"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/start/", views.after_login, name="after_login"),
+    path("workbench/", views.workbench, name="workbench"),
+    path("me/", views.me, name="me"),
+    path("audit/", views.audit_log, name="audit_log"),
+]

@@ -1,0 +1,103 @@
+"""Pages of the kernel: home, elder mode, coming-soon pages, the workbench, "Me", the audit log."""
+
+from __future__ import annotations
+
+from auditlog.models import LogEntry
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET, require_POST
+
+from gigmarket import panels
+from gigmarket.context_processors import ELDER_COOKIE
+from gigmarket.models import PersonalDataAccess, User
+from gigmarket.roles import OPERATING_ROLES, Role, role_required
+
+COMING_SOON = {
+    "jobs": _("Job listings"),
+    "stations": _("Station directory"),
+    "training": _("Training"),
+    "rights": _("Complaints and rights"),
+    "reports": _("Monthly figures"),
+}
+
+
+@login_not_required
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    """What the service is, and the way to each part of it."""
+    return render(request, "gigmarket/home.html")
+
+
+@login_not_required
+@require_GET
+def coming_soon(request: HttpRequest, feature: str, **kwargs) -> HttpResponse:
+    """An honest page for a part of the service that is not built yet."""
+    return render(request, "gigmarket/coming_soon.html", {"feature": COMING_SOON[feature]})
+
+
+@login_not_required
+@require_POST
+def elder_mode(request: HttpRequest) -> HttpResponse:
+    """Switch elder mode (larger type, higher contrast) on or off for this browser."""
+    target = request.POST.get("next") or reverse("core:home")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = reverse("core:home")
+    response = HttpResponseRedirect(target)
+    if request.POST.get("on") == "1":
+        response.set_cookie(ELDER_COOKIE, "1", max_age=365 * 24 * 3600, samesite="Lax")
+    else:
+        response.delete_cookie(ELDER_COOKIE, samesite="Lax")
+    return response
+
+
+@require_GET
+def after_login(request: HttpRequest) -> HttpResponse:
+    """Send each kind of account to its own start page."""
+    user: User = request.user
+    if user.kind == User.Kind.SEEKER:
+        return redirect("core:me")
+    if user.has_role(*OPERATING_ROLES):
+        return redirect("core:workbench")
+    if user.has_role(Role.AUDITOR):
+        return redirect("core:audit_log")
+    return redirect("core:home")
+
+
+@require_GET
+@role_required(*OPERATING_ROLES)
+def workbench(request: HttpRequest) -> HttpResponse:
+    """The staff workbench (工作台): a panel per capability, each registered by its app."""
+    return render(request, "gigmarket/workbench.html", {"panels": panels.workbench.for_request(request)})
+
+
+@require_GET
+def me(request: HttpRequest) -> HttpResponse:
+    """A seeker's own page (我的): panels registered by the apps that hold the seeker's records."""
+    if request.user.kind != User.Kind.SEEKER:
+        raise PermissionDenied
+    return render(request, "gigmarket/me.html", {"panels": panels.me.for_request(request)})
+
+
+@require_GET
+@role_required(Role.AUDITOR)
+def audit_log(request: HttpRequest) -> HttpResponse:
+    """The audit trail for auditors: who opened personal data, and every recorded change."""
+    accesses = Paginator(
+        PersonalDataAccess.objects.select_related("user", "content_type"), 50
+    ).get_page(request.GET.get("access_page"))
+    changes = Paginator(
+        LogEntry.objects.select_related("actor", "content_type").order_by("-timestamp"), 50
+    ).get_page(request.GET.get("change_page"))
+    return render(request, "gigmarket/audit_log.html", {"accesses": accesses, "changes": changes})
+
+
+@login_not_required
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A Chinese page when a form's security token has expired (often after a long pause)."""
+    return render(request, "403_csrf.html", status=403)

@@ -1,0 +1,1 @@
+"""Records of the jobs app (built by its issue)."""

@@ -1,0 +1,1 @@
+"""Reports (报表): monthly demand ratio, wage prices and service figures."""

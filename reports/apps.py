@@ -1,0 +1,9 @@
+"""App config: Reports (报表): monthly demand ratio, wage prices and service figures."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportsConfig(AppConfig):
+    name = "reports"
+    verbose_name = _("Reports")

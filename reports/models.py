@@ -1,0 +1,1 @@
+"""Records of the reports app (built by its issue)."""

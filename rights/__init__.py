@@ -1,0 +1,1 @@
+"""Rights (权益维护): complaints and their case handling."""

@@ -1,0 +1,9 @@
+"""App config: Rights (权益维护): complaints and their case handling."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RightsConfig(AppConfig):
+    name = "rights"
+    verbose_name = _("Rights")

@@ -1,0 +1,1 @@
+"""Records of the rights app (built by its issue)."""

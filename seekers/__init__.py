@@ -1,0 +1,1 @@
+"""Seekers (人员库): the register of people looking for gig work."""

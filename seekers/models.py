@@ -1,0 +1,1 @@
+"""Records of the seekers app (built by its issue)."""

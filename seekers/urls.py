@@ -1,0 +1,5 @@
+"""URLs of the seekers app."""
+
+app_name = "seekers"
+
+urlpatterns: list = []

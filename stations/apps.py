@@ -1,0 +1,9 @@
+"""App config: Stations (零工市场/零工驿站): the registry, staff assignment, directory, service ledger, evaluation."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class StationsConfig(AppConfig):
+    name = "stations"
+    verbose_name = _("Stations")

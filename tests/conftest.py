@@ -1,0 +1,27 @@
+"""Fixtures shared by every test."""
+
+import os
+
+import pytest
+from django.core.cache import cache
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Each test starts with an empty cache (lockouts, rate limits)."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def login(client):
+    """Log the test client in as a user: ``login(user)`` returns the client."""
+
+    def _login(user):
+        client.force_login(user, backend="gigmarket.backends.UsernameOrMobileBackend")
+        return client
+
+    return _login

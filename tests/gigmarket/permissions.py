@@ -1,0 +1,26 @@
+"""Permission matrix rows for the kernel's pages."""
+
+from tests.permissions import LOGIN, Check, everyone
+
+OPERATORS = {"staff": 200, "reviewer": 200, "admin": 200}
+
+CHECKS = [
+    Check("core:home", everyone(200)),
+    Check("core:login", {"anonymous": 200}, default=302,
+          note="a logged-in user is sent on to their start page"),
+    Check("core:logout", {"anonymous": 302}, default=302, method="post"),
+    Check("core:elder_mode", everyone(302), method="post", data=lambda w: {"on": "1"}),
+    Check("core:after_login", {"anonymous": LOGIN}, default=302),
+    Check("core:workbench", {"anonymous": LOGIN, **OPERATORS}, default=403),
+    Check("core:me", {"anonymous": LOGIN, "seeker": 200}, default=403),
+    Check("core:audit_log", {"anonymous": LOGIN, "auditor": 200}, default=403),
+    Check("admin:index", {"anonymous": 302}, default=302,
+          note="Django admin is for superusers only; everyone else is sent to its login"),
+    # Not built yet: honest "coming soon" pages, public.
+    Check("stations:station_list", everyone(200)),
+    Check("stations:station_detail", everyone(200), kwargs=lambda w: {"code": "matrix-home"}),
+    Check("jobs:job_list", everyone(200)),
+    Check("training:programme_list", everyone(200)),
+    Check("rights:complaint_create", everyone(200)),
+    Check("reports:bulletin", everyone(200)),
+]

@@ -1,0 +1,1 @@
+"""Training (培训): programmes, referrals and demand orders."""

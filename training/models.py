@@ -1,0 +1,1 @@
+"""Records of the training app (built by its issue)."""
