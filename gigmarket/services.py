@@ -17,7 +17,7 @@ from gigmarket.tabular import ImportReport
 def normalize_region_code(raw: str) -> str:
     """A 6-, 9- or 12-digit code, with a 12-digit code's trailing zero blocks folded away."""
     code = re.sub(r"\s+", "", raw or "")
-    if not code.isdigit() or len(code) not in (6, 9, 12):
+    if not re.fullmatch(r"[0-9]{6}|[0-9]{9}|[0-9]{12}", code):
         raise ValidationError(
             _("A region code has 6, 9 or 12 digits; got “%(code)s”.") % {"code": raw}
         )

@@ -15,7 +15,7 @@ ID_CHECK_CHARS = "10X98765432"
 CREDIT_CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 CREDIT_CODE_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
-MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
+MOBILE_RE = re.compile(r"^1[3-9][0-9]{9}$")
 
 
 def _fold(value: str) -> str:
@@ -61,12 +61,12 @@ def validate_resident_id(value: str, *, today: datetime.date | None = None) -> s
     """Check a resident ID number and return it normalised; raise ValidationError with the reason."""
     value = normalize_resident_id(value)
     if len(value) == 18:
-        if not re.fullmatch(r"\d{17}[\dX]", value):
+        if not re.fullmatch(r"[0-9]{17}[0-9X]", value):
             raise ValidationError(
                 _("An ID number has 17 digits followed by a digit or X."), code="id_format"
             )
     elif len(value) == 15:
-        if not value.isdigit():
+        if not re.fullmatch(r"[0-9]{15}", value):
             raise ValidationError(_("An old 15-digit ID number has digits only."), code="id_format")
     else:
         raise ValidationError(
@@ -127,7 +127,7 @@ def validate_credit_code(value: str, *, allow_bad_check: bool = False) -> str:
             code="credit_chars",
             params={"chars": "、".join(bad)},
         )
-    if not value[2:8].isdigit():
+    if not re.fullmatch(r"[0-9]{6}", value[2:8]):
         raise ValidationError(
             _("Characters 3 to 8 of a unified social credit code are the region code digits."),
             code="credit_region",

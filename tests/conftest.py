@@ -25,3 +25,11 @@ def login(client):
         return client
 
     return _login
+
+
+def pytest_configure(config):
+    """Compile the translation catalogues once (in the controller, not in each xdist worker)."""
+    if not hasattr(config, "workerinput"):
+        from scripts.compilemessages import main as compile_messages
+
+        compile_messages()
