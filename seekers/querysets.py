@@ -1,0 +1,156 @@
+"""QuerySets of the seeker register and of seeking periods."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Cast
+from django.utils import timezone
+
+from gigmarket import crypto
+from gigmarket.models import User
+from gigmarket.roles import Role
+from gigmarket.validators import normalize_mobile, validate_mobile, validate_resident_id
+
+#: "138****8000", "138 8000", "1388000": the first three and last four digits of a mobile.
+_MASKED_MOBILE_RE = re.compile(r"^(1[3-9]\d)\**(\d{4})$")
+
+
+class SeekerQuerySet(models.QuerySet):
+    """Seekers (求职人员)."""
+
+    def not_withdrawn(self) -> SeekerQuerySet:
+        """Everyone still in the register (withdrawn records are anonymised shells)."""
+        return self.exclude(status="withdrawn")
+
+    def seeking(self) -> SeekerQuerySet:
+        """People looking for work now."""
+        return self.filter(status="seeking")
+
+    def in_priority_groups(self) -> SeekerQuerySet:
+        """People in at least one priority group (重点群体)."""
+        return self.exclude(priority_groups=[])
+
+    def in_priority_group(self, group: str) -> SeekerQuerySet:
+        """People in one priority group."""
+        return self.filter(priority_groups__icontains=f'"{group}"')
+
+    def homed_at(self, station) -> SeekerQuerySet:
+        """People whose home station is ``station``."""
+        return self.filter(home_station=station)
+
+    def visible_to(self, user: User) -> SeekerQuerySet:
+        """Whom a back-office user may find: station staff the whole deployment (masked where not
+        theirs), a county admin their region (and people with no station yet), nobody else."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        if user.has_role(Role.COUNTY_ADMIN):
+            if user.region is None:
+                return self
+            return self.filter(
+                models.Q(home_station__region__code__startswith=user.region.prefix)
+                | models.Q(home_station__isnull=True)
+            )
+        if user.has_role(Role.STATION_STAFF):
+            return self
+        return self.none()
+
+    def editable_by(self, user: User) -> SeekerQuerySet:
+        """Whose full record ``user`` may see and change: home-station staff, the region's admin."""
+        from stations.models import Station
+
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        stations = Station.objects.writable_by(user)
+        if user.has_role(Role.COUNTY_ADMIN):
+            return self.visible_to(user).filter(
+                models.Q(home_station__in=stations) | models.Q(home_station__isnull=True)
+            )
+        return self.filter(home_station__in=stations)
+
+    def matching_identity(self, *, mobile: str = "", id_hash: str = "") -> SeekerQuerySet:
+        """Existing records with this mobile or this ID number (deduplication)."""
+        condition = models.Q(pk__in=[])
+        if mobile:
+            condition |= models.Q(mobile=mobile)
+        if id_hash:
+            condition |= models.Q(id_number_hash=id_hash)
+        return self.filter(condition)
+
+    def search(self, text: str) -> SeekerQuerySet:
+        """Find by full mobile, masked mobile (first 3 + last 4 digits), resident ID, number or name."""
+        text = (text or "").strip()
+        if not text:
+            return self
+        try:
+            return self.filter(mobile=validate_mobile(text))
+        except ValidationError:
+            pass
+        folded = normalize_mobile(text)
+        masked = _MASKED_MOBILE_RE.match(folded)
+        if masked:
+            return self.filter(mobile__startswith=masked.group(1), mobile__endswith=masked.group(2))
+        try:
+            return self.filter(id_number_hash=crypto.lookup_hash(validate_resident_id(text)))
+        except ValidationError:
+            pass
+        return self.filter(models.Q(name__icontains=text) | models.Q(number=text.upper()))
+
+    def with_last_contact(self) -> SeekerQuerySet:
+        """Annotate ``last_contact_at``: the latest follow-up written in the service ledger."""
+        from stations.models import ServiceRecord
+
+        latest = (
+            ServiceRecord.objects.filter(
+                subject_type="seekers.seeker",
+                subject_id=Cast(models.OuterRef("pk"), models.CharField()),
+                kind=ServiceRecord.Kind.FOLLOW_UP,
+            )
+            .order_by("-at")
+            .values("at")[:1]
+        )
+        return self.annotate(last_contact_at=models.Subquery(latest))
+
+    def priority_ledger(self, station) -> SeekerQuerySet:
+        """The priority-group ledger of a station: still seeking, longest waiting first."""
+        return (
+            self.homed_at(station)
+            .seeking()
+            .in_priority_groups()
+            .annotate(waiting_since=models.Max("periods__start"))
+            .with_last_contact()
+            .select_related("primary_occupation")
+            .order_by(models.F("waiting_since").asc(nulls_first=True), "pk")
+        )
+
+
+class SeekingPeriodQuerySet(models.QuerySet):
+    """Seeking periods (求职登记有效期), as the monthly figures count them."""
+
+    def _ends_on_or_after(self, day: datetime.date) -> models.Q:
+        return models.Q(ended_on__isnull=True, end__gte=day) | models.Q(
+            ended_on__isnull=False, ended_on__gte=day, end__gte=day
+        )
+
+    def overlapping(self, first: datetime.date, last: datetime.date) -> SeekingPeriodQuerySet:
+        """Periods that count on at least one day of [first, last] (e.g. a calendar month)."""
+        return self.filter(models.Q(start__lte=last) & self._ends_on_or_after(first))
+
+    def started_in(self, first: datetime.date, last: datetime.date) -> SeekingPeriodQuerySet:
+        """Periods that started within [first, last] (new applicants)."""
+        return self.filter(start__gte=first, start__lte=last)
+
+    def current(self, on: datetime.date | None = None) -> SeekingPeriodQuerySet:
+        """Periods running on a day (today by default, Asia/Shanghai)."""
+        on = on or timezone.localdate()
+        return self.overlapping(on, on)
+
+    def latest_first(self) -> SeekingPeriodQuerySet:
+        return self.order_by("-start", "-pk")
