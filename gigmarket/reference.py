@@ -94,8 +94,12 @@ OCCUPATION_KINDS = [
 ]
 
 
+#: The back-office roles' group names (gigmarket.roles.Role values).
+ROLE_GROUPS = ["county_admin", "station_staff", "reviewer", "auditor"]
+
+
 def load_reference(apps=None) -> dict[str, int]:
-    """Create or update industries and occupations; idempotent. Returns counts created.
+    """Create or update role groups, industries and occupations; idempotent. Returns counts created.
 
     ``apps`` is the migration state registry when called from a migration.
     """
@@ -103,6 +107,9 @@ def load_reference(apps=None) -> dict[str, int]:
         from django.apps import apps as live_apps
 
         apps = live_apps
+    Group = apps.get_model("auth", "Group")
+    for role in ROLE_GROUPS:
+        Group.objects.get_or_create(name=role)
     Industry = apps.get_model("gigmarket", "Industry")
     Occupation = apps.get_model("gigmarket", "Occupation")
     created = {"industries": 0, "occupations": 0}

@@ -16,6 +16,18 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _reference_data_in_transactional_tests(request):
+    """A transactional test (live server, concurrency) starts after another one's flush has
+    emptied every table: put back what migrations load (role groups, industries, occupations)."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        request.getfixturevalue("transactional_db")
+        from gigmarket.reference import load_reference
+
+        load_reference()
+
+
 @pytest.fixture
 def login(client):
     """Log the test client in as a user: ``login(user)`` returns the client."""

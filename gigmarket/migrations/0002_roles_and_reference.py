@@ -2,15 +2,9 @@
 
 from django.db import migrations
 
-ROLES = ["county_admin", "station_staff", "reviewer", "auditor"]
-
-
 def forwards(apps, schema_editor):
     from gigmarket.reference import load_reference
 
-    Group = apps.get_model("auth", "Group")
-    for name in ROLES:
-        Group.objects.get_or_create(name=name)
     load_reference(apps)
 
 

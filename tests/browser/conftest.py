@@ -64,11 +64,9 @@ def browser_context_args(browser_context_args):
     }
 
 
-@pytest.fixture(autouse=True)
-def _browser_db(request):
-    """Browser tests run against the live server: restore reference data after each one."""
-    if request.node.get_closest_marker("browser") is not None:
-        request.getfixturevalue("django_db_serialized_rollback")
+#: Mark a browser test module with ``pytestmark = BROWSER``: the live server needs real
+#: transactions; tests/conftest.py reloads the reference data each transactional test needs.
+BROWSER = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture

@@ -1,11 +1,14 @@
 """Smoke journey on a phone: home page, elder mode on, page still usable; accessibility."""
 
-import pytest
-
-from tests.browser.conftest import assert_no_serious_axe_violations, log_in, page_is_usable_on_phone
+from tests.browser.conftest import (
+    BROWSER,
+    assert_no_serious_axe_violations,
+    log_in,
+    page_is_usable_on_phone,
+)
 from tests.gigmarket.factories import PASSWORD, AdminFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = BROWSER
 
 
 def test_home_then_elder_mode_stays_usable(page, server):

@@ -44,7 +44,7 @@ def test_a_seeker_can_log_in_with_a_mobile_in_any_spelling(client):
 
 
 @pytest.mark.parametrize(
-    "password", ["Short-1a", "alllowercaseletters", "ALLUPPER12345", "password123A"]
+    "password", ["Short-1a", "alllowercaseletters", "ALLUPPER12345", "Password123"]
 )
 def test_weak_staff_passwords_are_refused(password):
     with pytest.raises(ValidationError):
@@ -72,5 +72,5 @@ def test_phone_is_unique_when_present_and_optional():
     User.objects.create(username="b", phone="")
     assert User.objects.filter(phone__isnull=True).count() >= 2
     user = User(username="c", phone="１３８００１３８０００")
-    user.full_clean()
+    user.full_clean(exclude=["password"])
     assert user.phone == "13800138000"
