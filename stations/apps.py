@@ -7,3 +7,8 @@ from django.utils.translation import gettext_lazy as _
 class StationsConfig(AppConfig):
     name = "stations"
     verbose_name = _("Stations")
+
+    def ready(self) -> None:
+        from stations import demo_steps, panels  # noqa: F401  (registers the demo step)
+
+        panels.register()
