@@ -4,6 +4,51 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def _review_panel_context(request) -> dict:
+    from jobs.models import Job
+
+    pending = Job.objects.reviewable_by(request.user).pending_review()
+    return {"count": pending.count(), "oldest": pending.first()}
+
+
+def _jobs_panel_context(request) -> dict:
+    from jobs.models import Job
+
+    jobs = Job.objects.editable_by(request.user)
+    return {
+        "open_count": jobs.filter(status="open").count(),
+        "draft_count": jobs.filter(status__in=["draft", "rejected"]).count(),
+    }
+
+
 class JobsConfig(AppConfig):
     name = "jobs"
     verbose_name = _("Jobs")
+
+    def ready(self) -> None:
+        from gigmarket import panels
+        from gigmarket.roles import Role
+        from jobs import demo_steps  # noqa: F401  (registers the demo step)
+
+        panels.workbench.register(
+            panels.Panel(
+                key="jobs-review",
+                title=_("Postings to review"),
+                template="jobs/includes/_panel_review.html",
+                context=_review_panel_context,
+                visible=lambda request: request.user.has_role(Role.REVIEWER, Role.COUNTY_ADMIN),
+                order=20,
+            )
+        )
+        panels.workbench.register(
+            panels.Panel(
+                key="jobs-orders",
+                title=_("Job orders"),
+                template="jobs/includes/_panel_jobs.html",
+                context=_jobs_panel_context,
+                visible=lambda request: request.user.has_role(
+                    Role.STATION_STAFF, Role.COUNTY_ADMIN
+                ),
+                order=30,
+            )
+        )

@@ -1,0 +1,409 @@
+"""Demo data of the jobs app: three employers (one with a login) and jobs in every state."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.utils import timezone
+
+from gigmarket import demo
+
+DEMO_EMPLOYER_MOBILE = "13700000001"
+DEMO_EMPLOYER_PASSWORD = "Demo-Employer-2026"
+
+EMPLOYERS = [
+    # (key mobile, kind, name, credit code, contact, township, industry)
+    (
+        DEMO_EMPLOYER_MOBILE,
+        "enterprise",
+        "示范县鑫达建筑劳务有限公司",
+        "91350100M000100Y43",
+        "陈经理",
+        "520999001",
+        "E",
+    ),
+    ("13700000002", "individual", "王建国（装修个体）", "", "王建国", "520999100", "E"),
+    ("13700000003", "household", "李秀英", "", "李秀英", "520999002", "O"),
+]
+
+# (ref, employer mobile, title, occupation, nature, pay, pay max, unit, settlement, headcount,
+#  start offset days, length days, valid offset days, final status)
+JOBS = [
+    (
+        "demo-01",
+        DEMO_EMPLOYER_MOBILE,
+        "工地搬运装卸工",
+        "4-09",
+        "daily",
+        "180",
+        None,
+        "day",
+        "daily",
+        6,
+        0,
+        3,
+        3,
+        "open",
+    ),
+    (
+        "demo-02",
+        DEMO_EMPLOYER_MOBILE,
+        "建筑杂工（包午餐）",
+        "6-16",
+        "daily",
+        "200",
+        "240",
+        "day",
+        "daily",
+        10,
+        0,
+        20,
+        10,
+        "open",
+    ),
+    (
+        "demo-03",
+        DEMO_EMPLOYER_MOBILE,
+        "瓦工 砌墙抹灰",
+        "6-02",
+        "short_term",
+        "300",
+        "350",
+        "day",
+        "weekly",
+        4,
+        1,
+        30,
+        14,
+        "open",
+    ),
+    (
+        "demo-04",
+        DEMO_EMPLOYER_MOBILE,
+        "水电安装工",
+        "6-08",
+        "short_term",
+        "320",
+        None,
+        "day",
+        "weekly",
+        2,
+        2,
+        15,
+        10,
+        "open",
+    ),
+    (
+        "demo-05",
+        DEMO_EMPLOYER_MOBILE,
+        "钢筋工",
+        "6-04",
+        "short_term",
+        "330",
+        None,
+        "day",
+        "on_completion",
+        3,
+        3,
+        10,
+        12,
+        "pending",
+    ),
+    (
+        "demo-06",
+        DEMO_EMPLOYER_MOBILE,
+        "工地保洁",
+        "4-01",
+        "daily",
+        "160",
+        None,
+        "day",
+        "daily",
+        2,
+        0,
+        1,
+        1,
+        "open",
+    ),
+    (
+        "demo-07",
+        DEMO_EMPLOYER_MOBILE,
+        "叉车司机（持证）",
+        "6-15",
+        "short_term",
+        "6500",
+        None,
+        "month",
+        "monthly",
+        1,
+        5,
+        60,
+        20,
+        "draft",
+    ),
+    (
+        "demo-08",
+        DEMO_EMPLOYER_MOBILE,
+        "仓库理货（夜班）",
+        "4-15",
+        "hourly",
+        "25",
+        None,
+        "hour",
+        "daily",
+        3,
+        0,
+        7,
+        7,
+        "filled",
+    ),
+    (
+        "demo-09",
+        "13700000002",
+        "装修木工",
+        "6-03",
+        "short_term",
+        "320",
+        "380",
+        "day",
+        "weekly",
+        2,
+        1,
+        20,
+        10,
+        "open",
+    ),
+    (
+        "demo-10",
+        "13700000002",
+        "油漆工（室内刷墙）",
+        "6-05",
+        "short_term",
+        "300",
+        None,
+        "day",
+        "on_completion",
+        2,
+        2,
+        6,
+        8,
+        "open",
+    ),
+    (
+        "demo-11",
+        "13700000002",
+        "防水工",
+        "6-10",
+        "daily",
+        "280",
+        None,
+        "day",
+        "daily",
+        1,
+        -20,
+        3,
+        -10,
+        "expired",
+    ),
+    (
+        "demo-12",
+        "13700000003",
+        "家庭保洁（每周两次）",
+        "4-01",
+        "hourly",
+        "30",
+        None,
+        "hour",
+        "daily",
+        1,
+        0,
+        60,
+        30,
+        "open",
+    ),
+    (
+        "demo-13",
+        "13700000003",
+        "老人陪护（白天）",
+        "4-05",
+        "part_time",
+        "150",
+        None,
+        "day",
+        "weekly",
+        1,
+        3,
+        30,
+        15,
+        "open",
+    ),
+    (
+        "demo-14",
+        "13700000003",
+        "育婴员（短期）",
+        "4-03",
+        "short_term",
+        "5200",
+        None,
+        "month",
+        "monthly",
+        1,
+        7,
+        30,
+        20,
+        "rejected",
+    ),
+    (
+        "demo-15",
+        DEMO_EMPLOYER_MOBILE,
+        "茶叶采摘季节工",
+        "5-03",
+        "seasonal",
+        "150",
+        "180",
+        "day",
+        "daily",
+        20,
+        10,
+        40,
+        25,
+        "open",
+    ),
+    (
+        "demo-16",
+        DEMO_EMPLOYER_MOBILE,
+        "绿化养护工",
+        "4-18",
+        "daily",
+        "170",
+        None,
+        "day",
+        "daily",
+        4,
+        -40,
+        5,
+        -30,
+        "closed",
+    ),
+]
+
+
+@demo.register(30, "jobs")
+def seed_jobs(say) -> None:
+    from gigmarket.models import Industry, Occupation, Region, User
+    from jobs import services
+    from jobs.models import Employer, Job
+    from stations.models import Station
+
+    station = Station.objects.order_by("pk").first()
+    if station is None:
+        say("jobs: no station yet, skipped")
+        return
+    reviewer = User.objects.filter(username="reviewer").first()
+    staff = User.objects.filter(username="staff").first()
+    today = timezone.localdate()
+
+    employers = {}
+    for mobile, kind, name, code, contact, township, industry in EMPLOYERS:
+        employer = Employer.objects.filter(contact_mobile=mobile).first()
+        region = Region.objects.filter(code=township).first() or station.region
+        if employer is None:
+            if mobile == DEMO_EMPLOYER_MOBILE and not User.objects.filter(phone=mobile).exists():
+                employer = services.employer_register(
+                    kind=kind,
+                    name=name,
+                    credit_code=code,
+                    contact_name=contact,
+                    mobile=mobile,
+                    password=DEMO_EMPLOYER_PASSWORD,
+                    region=region,
+                    address="城关街道建设路18号",
+                    industry=Industry.objects.filter(code=industry).first(),
+                )
+            else:
+                employer = services.employer_create(
+                    by=staff,
+                    kind=kind,
+                    name=name,
+                    credit_code=code,
+                    contact_name=contact,
+                    contact_mobile=mobile,
+                    region=region,
+                    address="和平社区3栋",
+                    industry=Industry.objects.filter(code=industry).first(),
+                    station=station,
+                )
+            if staff is not None:
+                services.employer_verify(employer=employer, by=staff)
+        employers[mobile] = employer
+    demo.add_login("用工主体", DEMO_EMPLOYER_MOBILE, DEMO_EMPLOYER_PASSWORD)
+
+    made = 0
+    for (
+        ref,
+        mobile,
+        title,
+        occ,
+        nature,
+        pay,
+        pay_max,
+        unit,
+        settle,
+        heads,
+        start,
+        length,
+        valid,
+        final,
+    ) in JOBS:
+        if Job.objects.filter(external_ref=ref).exists():
+            continue
+        employer = employers[mobile]
+        start_date = today + datetime.timedelta(days=start)
+        job = services.job_create(
+            employer=employer,
+            by=staff or employer.user,
+            data={
+                "title": title,
+                "occupation": Occupation.objects.get(code=occ),
+                "nature": nature,
+                "content": f"{title}，工作地点在{employer.region.name}，按时到岗，服从现场安排。"
+                "有经验者可直接上岗，无经验者现场带教。",
+                "skills": "身体健康，能吃苦耐劳。" if occ.startswith("6") else "",
+                "region": employer.region,
+                "address": "建设路18号" if employer.kind != "household" else "和平社区3栋2单元",
+                "start_date": start_date,
+                "end_date": start_date + datetime.timedelta(days=length),
+                "work_hours": "08:00–17:00",
+                "hours_per_day": Decimal("8"),
+                "headcount": heads,
+                "pay_min": Decimal(pay),
+                "pay_max": Decimal(pay_max) if pay_max else None,
+                "pay_unit": unit,
+                "settlement": settle,
+                "meals": occ.startswith("6"),
+                "lodging": False,
+                "transport": nature == "seasonal",
+                "insurance": "雇主购买意外险" if occ.startswith("6") else "",
+                "contact_person": employer.contact_name,
+                "contact_phone": employer.contact_mobile,
+                "valid_through": today + datetime.timedelta(days=valid),
+                "station": station,
+            },
+        )
+        job.external_ref = ref
+        job.save(update_fields=["external_ref"])
+        if final != "draft":
+            services.job_submit(job=job, by=staff or employer.user)
+        if final == "rejected":
+            services.job_reject(job=job, by=reviewer, reason="请写明每天工作时间和休息安排。")
+        elif final in ("open", "filled", "expired", "closed"):
+            services.job_approve(job=job, by=reviewer)
+            if final == "filled":
+                services.job_mark_filled(job=job, reason="人数已满（演示）")
+            elif final == "expired":
+                services.job_expire(job=job)
+            elif final == "closed":
+                services.job_close(job=job, by=staff, reason="用工结束（演示）")
+        made += 1
+    say(f"jobs: {len(employers)} employers, {made} new jobs")

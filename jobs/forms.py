@@ -1,0 +1,211 @@
+"""Forms of the jobs app: they validate input; the services do the writing."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from gigmarket.models import Industry, Occupation, Region
+from jobs.models import Employer, Job, PostingRule
+from stations.models import Station
+
+
+def _places():
+    """Townships (and counties) a job or an employer can be in."""
+    return Region.objects.current().filter(level__in=["county", "township"]).order_by("code")
+
+
+class EmployerRegisterForm(forms.Form):
+    """An employer registers itself online with a mobile number and a password."""
+
+    kind = forms.ChoiceField(label=_("I am"), choices=Employer.Kind.choices)
+    name = forms.CharField(label=_("Name of the enterprise, shop or household"), max_length=100)
+    credit_code = forms.CharField(
+        label=_("Unified social credit code"),
+        max_length=30,
+        required=False,
+        help_text=_("Enterprises only: the 18 characters on the business licence."),
+    )
+    contact_name = forms.CharField(label=_("Contact name"), max_length=32)
+    mobile = forms.CharField(
+        label=_("Mobile number"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        help_text=_("You will log in with this number."),
+    )
+    password = forms.CharField(
+        label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+    password2 = forms.CharField(
+        label=_("Password again"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    region = forms.ModelChoiceField(label=_("Township"), queryset=Region.objects.none())
+    address = forms.CharField(label=_("Address"), max_length=200, required=False)
+    consent = forms.BooleanField(
+        label=_(
+            "I confirm the information is true and I will not post discriminatory or fraudulent jobs."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = _places()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("password") and data.get("password") != data.get("password2"):
+            self.add_error("password2", _("The two passwords differ."))
+        return data
+
+
+class EmployerForm(forms.ModelForm):
+    """Staff register or edit an employer."""
+
+    credit_code_override = forms.CharField(
+        label=_("Reason to accept a credit code failing its check"),
+        max_length=200,
+        required=False,
+        help_text=_("Only if the code is right as printed on the licence."),
+    )
+    allow_same_mobile = forms.BooleanField(
+        label=_("I checked the employer with the same mobile: this is a different one"),
+        required=False,
+    )
+
+    class Meta:
+        model = Employer
+        fields = [
+            "kind",
+            "name",
+            "credit_code",
+            "contact_name",
+            "contact_mobile",
+            "region",
+            "address",
+            "industry",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = _places()
+        self.fields["contact_mobile"].max_length = 20
+        self.fields["contact_mobile"].widget.attrs.update({"type": "tel", "maxlength": 20})
+        self.fields["credit_code"].max_length = 30
+        self.fields["credit_code"].widget.attrs["maxlength"] = 30
+
+
+class EmployerSuspendForm(forms.Form):
+    reason = forms.ChoiceField(label=_("Reason"), choices=Employer.SuspensionReason.choices)
+    note = forms.CharField(label=_("Note"), max_length=200, required=False)
+
+
+class JobForm(forms.ModelForm):
+    """A job order: what the work is, where, when, the pay and terms, who answers for it."""
+
+    class Meta:
+        model = Job
+        fields = [
+            "title",
+            "occupation",
+            "nature",
+            "industry",
+            "content",
+            "skills",
+            "region",
+            "address",
+            "latitude",
+            "longitude",
+            "start_date",
+            "end_date",
+            "work_hours",
+            "hours_per_day",
+            "headcount",
+            "pay_min",
+            "pay_max",
+            "pay_unit",
+            "settlement",
+            "meals",
+            "lodging",
+            "transport",
+            "insurance",
+            "contact_person",
+            "contact_phone",
+            "publish_contact_phone",
+            "valid_through",
+            "station",
+        ]
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}),
+            "end_date": forms.DateInput(attrs={"type": "date"}),
+            "valid_through": forms.DateInput(attrs={"type": "date"}),
+            "content": forms.Textarea(attrs={"rows": 4}),
+            "skills": forms.Textarea(attrs={"rows": 2}),
+            "contact_phone": forms.TextInput(attrs={"type": "tel"}),
+        }
+
+    def __init__(self, *args, stations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["occupation"].queryset = Occupation.objects.kinds()
+        self.fields["industry"].queryset = Industry.objects.all()
+        self.fields["industry"].help_text = _("Leave empty to use the employer's.")
+        self.fields["region"].queryset = _places()
+        self.fields["station"].queryset = (
+            stations if stations is not None else Station.objects.active()
+        )
+        self.fields["station"].required = True
+        self.fields["station"].help_text = _(
+            "The station that publishes the job and answers for it."
+        )
+
+
+class StaffJobForm(JobForm):
+    """Staff take a job order for an employer."""
+
+    employer = forms.ModelChoiceField(label=_("Employer"), queryset=Employer.objects.active())
+
+    class Meta(JobForm.Meta):
+        fields = ["employer", *JobForm.Meta.fields]
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_("What the employer must change"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ApproveForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why you publish despite the warnings"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    lawful_reason = forms.CharField(
+        label=_("Lawful reason for a limit by sex"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class PostingRuleForm(forms.ModelForm):
+    class Meta:
+        model = PostingRule
+        fields = ["category", "severity", "pattern", "note"]
+
+    def __init__(self, *args, **kwargs):
+        from jobs.checker import CATEGORIES
+
+        super().__init__(*args, **kwargs)
+        self.fields["category"] = forms.ChoiceField(
+            label=_("Category"), choices=[(k, v[0]) for k, v in CATEGORIES.items()]
+        )

@@ -1,0 +1,170 @@
+"""QuerySets of employers and jobs, named in the domain's words."""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from gigmarket.roles import Role
+
+if TYPE_CHECKING:
+    from gigmarket.models import Occupation, Region, User
+
+
+def _station_model():
+    from django.apps import apps
+
+    return apps.get_model("stations", "Station")
+
+
+class EmployerQuerySet(models.QuerySet):
+    """Employers (用工主体)."""
+
+    def matching(self, *, credit_code: str = "", mobile: str = "") -> EmployerQuerySet:
+        """Employers that look like the same one: the same credit code or the same contact mobile."""
+        condition = Q(pk__in=[])
+        if credit_code:
+            condition |= Q(credit_code=credit_code)
+        if mobile:
+            condition |= Q(contact_mobile=mobile)
+        return self.filter(condition)
+
+    def active(self) -> EmployerQuerySet:
+        """Employers not suspended."""
+        return self.filter(suspended=False)
+
+    def search(self, text: str) -> EmployerQuerySet:
+        """By name, credit code or mobile."""
+        text = (text or "").strip()
+        if not text:
+            return self
+        return self.filter(
+            Q(name__contains=text) | Q(credit_code=text.upper()) | Q(contact_mobile=text)
+        )
+
+    def visible_to(self, user: User) -> EmployerQuerySet:
+        """Employers a back-office user may look up: staff, reviewers and admins see the county's."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        if user.has_role(Role.COUNTY_ADMIN, Role.REVIEWER) and user.region_id:
+            return self.filter(region__code__startswith=user.region.prefix)
+        if user.has_role(Role.COUNTY_ADMIN, Role.REVIEWER, Role.STATION_STAFF):
+            return self
+        return self.none()
+
+
+class JobQuerySet(models.QuerySet):
+    """Jobs (岗位)."""
+
+    def open(self) -> JobQuerySet:
+        """Jobs open to sign-ups (published, not filled, closed or expired)."""
+        return self.filter(status="open")
+
+    def public(self) -> JobQuerySet:
+        """Jobs whose public page exists: published at least once and not back in review."""
+        return self.filter(
+            opened_at__isnull=False, status__in=["open", "filled", "closed", "expired"]
+        )
+
+    def pending_review(self) -> JobQuerySet:
+        """Jobs waiting for a reviewer, oldest first."""
+        return self.filter(status="pending").order_by("updated_at", "pk")
+
+    def past_valid_through(self, today: datetime.date | None = None) -> JobQuerySet:
+        """Open jobs whose valid-through date has passed."""
+        today = today or timezone.localdate()
+        return self.open().filter(valid_through__lt=today)
+
+    def near(self, region: Region | None) -> JobQuerySet:
+        """Jobs whose place lies in ``region`` (a township, or a county)."""
+        if region is None:
+            return self
+        return self.filter(region__code__startswith=region.prefix)
+
+    def for_occupation(self, occupation: Occupation | None) -> JobQuerySet:
+        """Jobs of a kind of work, or of any kind under a major group."""
+        if occupation is None:
+            return self
+        if occupation.parent_id is None:
+            return self.filter(occupation__code__startswith=f"{occupation.code}-")
+        return self.filter(occupation=occupation)
+
+    def at_station(self, station) -> JobQuerySet:
+        if station is None:
+            return self
+        return self.filter(station=station)
+
+    def paying_at_least_per_day(self, amount) -> JobQuerySet:
+        """Jobs whose pay, normalised to a day, is at least ``amount`` yuan."""
+        if amount in (None, ""):
+            return self
+        return self.filter(pay_per_day__gte=amount)
+
+    def starting_within(self, days: int, today: datetime.date | None = None) -> JobQuerySet:
+        """Jobs with work on some day from today to today + ``days`` (0 = today)."""
+        today = today or timezone.localdate()
+        last = today + datetime.timedelta(days=days)
+        return self.filter(start_date__lte=last).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=today)
+        )
+
+    def matching_text(self, text: str) -> JobQuerySet:
+        """Keyword search over title, content, skills and address (containment; works on Chinese)."""
+        text = (text or "").strip()
+        if not text:
+            return self
+        query = Q()
+        for word in text.split()[:5]:
+            query &= (
+                Q(title__contains=word)
+                | Q(content__contains=word)
+                | Q(skills__contains=word)
+                | Q(address__contains=word)
+                | Q(occupation__name__contains=word)
+            )
+        return self.filter(query)
+
+    def for_cards(self) -> JobQuerySet:
+        """With what a list card shows, in one query."""
+        return self.select_related("occupation", "region", "station")
+
+    def editable_by(self, user: User) -> JobQuerySet:
+        """Jobs ``user`` may edit and move along: an employer's own; a station's for its staff;
+        a county admin's region."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        if user.kind == "employer":
+            return self.filter(employer__user=user)
+        if user.has_role(Role.COUNTY_ADMIN):
+            if user.region_id is None:
+                return self
+            return self.filter(region__code__startswith=user.region.prefix)
+        if user.has_role(Role.STATION_STAFF):
+            return self.filter(station__in=_station_model().objects.staffed_by(user))
+        return self.none()
+
+    def reviewable_by(self, user: User) -> JobQuerySet:
+        """Jobs ``user`` may approve or reject: reviewers' and county admins' region."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        if user.has_role(Role.REVIEWER, Role.COUNTY_ADMIN):
+            if user.region_id is None:
+                return self
+            return self.filter(region__code__startswith=user.region.prefix)
+        return self.none()
+
+    def visible_to(self, user: User) -> JobQuerySet:
+        """Jobs whose back-office page ``user`` may open: the ones they edit or review."""
+        return self.filter(pk__in=self.editable_by(user).values("pk")) | self.filter(
+            pk__in=self.reviewable_by(user).values("pk")
+        )

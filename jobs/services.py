@@ -1,0 +1,590 @@
+"""Writes of the jobs app: employers, job orders and every change of a job's status.
+
+Views, commands and imports all come through here; each status change is logged (JobTransition).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gigmarket.models import Region, User
+from gigmarket.roles import OPERATING_ROLES
+from gigmarket.services import transition
+from gigmarket.validators import validate_credit_code, validate_mobile
+from jobs import checker
+from jobs.models import Employer, Job, JobTransition, PostingRule
+from stations.models import ServiceRecord, Station
+from stations.services import service_record_add
+
+S = Job.Status
+
+#: The job lifecycle: draft → pending → open → filled | closed | expired; pending → rejected.
+ALLOWED = {
+    S.DRAFT: [S.PENDING, S.CLOSED],
+    S.PENDING: [S.OPEN, S.REJECTED, S.CLOSED],
+    S.REJECTED: [S.PENDING, S.CLOSED],
+    S.OPEN: [S.FILLED, S.CLOSED, S.EXPIRED, S.PENDING],
+    S.FILLED: [S.OPEN, S.CLOSED, S.EXPIRED],
+    S.CLOSED: [],
+    S.EXPIRED: [],
+}
+ENDED = {S.FILLED, S.CLOSED, S.EXPIRED}
+
+#: Fields whose change on an open job is not "substance" (it stays open without a new review).
+NON_SUBSTANCE_FIELDS = frozenset(
+    {"valid_through", "headcount", "contact_person", "station", "collected_by"}
+)
+
+EMPLOYER_FIELDS = (
+    "kind",
+    "name",
+    "credit_code",
+    "contact_name",
+    "contact_mobile",
+    "region",
+    "address",
+    "industry",
+)
+
+
+# ---- employers ----
+
+
+def _is_operator(user: User | None) -> bool:
+    return bool(user and user.is_authenticated and user.has_role(*OPERATING_ROLES))
+
+
+def _clean_identity(
+    *, kind: str, credit_code: str, contact_mobile: str, by_staff: bool, override_reason: str
+) -> tuple[str, str, str]:
+    """Normalised credit code and mobile; the reason kept when staff accept a failing check."""
+    errors: dict[str, list[str]] = {}
+    try:
+        contact_mobile = validate_mobile(contact_mobile)
+    except ValidationError as error:
+        errors["contact_mobile"] = error.messages
+    override = ""
+    if credit_code or kind == Employer.Kind.ENTERPRISE:
+        if not credit_code:
+            errors["credit_code"] = [_("An enterprise needs its unified social credit code.")]
+        else:
+            try:
+                credit_code = validate_credit_code(credit_code)
+            except ValidationError as error:
+                if error.code == "credit_check" and by_staff and override_reason.strip():
+                    credit_code = validate_credit_code(credit_code, allow_bad_check=True)
+                    override = override_reason.strip()
+                elif error.code == "credit_check" and by_staff:
+                    errors["credit_code"] = error.messages + [
+                        _(
+                            "If the code is right as printed on the licence, give the reason to accept it."
+                        )
+                    ]
+                else:
+                    errors["credit_code"] = error.messages
+    if errors:
+        raise ValidationError(errors)
+    return credit_code, contact_mobile, override
+
+
+def _refuse_duplicates(*, credit_code: str, mobile: str, exclude: int | None = None) -> None:
+    match = Employer.objects.matching(credit_code=credit_code, mobile=mobile)
+    if exclude:
+        match = match.exclude(pk=exclude)
+    if credit_code and match.filter(credit_code=credit_code).exists():
+        raise ValidationError(
+            {"credit_code": _("An employer with this credit code is already registered.")},
+            code="duplicate",
+        )
+    if match.exists():
+        raise ValidationError(
+            {"contact_mobile": _("An employer with this mobile number is already registered.")},
+            code="duplicate",
+        )
+
+
+@transaction.atomic
+def employer_create(
+    *,
+    by: User,
+    kind: str,
+    name: str,
+    contact_name: str,
+    contact_mobile: str,
+    region: Region,
+    credit_code: str = "",
+    address: str = "",
+    industry=None,
+    station: Station | None = None,
+    credit_code_override: str = "",
+    allow_same_mobile: bool = False,
+) -> Employer:
+    """Staff register an employer; a second record with the same credit code is refused, one with
+    the same mobile only when ``allow_same_mobile`` (staff saw the match and confirmed)."""
+    credit_code, contact_mobile, override = _clean_identity(
+        kind=kind,
+        credit_code=credit_code,
+        contact_mobile=contact_mobile,
+        by_staff=_is_operator(by),
+        override_reason=credit_code_override,
+    )
+    if credit_code and Employer.objects.filter(credit_code=credit_code).exists():
+        raise ValidationError(
+            {"credit_code": _("An employer with this credit code is already registered.")},
+            code="duplicate",
+        )
+    if not allow_same_mobile and Employer.objects.filter(contact_mobile=contact_mobile).exists():
+        raise ValidationError(
+            {"contact_mobile": _("An employer with this mobile number is already registered.")},
+            code="duplicate",
+        )
+    employer = Employer(
+        kind=kind,
+        name=name.strip(),
+        credit_code=credit_code,
+        credit_code_override=override,
+        contact_name=contact_name.strip(),
+        contact_mobile=contact_mobile,
+        region=region,
+        address=address,
+        industry=industry,
+        station=station,
+        created_by=by,
+    )
+    employer.full_clean()
+    employer.save()
+    return employer
+
+
+@transaction.atomic
+def employer_register(
+    *,
+    kind: str,
+    name: str,
+    contact_name: str,
+    mobile: str,
+    password: str,
+    region: Region,
+    credit_code: str = "",
+    address: str = "",
+    industry=None,
+) -> Employer:
+    """An employer registers itself online: an unverified Employer and a login (mobile + password).
+
+    The public may not override a failing credit-code check; a known mobile or code is refused.
+    """
+    from django.contrib.auth.password_validation import validate_password
+
+    credit_code, mobile, _override = _clean_identity(
+        kind=kind,
+        credit_code=credit_code,
+        contact_mobile=mobile,
+        by_staff=False,
+        override_reason="",
+    )
+    _refuse_duplicates(credit_code=credit_code, mobile=mobile)
+    if User.objects.filter(phone=mobile).exists() or User.objects.filter(username=mobile).exists():
+        raise ValidationError(
+            {"contact_mobile": _("This mobile number already has an account; please log in.")},
+            code="duplicate",
+        )
+    user = User(username=mobile, phone=mobile, kind=User.Kind.EMPLOYER, display_name=name.strip())
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        raise ValidationError({"password": error.messages}) from error
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    employer = Employer(
+        kind=kind,
+        name=name.strip(),
+        credit_code=credit_code,
+        contact_name=contact_name.strip(),
+        contact_mobile=mobile,
+        region=region,
+        address=address,
+        industry=industry,
+        user=user,
+        created_by=user,
+    )
+    employer.full_clean()
+    employer.save()
+    return employer
+
+
+@transaction.atomic
+def employer_update(
+    *, employer: Employer, by: User, data: Mapping[str, Any], credit_code_override: str = ""
+) -> Employer:
+    """Change an employer's details (staff or the employer itself); identity rules as on creation."""
+    employer = Employer.objects.select_for_update().get(pk=employer.pk)
+    fields = {k: v for k, v in data.items() if k in EMPLOYER_FIELDS}
+    for key, value in fields.items():
+        setattr(employer, key, value)
+    employer.credit_code, employer.contact_mobile, override = _clean_identity(
+        kind=employer.kind,
+        credit_code=employer.credit_code or "",
+        contact_mobile=employer.contact_mobile,
+        by_staff=_is_operator(by),
+        override_reason=credit_code_override,
+    )
+    if override:
+        employer.credit_code_override = override
+    if (
+        employer.credit_code
+        and Employer.objects.filter(credit_code=employer.credit_code)
+        .exclude(pk=employer.pk)
+        .exists()
+    ):
+        raise ValidationError(
+            {"credit_code": _("An employer with this credit code is already registered.")}
+        )
+    employer.full_clean()
+    employer.save()
+    return employer
+
+
+@transaction.atomic
+def employer_verify(*, employer: Employer, by: User) -> Employer:
+    """Staff confirm they checked the employer (licence, identity, place)."""
+    employer = Employer.objects.select_for_update().get(pk=employer.pk)
+    employer.verified_by = by
+    employer.verified_at = timezone.now()
+    employer.full_clean()
+    employer.save()
+    return employer
+
+
+@transaction.atomic
+def employer_suspend(*, employer: Employer, by: User, reason: str, note: str = "") -> Employer:
+    """Suspend an employer (fraud, unpaid wages …): its open jobs close and it cannot open more."""
+    if reason not in Employer.SuspensionReason.values:
+        raise ValidationError({"reason": _("Choose why the employer is suspended.")})
+    employer = Employer.objects.select_for_update().get(pk=employer.pk)
+    employer.suspended = True
+    employer.suspended_reason = reason
+    employer.suspended_note = note.strip()
+    employer.full_clean()
+    employer.save()
+    label = str(Employer.SuspensionReason(reason).label)
+    for job in employer.jobs.filter(status__in=[S.OPEN, S.PENDING]):
+        _move(
+            job=job,
+            to=S.CLOSED,
+            by=by,
+            reason=_("Employer suspended: %(reason)s") % {"reason": label},
+        )
+    return employer
+
+
+@transaction.atomic
+def employer_unsuspend(*, employer: Employer, by: User) -> Employer:
+    """Lift a suspension."""
+    employer = Employer.objects.select_for_update().get(pk=employer.pk)
+    employer.suspended = False
+    employer.suspended_reason = ""
+    employer.suspended_note = ""
+    employer.full_clean()
+    employer.save()
+    return employer
+
+
+# ---- jobs ----
+
+JOB_FIELDS = (
+    "title",
+    "occupation",
+    "industry",
+    "nature",
+    "content",
+    "skills",
+    "region",
+    "address",
+    "latitude",
+    "longitude",
+    "start_date",
+    "end_date",
+    "work_hours",
+    "hours_per_day",
+    "headcount",
+    "pay_min",
+    "pay_max",
+    "pay_unit",
+    "settlement",
+    "meals",
+    "lodging",
+    "transport",
+    "insurance",
+    "contact_person",
+    "contact_phone",
+    "publish_contact_phone",
+    "valid_through",
+    "station",
+)
+
+
+def _ledger(job: Job, by: User | None, note: str) -> None:
+    """Staff writing a job order leave a line in their station's service ledger."""
+    if job.station_id and _is_operator(by) and by.kind == User.Kind.STAFF and not by.is_superuser:
+        if Station.objects.writable_by(by).filter(pk=job.station_id).exists():
+            service_record_add(
+                station=job.station,
+                by=by,
+                kind=ServiceRecord.Kind.JOB_ORDER,
+                note=note,
+                subject=job,
+                subject_label=job.title,
+            )
+
+
+def _check_station(station: Station | None, by: User) -> None:
+    if station is not None and _is_operator(by) and not by.is_superuser:
+        if not Station.objects.writable_by(by).filter(pk=station.pk).exists():
+            raise ValidationError(
+                {"station": _("You can only take job orders for your own station.")}
+            )
+
+
+@transaction.atomic
+def job_create(*, employer: Employer, by: User, data: Mapping[str, Any]) -> Job:
+    """A new job order as a draft; the industry defaults from the employer's."""
+    if employer.suspended:
+        raise ValidationError(_("This employer is suspended and cannot post jobs."))
+    fields = {k: v for k, v in data.items() if k in JOB_FIELDS}
+    job = Job(employer=employer, created_by=by, **fields)
+    if job.industry_id is None:
+        job.industry_id = employer.industry_id
+    _check_station(job.station, by)
+    if _is_operator(by) and by.kind == User.Kind.STAFF:
+        job.collected_by = by
+    job.full_clean()
+    job.save()
+    JobTransition.objects.create(job=job, by=by, from_state="", to_state=S.DRAFT)
+    _ledger(job, by, _("Job order taken"))
+    return job
+
+
+@transaction.atomic
+def job_update(*, job: Job, by: User, data: Mapping[str, Any]) -> Job:
+    """Edit a job; a change of substance on an open job sends it back to review."""
+    job = Job.objects.select_for_update().get(pk=job.pk)
+    if not job.is_editable:
+        raise ValidationError(
+            _("A job that is %(status)s can no longer be edited.")
+            % {"status": job.get_status_display()}
+        )
+    changed = []
+    for key, value in data.items():
+        if key in JOB_FIELDS and getattr(job, key) != value:
+            setattr(job, key, value)
+            changed.append(key)
+    if "station" in changed:
+        _check_station(job.station, by)
+    job.full_clean()
+    job.save()
+    substance = [f for f in changed if f not in NON_SUBSTANCE_FIELDS]
+    if job.status == S.OPEN and substance:
+        _move(
+            job=job,
+            to=S.PENDING,
+            by=by,
+            reason=_("Edited while open: %(fields)s")
+            % {"fields": "、".join(str(Job._meta.get_field(f).verbose_name) for f in substance)},
+        )
+    if changed:
+        _ledger(job, by, _("Job order changed"))
+    return job
+
+
+def _move(*, job: Job, to: str, by: User | None, reason: str = "") -> JobTransition:
+    """The one door of every status change (callers hold the transaction)."""
+    if to == S.OPEN and job.opened_at is None:
+        job.opened_at = timezone.now()
+    if to in ENDED:
+        job.ended_at = timezone.now()
+    elif to == S.OPEN:
+        job.ended_at = None
+    return transition(
+        obj=job,
+        to=to,
+        by=by,
+        allowed=ALLOWED,
+        log_model=JobTransition,
+        log_fk="job",
+        reason=reason,
+        reason_required=[S.REJECTED],
+    )
+
+
+def _locked(job: Job) -> Job:
+    return Job.objects.select_for_update().select_related("employer", "station").get(pk=job.pk)
+
+
+def findings_message(findings: list[checker.Finding]) -> str:
+    """One line per finding: the phrase, what is wrong with it, the law."""
+    return "；".join(
+        _("“%(phrase)s”: %(label)s (%(law)s)")
+        % {"phrase": f.phrase, "label": f.label, "law": f.law}
+        for f in findings
+    )
+
+
+@transaction.atomic
+def job_submit(*, job: Job, by: User) -> Job:
+    """Send a draft (or a rejected job, after editing) to review. Blocked phrases must go first;
+    staff may pass a sex finding on to the reviewer, who alone may accept a lawful reason."""
+    job = _locked(job)
+    if job.employer.suspended:
+        raise ValidationError(_("This employer is suspended and cannot post jobs."))
+    findings = checker.blocks(checker.check_job(job))
+    if _is_operator(by):
+        findings = [f for f in findings if not f.overridable]
+    if findings:
+        raise ValidationError(
+            _("The posting cannot be submitted as written. Please change: %(list)s")
+            % {"list": findings_message(findings)},
+            code="blocked",
+        )
+    _move(job=job, to=S.PENDING, by=by)
+    return job
+
+
+@transaction.atomic
+def job_approve(*, job: Job, by: User, reason: str = "", lawful_reason: str = "") -> Job:
+    """Publish a pending job. Never over a block (except the sex rule with a recorded lawful
+    reason); over a warning only with the reviewer's reason."""
+    job = _locked(job)
+    if job.employer.suspended:
+        raise ValidationError(_("This employer is suspended and cannot open jobs."))
+    findings = checker.check_job(job)
+    hard = [f for f in checker.blocks(findings) if not f.overridable]
+    if hard:
+        raise ValidationError(
+            _("This posting cannot be published: %(list)s") % {"list": findings_message(hard)},
+            code="blocked",
+        )
+    notes = []
+    soft = [f for f in checker.blocks(findings) if f.overridable]
+    if soft:
+        if not lawful_reason.strip():
+            raise ValidationError(
+                {
+                    "lawful_reason": _(
+                        "A limit by sex needs a lawful reason (e.g. work forbidden to women by law): %(list)s"
+                    )
+                    % {"list": findings_message(soft)}
+                },
+                code="lawful_reason_required",
+            )
+        notes.append(_("Lawful reason: %(reason)s") % {"reason": lawful_reason.strip()})
+    warned = checker.warnings(findings)
+    if warned:
+        if not reason.strip():
+            raise ValidationError(
+                {
+                    "reason": _("Record why you publish despite: %(list)s")
+                    % {"list": findings_message(warned)}
+                },
+                code="reason_required",
+            )
+    if reason.strip():
+        notes.append(reason.strip())
+    _move(job=job, to=S.OPEN, by=by, reason="\n".join(notes))
+    return job
+
+
+@transaction.atomic
+def job_reject(*, job: Job, by: User, reason: str) -> Job:
+    """Send a pending job back to the employer with the reason; they can edit and resubmit."""
+    job = _locked(job)
+    _move(job=job, to=S.REJECTED, by=by, reason=reason)
+    return job
+
+
+@transaction.atomic
+def job_close(*, job: Job, by: User, reason: str = "") -> Job:
+    """Close a job early (no longer needed)."""
+    job = _locked(job)
+    _move(job=job, to=S.CLOSED, by=by, reason=reason)
+    return job
+
+
+@transaction.atomic
+def job_mark_filled(*, job: Job, by: User | None = None, reason: str = "") -> Job:
+    """The headcount is reached (called by matching): the job stops taking sign-ups."""
+    job = _locked(job)
+    _move(job=job, to=S.FILLED, by=by, reason=reason)
+    return job
+
+
+@transaction.atomic
+def job_reopen(*, job: Job, by: User | None = None, reason: str = "") -> Job:
+    """A filled job has room again (a placement fell through): it is open again."""
+    job = _locked(job)
+    if job.employer.suspended:
+        raise ValidationError(_("This employer is suspended and cannot open jobs."))
+    if job.valid_through < timezone.localdate():
+        _move(job=job, to=S.EXPIRED, by=by, reason=_("Past its valid-through date."))
+        return job
+    _move(job=job, to=S.OPEN, by=by, reason=reason)
+    return job
+
+
+@transaction.atomic
+def job_expire(*, job: Job, by: User | None = None) -> Job:
+    """An open job past its valid-through date expires (run by ``manage.py expire_jobs``)."""
+    job = _locked(job)
+    _move(job=job, to=S.EXPIRED, by=by, reason=_("Past its valid-through date."))
+    return job
+
+
+def expire_due_jobs(*, dry_run: bool = False, today=None) -> list[Job]:
+    """Expire every open job past its valid-through date; each in its own transaction."""
+    due = list(Job.objects.past_valid_through(today))
+    if not dry_run:
+        for job in due:
+            try:
+                job_expire(job=job)
+            except ValidationError:
+                continue  # changed meanwhile (e.g. closed by staff): nothing to do
+    return due
+
+
+def ensure_can_act(user: User, job: Job, *, review: bool = False) -> None:
+    """Raise PermissionDenied unless ``user`` may act on ``job``."""
+    qs = Job.objects.reviewable_by(user) if review else Job.objects.editable_by(user)
+    if not qs.filter(pk=job.pk).exists():
+        raise PermissionDenied
+
+
+# ---- the checker's rule list ----
+
+
+@transaction.atomic
+def posting_rule_add(
+    *, by: User, category: str, severity: str, pattern: str, note: str = ""
+) -> PostingRule:
+    """Add a phrase to the checker (county admin)."""
+    if category not in checker.CATEGORIES:
+        raise ValidationError({"category": _("Unknown category.")})
+    rule = PostingRule(category=category, severity=severity, pattern=pattern.strip(), note=note)
+    rule.full_clean()
+    rule.save()
+    return rule
+
+
+@transaction.atomic
+def posting_rule_toggle(*, rule: PostingRule, by: User) -> PostingRule:
+    """Switch a rule on or off."""
+    rule = PostingRule.objects.select_for_update().get(pk=rule.pk)
+    rule.active = not rule.active
+    rule.full_clean()
+    rule.save()
+    return rule

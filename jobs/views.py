@@ -1,0 +1,755 @@
+"""Pages of the jobs app: the public list, job pages, big screen and feeds; employers' and
+staff's job orders; the review queue; the employer register."""
+
+from __future__ import annotations
+
+import json
+
+import segno
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from gigmarket.models import Occupation, User
+from gigmarket.roles import Role, role_required
+from jobs import checker, services
+from jobs.filters import PublicJobFilter
+from jobs.forms import (
+    ApproveForm,
+    EmployerForm,
+    EmployerRegisterForm,
+    EmployerSuspendForm,
+    JobForm,
+    PostingRuleForm,
+    ReasonForm,
+    RejectForm,
+    StaffJobForm,
+)
+from jobs.models import Employer, Job, JobTransition, PostingRule
+from jobs.schema import employer_public_name, job_posting, public_address
+from stations.models import Station
+
+PAGE_SIZE = 20
+STAFF_ROLES = (Role.STATION_STAFF, Role.COUNTY_ADMIN)
+REVIEW_ROLES = (Role.REVIEWER, Role.COUNTY_ADMIN)
+
+#: Big buttons for the kinds of work asked for most (occupation codes).
+COMMON_KINDS = [
+    ("4-01", "🧹"),
+    ("4-09", "📦"),
+    ("4-02", "🏠"),
+    ("6-16", "🧱"),
+    ("4-11", "🍳"),
+    ("5-01", "🌾"),
+]
+
+
+def _form_errors(form, error: ValidationError) -> None:
+    """A service's ValidationError onto the form: by field where the form has it."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+def _qr_data_uri(url: str) -> str:
+    return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
+
+
+def _employer_of(user: User) -> Employer | None:
+    if user.is_authenticated and user.kind == User.Kind.EMPLOYER:
+        return Employer.objects.filter(user=user).first()
+    return None
+
+
+def _is_job_editor(user: User) -> bool:
+    return user.is_authenticated and (
+        user.kind == User.Kind.EMPLOYER or user.has_role(*STAFF_ROLES)
+    )
+
+
+def job_editor_required(view):
+    """403 unless the user is an employer account or station staff / county admin."""
+
+    def wrapped(request, *args, **kwargs):
+        if not _is_job_editor(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+# ---- public ----
+
+
+@login_not_required
+@require_GET
+def job_list(request: HttpRequest) -> HttpResponse:
+    """Open jobs, newest first, filtered by what the URL says (找活)."""
+    filterset = PublicJobFilter(request.GET or None, queryset=Job.objects.open().for_cards())
+    jobs = (
+        filterset.qs
+        if filterset.is_bound and filterset.is_valid()
+        else Job.objects.open().for_cards()
+    )
+    page = Paginator(jobs.order_by("-opened_at", "-pk"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    names = dict(
+        Occupation.objects.filter(code__in=[c for c, _i in COMMON_KINDS]).values_list(
+            "code", "name"
+        )
+    )
+    kinds = [{"code": c, "icon": i, "name": names[c]} for c, i in COMMON_KINDS if c in names]
+    return render(
+        request, "jobs/job_list.html", {"filter": filterset, "page": page, "kinds": kinds}
+    )
+
+
+@login_not_required
+@require_GET
+def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Everything a worker needs to decide, tap-to-call the station, and the JobPosting markup."""
+    job = get_object_or_404(
+        Job.objects.public().select_related(
+            "employer", "station", "occupation", "region", "industry"
+        ),
+        pk=pk,
+    )
+    url = request.build_absolute_uri(job.get_absolute_url())
+    return render(
+        request,
+        "jobs/job_detail.html",
+        {
+            "job": job,
+            "employer_name": employer_public_name(job.employer),
+            "address": public_address(job),
+            "json_ld": json.dumps(job_posting(job, url), ensure_ascii=False).replace("</", "<\\/"),
+            "qr": _qr_data_uri(url),
+            "share_url": url,
+            "can_manage": Job.objects.visible_to(request.user).filter(pk=job.pk).exists()
+            if request.user.is_authenticated
+            else False,
+        },
+    )
+
+
+@login_not_required
+@require_GET
+def job_flyer(request: HttpRequest, pk: int) -> HttpResponse:
+    """A printable A4 flyer with a QR code, for the station's bulletin board."""
+    job = get_object_or_404(
+        Job.objects.open().select_related("employer", "station", "occupation", "region"), pk=pk
+    )
+    url = request.build_absolute_uri(job.get_absolute_url())
+    return render(
+        request,
+        "jobs/job_flyer.html",
+        {
+            "job": job,
+            "employer_name": employer_public_name(job.employer),
+            "address": public_address(job),
+            "qr": _qr_data_uri(url),
+        },
+    )
+
+
+@login_not_required
+@require_GET
+def station_screen(request: HttpRequest, code: str) -> HttpResponse:
+    """The station's big screen (信息发布大屏): its open jobs in large type, rotating, refreshing."""
+    station = get_object_or_404(Station.objects.active(), code=code)
+    jobs = list(
+        Job.objects.open().at_station(station).for_cards().order_by("-opened_at", "-pk")[:30]
+    )
+    cards = [
+        {"job": job, "qr": _qr_data_uri(request.build_absolute_uri(job.get_absolute_url()))}
+        for job in jobs
+    ]
+    return render(request, "jobs/station_screen.html", {"station": station, "cards": cards})
+
+
+def _feed_jobs(request: HttpRequest):
+    jobs = Job.objects.open().select_related("employer", "occupation", "region", "station")
+    if request.GET.get("station"):
+        jobs = jobs.filter(station__code=request.GET["station"])
+    if request.GET.get("occupation"):
+        jobs = jobs.filter(occupation__code=request.GET["occupation"])
+    return jobs.order_by("-opened_at", "-pk")[:100]
+
+
+@login_not_required
+@require_GET
+def feed_json(request: HttpRequest) -> JsonResponse:
+    """Open jobs as schema.org JobPosting items (for the province's platform and partners)."""
+    items = [
+        job_posting(job, request.build_absolute_uri(job.get_absolute_url()))
+        for job in _feed_jobs(request)
+    ]
+    for item in items:
+        item.pop("@context", None)
+    return JsonResponse(
+        {
+            "@context": "https://schema.org",
+            "@type": "ItemList",
+            "numberOfItems": len(items),
+            "itemListElement": items,
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+@login_not_required
+@require_GET
+def feed_rss(request: HttpRequest) -> HttpResponse:
+    """Open jobs as RSS 2.0."""
+    from django.utils.feedgenerator import Rss201rev2Feed
+
+    feed = Rss201rev2Feed(
+        title=_("Open jobs"),
+        link=request.build_absolute_uri(reverse("jobs:job_list")),
+        description=_("Open jobs published by the gig market and its stations."),
+        language="zh-cn",
+    )
+    for job in _feed_jobs(request):
+        feed.add_item(
+            title=f"{job.title} · {job.pay_min}{'–' + str(job.pay_max) if job.pay_max else ''} {job.get_pay_unit_display()}",
+            link=request.build_absolute_uri(job.get_absolute_url()),
+            description=job.content,
+            pubdate=job.opened_at,
+            unique_id=request.build_absolute_uri(job.get_absolute_url()),
+            categories=[job.occupation.name],
+        )
+    response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
+    feed.write(response, "utf-8")
+    return response
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def employer_register(request: HttpRequest) -> HttpResponse:
+    """An employer registers online with mobile + password, then posts jobs for review."""
+    if request.user.is_authenticated:
+        return redirect("jobs:employer_home")
+    form = EmployerRegisterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            employer = services.employer_register(
+                kind=data["kind"],
+                name=data["name"],
+                credit_code=data["credit_code"],
+                contact_name=data["contact_name"],
+                mobile=data["mobile"],
+                password=data["password"],
+                region=data["region"],
+                address=data["address"],
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict") and "contact_mobile" in error.error_dict:
+                error.error_dict["mobile"] = error.error_dict.pop("contact_mobile")
+            _form_errors(form, error)
+        else:
+            login(request, employer.user, backend="gigmarket.backends.UsernameOrMobileBackend")
+            messages.success(
+                request,
+                _("Registered. You can now post jobs; each is reviewed before it is published."),
+            )
+            return redirect("jobs:employer_home")
+    return render(request, "jobs/employer_register.html", {"form": form})
+
+
+# ---- employers' own page ----
+
+
+@require_GET
+def employer_home(request: HttpRequest) -> HttpResponse:
+    """An employer's own jobs and their status."""
+    if request.user.kind != User.Kind.EMPLOYER:
+        raise PermissionDenied
+    employer = _employer_of(request.user)
+    jobs = employer.jobs.select_related("occupation").order_by("-created_at") if employer else []
+    return render(request, "jobs/employer_home.html", {"employer": employer, "jobs": jobs})
+
+
+# ---- job orders (employers and staff) ----
+
+
+@require_GET
+def manage_list(request: HttpRequest) -> HttpResponse:
+    """Jobs this user may work on (their station's, their region's), by status."""
+    if not (request.user.has_role(*STAFF_ROLES, Role.REVIEWER)):
+        raise PermissionDenied
+    jobs = Job.objects.visible_to(request.user).select_related("employer", "station", "occupation")
+    status = request.GET.get("status", "")
+    if status in Job.Status.values:
+        jobs = jobs.filter(status=status)
+    jobs = jobs.matching_text(request.GET.get("q", "")).order_by("-updated_at", "-pk")
+    page = Paginator(jobs, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "jobs/manage_list.html",
+        {
+            "page": page,
+            "status": status,
+            "statuses": Job.Status.choices,
+            "q": request.GET.get("q", ""),
+        },
+    )
+
+
+def _stations_for(user: User):
+    if user.kind == User.Kind.EMPLOYER:
+        return Station.objects.active()
+    return Station.objects.writable_by(user).filter(active=True)
+
+
+@job_editor_required
+@require_http_methods(["GET", "POST"])
+def job_create(request: HttpRequest) -> HttpResponse:
+    """A new job order: an employer's own, or taken by staff for an employer."""
+    user = request.user
+    employer = _employer_of(user)
+    if user.kind == User.Kind.EMPLOYER and employer is None:
+        raise PermissionDenied
+    form_class = JobForm if employer else StaffJobForm
+    initial = {}
+    stations = _stations_for(user)
+    if employer is None:
+        first = stations.first()
+        initial["station"] = first.pk if first else None
+        if request.GET.get("employer"):
+            initial["employer"] = (
+                Employer.objects.filter(uuid=request.GET["employer"])
+                .values_list("pk", flat=True)
+                .first()
+            )
+    form = form_class(request.POST or None, stations=stations, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        owner = employer or data.pop("employer")
+        try:
+            job = services.job_create(employer=owner, by=user, data=data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(
+                request, _("Saved as a draft. Check the findings below, then submit it for review.")
+            )
+            return redirect("jobs:job_manage", pk=job.pk)
+    return render(
+        request,
+        "jobs/job_form.html",
+        {"form": form, "job": None, "findings": _preview_findings(form)},
+    )
+
+
+def _preview_findings(form) -> list:
+    """The checker's findings on what is being typed (shown beside the form)."""
+    if not form.is_bound:
+        return []
+    text = "\n".join(str(form.data.get(f, "")) for f in ("title", "content", "skills", "insurance"))
+    return checker.check_text(text, checker.active_rules())
+
+
+@job_editor_required
+@require_http_methods(["GET", "POST"])
+def job_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Edit a job order; changing the substance of an open job sends it back to review."""
+    job = get_object_or_404(Job.objects.editable_by(request.user), pk=pk)
+    if not job.is_editable:
+        messages.error(request, _("This job can no longer be edited."))
+        return redirect("jobs:job_manage", pk=job.pk)
+    form = JobForm(request.POST or None, instance=job, stations=_stations_for(request.user))
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in JobForm.Meta.fields}
+        # The form wrote onto the instance; compare against the stored row in the service.
+        stored = Job.objects.get(pk=job.pk)
+        try:
+            job = services.job_update(job=stored, by=request.user, data=data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            if job.status == Job.Status.PENDING and stored.status == Job.Status.OPEN:
+                messages.warning(
+                    request,
+                    _("The changes were saved; the job goes back to review before it shows again."),
+                )
+            else:
+                messages.success(request, _("Saved."))
+            return redirect("jobs:job_manage", pk=job.pk)
+    return render(
+        request,
+        "jobs/job_form.html",
+        {"form": form, "job": job, "findings": _preview_findings(form)},
+    )
+
+
+@require_GET
+def job_manage(request: HttpRequest, pk: int) -> HttpResponse:
+    """A job's back-office page: its terms, the checker's findings, its history, the actions."""
+    if not (_is_job_editor(request.user) or request.user.has_role(*REVIEW_ROLES)):
+        raise PermissionDenied
+    job = get_object_or_404(
+        Job.objects.visible_to(request.user).select_related(
+            "employer", "station", "occupation", "region", "collected_by"
+        ),
+        pk=pk,
+    )
+    findings = checker.check_job(job)
+    can_edit = Job.objects.editable_by(request.user).filter(pk=job.pk).exists()
+    can_review = Job.objects.reviewable_by(request.user).filter(pk=job.pk).exists()
+    return render(
+        request,
+        "jobs/job_manage.html",
+        {
+            "job": job,
+            "findings": findings,
+            "blocks": checker.blocks(findings),
+            "warnings": checker.warnings(findings),
+            "history": JobTransition.objects.filter(job=job).select_related("by"),
+            "can_edit": can_edit and job.is_editable,
+            "can_submit": can_edit and job.status in (Job.Status.DRAFT, Job.Status.REJECTED),
+            "can_close": can_edit
+            and job.status
+            in (Job.Status.DRAFT, Job.Status.PENDING, Job.Status.REJECTED, Job.Status.OPEN),
+            "can_review": can_review and job.status == Job.Status.PENDING,
+            "employer_history": _employer_history(job.employer),
+            "approve_form": ApproveForm(),
+            "reject_form": RejectForm(),
+            "close_form": ReasonForm(),
+            "last_rejection": JobTransition.objects.filter(
+                job=job, to_state=Job.Status.REJECTED
+            ).last(),
+        },
+    )
+
+
+def _employer_history(employer: Employer) -> dict:
+    return {
+        "rejections": JobTransition.objects.filter(
+            job__employer=employer, to_state=Job.Status.REJECTED
+        ).count(),
+        "jobs": employer.jobs.count(),
+        "suspended": employer.suspended,
+    }
+
+
+def _act(request: HttpRequest, pk: int, *, review: bool, action, form_class=None, ok: str):
+    """Load the job through the user's scope (404 outside it), run the service, report."""
+    scope = (
+        Job.objects.reviewable_by(request.user) if review else Job.objects.editable_by(request.user)
+    )
+    job = get_object_or_404(scope, pk=pk)
+    form = form_class(request.POST) if form_class else None
+    if form is not None and not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("jobs:job_manage", pk=job.pk)
+    try:
+        action(job, form.cleaned_data if form else {})
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, ok)
+    return redirect("jobs:job_manage", pk=job.pk)
+
+
+@job_editor_required
+@require_POST
+def job_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send a draft or rejected job to review."""
+    return _act(
+        request,
+        pk,
+        review=False,
+        ok=_("Submitted for review."),
+        action=lambda job, data: services.job_submit(job=job, by=request.user),
+    )
+
+
+@job_editor_required
+@require_POST
+def job_close(request: HttpRequest, pk: int) -> HttpResponse:
+    """Close a job (no longer needed)."""
+    return _act(
+        request,
+        pk,
+        review=False,
+        form_class=ReasonForm,
+        ok=_("The job is closed."),
+        action=lambda job, data: services.job_close(
+            job=job, by=request.user, reason=data["reason"]
+        ),
+    )
+
+
+@role_required(*REVIEW_ROLES)
+@require_POST
+def job_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    """Publish a pending job (reviewer)."""
+    return _act(
+        request,
+        pk,
+        review=True,
+        form_class=ApproveForm,
+        ok=_("Published."),
+        action=lambda job, data: services.job_approve(
+            job=job, by=request.user, reason=data["reason"], lawful_reason=data["lawful_reason"]
+        ),
+    )
+
+
+@role_required(*REVIEW_ROLES)
+@require_POST
+def job_reject(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send a pending job back with what must change (reviewer)."""
+    return _act(
+        request,
+        pk,
+        review=True,
+        form_class=RejectForm,
+        ok=_("Sent back to the employer."),
+        action=lambda job, data: services.job_reject(
+            job=job, by=request.user, reason=data["reason"]
+        ),
+    )
+
+
+@role_required(*REVIEW_ROLES)
+@require_GET
+def review_queue(request: HttpRequest) -> HttpResponse:
+    """Postings waiting for review, oldest first, with the checker's findings and the employer's history."""
+    jobs = list(
+        Job.objects.reviewable_by(request.user)
+        .pending_review()
+        .select_related("employer", "station", "occupation")[:100]
+    )
+    rows = [
+        {"job": job, "findings": checker.check_job(job), "history": _employer_history(job.employer)}
+        for job in jobs
+    ]
+    return render(request, "jobs/review_queue.html", {"rows": rows})
+
+
+# ---- employers (staff) ----
+
+
+@role_required(*STAFF_ROLES, Role.REVIEWER)
+@require_GET
+def employer_list(request: HttpRequest) -> HttpResponse:
+    """The employer register, searchable by name, credit code or mobile."""
+    q = request.GET.get("q", "")
+    employers = Employer.objects.visible_to(request.user).search(q).select_related("region")
+    page = Paginator(employers, 50).get_page(request.GET.get("page"))
+    return render(request, "jobs/employer_list.html", {"page": page, "q": q})
+
+
+@role_required(*STAFF_ROLES)
+@require_http_methods(["GET", "POST"])
+def employer_create(request: HttpRequest) -> HttpResponse:
+    """Staff register an employer; a possible duplicate is shown before a second record is made."""
+    form = EmployerForm(request.POST or None)
+    matches = Employer.objects.none()
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        station = Station.objects.staffed_by(request.user).first()
+        try:
+            employer = services.employer_create(
+                by=request.user,
+                station=station,
+                credit_code_override=data["credit_code_override"],
+                allow_same_mobile=data["allow_same_mobile"],
+                **{
+                    k: data[k]
+                    for k in (
+                        "kind",
+                        "name",
+                        "credit_code",
+                        "contact_name",
+                        "contact_mobile",
+                        "region",
+                        "address",
+                        "industry",
+                    )
+                },
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+            matches = _possible_matches(data)
+        else:
+            messages.success(request, _("Employer registered."))
+            return redirect(employer.get_absolute_url())
+    return render(
+        request, "jobs/employer_form.html", {"form": form, "matches": matches, "employer": None}
+    )
+
+
+def _possible_matches(data) -> object:
+    from gigmarket.validators import normalize_credit_code, normalize_mobile
+
+    return Employer.objects.matching(
+        credit_code=normalize_credit_code(data.get("credit_code") or ""),
+        mobile=normalize_mobile(data.get("contact_mobile") or ""),
+    )[:5]
+
+
+@role_required(*STAFF_ROLES, Role.REVIEWER)
+@require_GET
+def employer_detail(request: HttpRequest, uuid) -> HttpResponse:
+    """An employer: details, verification, suspension, jobs."""
+    employer = get_object_or_404(
+        Employer.objects.visible_to(request.user).select_related(
+            "region", "industry", "verified_by"
+        ),
+        uuid=uuid,
+    )
+    jobs = employer.jobs.select_related("occupation", "station").order_by("-created_at")[:50]
+    return render(
+        request,
+        "jobs/employer_detail.html",
+        {
+            "employer": employer,
+            "jobs": jobs,
+            "suspend_form": EmployerSuspendForm(),
+            "can_write": request.user.has_role(*STAFF_ROLES),
+            "history": _employer_history(employer),
+        },
+    )
+
+
+@role_required(*STAFF_ROLES)
+@require_http_methods(["GET", "POST"])
+def employer_edit(request: HttpRequest, uuid) -> HttpResponse:
+    """Correct an employer's details."""
+    employer = get_object_or_404(Employer.objects.visible_to(request.user), uuid=uuid)
+    form = EmployerForm(request.POST or None, instance=employer)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.employer_update(
+                employer=Employer.objects.get(pk=employer.pk),
+                by=request.user,
+                data={k: data[k] for k in services.EMPLOYER_FIELDS},
+                credit_code_override=data["credit_code_override"],
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(employer.get_absolute_url())
+    return render(
+        request, "jobs/employer_form.html", {"form": form, "matches": [], "employer": employer}
+    )
+
+
+def _employer_action(request, uuid, action, ok):
+    employer = get_object_or_404(Employer.objects.visible_to(request.user), uuid=uuid)
+    try:
+        action(employer)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, ok)
+    return redirect(employer.get_absolute_url())
+
+
+@role_required(*STAFF_ROLES)
+@require_POST
+def employer_verify(request: HttpRequest, uuid) -> HttpResponse:
+    """Record that staff checked the employer."""
+    return _employer_action(
+        request,
+        uuid,
+        lambda e: services.employer_verify(employer=e, by=request.user),
+        _("Marked as verified."),
+    )
+
+
+@role_required(*STAFF_ROLES)
+@require_POST
+def employer_suspend(request: HttpRequest, uuid) -> HttpResponse:
+    """Suspend an employer (with the reason); its open jobs close."""
+    form = EmployerSuspendForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose why the employer is suspended."))
+        return redirect(
+            get_object_or_404(
+                Employer.objects.visible_to(request.user), uuid=uuid
+            ).get_absolute_url()
+        )
+    return _employer_action(
+        request,
+        uuid,
+        lambda e: services.employer_suspend(
+            employer=e,
+            by=request.user,
+            reason=form.cleaned_data["reason"],
+            note=form.cleaned_data["note"],
+        ),
+        _("Employer suspended; its open jobs are closed."),
+    )
+
+
+@role_required(Role.COUNTY_ADMIN)
+@require_POST
+def employer_unsuspend(request: HttpRequest, uuid) -> HttpResponse:
+    """Lift a suspension (county admin)."""
+    return _employer_action(
+        request,
+        uuid,
+        lambda e: services.employer_unsuspend(employer=e, by=request.user),
+        _("Suspension lifted."),
+    )
+
+
+# ---- the checker's rule list (county admin) ----
+
+
+@role_required(Role.COUNTY_ADMIN, Role.REVIEWER)
+@require_http_methods(["GET", "POST"])
+def rule_list(request: HttpRequest) -> HttpResponse:
+    """The posting checker's phrases; the county admin adds and switches them."""
+    can_edit = request.user.has_role(Role.COUNTY_ADMIN)
+    form = PostingRuleForm(request.POST or None)
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.posting_rule_add(by=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                _form_errors(form, error)
+            else:
+                messages.success(request, _("Rule added."))
+                return redirect("jobs:rule_list")
+    rules = [
+        {"rule": rule, "label": checker.CATEGORIES.get(rule.category, ("", ""))[0]}
+        for rule in PostingRule.objects.all()
+    ]
+    return render(
+        request, "jobs/rule_list.html", {"rules": rules, "form": form, "can_edit": can_edit}
+    )
+
+
+@role_required(Role.COUNTY_ADMIN)
+@require_POST
+def rule_toggle(request: HttpRequest, pk: int) -> HttpResponse:
+    """Switch a checker rule on or off."""
+    rule = get_object_or_404(PostingRule, pk=pk)
+    services.posting_rule_toggle(rule=rule, by=request.user)
+    messages.success(request, _("Rule switched."))
+    return redirect("jobs:rule_list")
