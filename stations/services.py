@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from gigmarket.models import Region, User
@@ -535,13 +535,59 @@ def _parse_choice(raw: str, words: Mapping[str, str], label: str) -> str:
     return words[key]
 
 
+#: Words staff write in spreadsheets for facilities and services (besides the codes and labels).
+IMPORT_WORDS = {
+    "饮水": "drinking_water",
+    "饮水取用": "drinking_water",
+    "急救": "first_aid",
+    "急救药箱": "first_aid",
+    "充电": "phone_charging",
+    "手机充电": "phone_charging",
+    "座椅": "rest_seats",
+    "休息座椅": "rest_seats",
+    "空调": "air_conditioning",
+    "空调通风": "air_conditioning",
+    "工具借用": "tool_lending",
+    "工具寄存": "tool_lending",
+    "停车": "parking",
+    "车辆停放": "parking",
+    "大屏": "big_screen",
+    "信息发布大屏": "big_screen",
+    "宣传栏": "notice_board",
+    "公告宣传栏": "notice_board",
+    "自助机": "self_service_kiosk",
+    "自助查询机": "self_service_kiosk",
+    "无障碍": "accessible_entrance",
+    "无障碍设施": "accessible_entrance",
+    "厕所": "toilet",
+    "卫生间": "toilet",
+    "wifi": "wifi",
+    "求职登记": "seeker_registration",
+    "岗位发布": "job_posting",
+    "招聘登记": "job_posting",
+    "即时快招": "instant_hire",
+    "政策咨询": "policy_consultation",
+    "职业指导": "career_guidance",
+    "培训推荐": "training_referral",
+    "权益维护": "rights_protection",
+    "维权": "rights_protection",
+    "创业服务": "entrepreneurship",
+    "保险": "insurance_guidance",
+    "专场招聘": "recruitment_events",
+    "招聘会": "recruitment_events",
+}
+
+
 def _parse_codes(raw: str, choices: type[models.TextChoices], label: str) -> list[str]:
     by_label = {str(lbl): value for value, lbl in choices.choices}
+    with translation.override("zh-hans"):
+        by_label.update({str(lbl): value for value, lbl in choices.choices})
+    by_label.update({w: c for w, c in IMPORT_WORDS.items() if c in choices.values})
     codes = []
     for item in _SPLIT.split(raw or ""):
         if not item:
             continue
-        code = item if item in choices.values else by_label.get(item)
+        code = item if item in choices.values else by_label.get(item, by_label.get(item.lower()))
         if code is None:
             raise ValidationError(
                 _("Unknown %(label)s “%(value)s”.") % {"label": label, "value": item}

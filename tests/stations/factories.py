@@ -89,3 +89,4 @@ class StationEvaluationFactory(factory.django.DjangoModelFactory):
     station = factory.SubFactory(StationFactory)
     year = factory.LazyFunction(lambda: datetime.date.today().year)
     self_summary = "全年开展求职登记和即时快招服务。"
+    self_assessed_by = factory.SubFactory(StationStaffFactory)
