@@ -19,6 +19,11 @@ from gigmarket.validators import normalize_mobile, validate_mobile, validate_res
 _MASKED_MOBILE_RE = re.compile(r"^(1[3-9]\d)\**(\d{4})$")
 
 
+def resident_id_hash(normal_id: str) -> str:
+    """The keyed hash a (validated, normalised) resident ID number is found by."""
+    return crypto.lookup_hash(normal_id, purpose="resident_id")
+
+
 class SeekerQuerySet(models.QuerySet):
     """Seekers (求职人员)."""
 
@@ -98,7 +103,7 @@ class SeekerQuerySet(models.QuerySet):
         if masked:
             return self.filter(mobile__startswith=masked.group(1), mobile__endswith=masked.group(2))
         try:
-            return self.filter(id_number_hash=crypto.lookup_hash(validate_resident_id(text)))
+            return self.filter(id_number_hash=resident_id_hash(validate_resident_id(text)))
         except ValidationError:
             pass
         return self.filter(models.Q(name__icontains=text) | models.Q(number=text.upper()))

@@ -34,6 +34,7 @@ from seekers.models import (
     Skill,
     last_day_of_month_after_next,
 )
+from seekers.querysets import resident_id_hash
 from stations.models import ServiceRecord, Station
 from stations.services import service_record_add
 
@@ -91,7 +92,7 @@ def check_identity(*, mobile: str, id_number: str = "") -> Identity:
     return Identity(
         mobile=normal_mobile,
         id_number=normal_id,
-        id_hash=crypto.lookup_hash(normal_id, purpose="resident_id") if normal_id else "",
+        id_hash=resident_id_hash(normal_id) if normal_id else "",
         gender=resident_id_gender(normal_id) if normal_id else "",
         birth_date=resident_id_birth_date(normal_id) if normal_id else None,
     )

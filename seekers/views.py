@@ -68,15 +68,19 @@ def _staff_station(user: User, seeker: Seeker | None = None) -> Station | None:
 # ---- staff: search, register, record ----
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 @role_required(*REGISTER_ROLES)
 def seeker_list(request: HttpRequest) -> HttpResponse:
-    """Search the register (masked): by name, full or masked mobile, ID number or seeker number."""
-    form = forms.SearchForm(request.GET or None)
+    """Search the register (masked): by name, full or masked mobile, ID number or seeker number.
+
+    The search is a POST so that a typed mobile or ID number never lands in a URL or a log.
+    """
+    form = forms.SearchForm(request.POST if request.method == "POST" else None)
     seekers = Seeker.objects.visible_to(request.user).not_withdrawn()
     query = form.cleaned_data["q"] if form.is_valid() else ""
     seekers = seekers.search(query).select_related("home_station", "primary_occupation")
-    page = Paginator(seekers, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    page_number = request.POST.get("page") if request.method == "POST" else request.GET.get("page")
+    page = Paginator(seekers, LIST_PAGE_SIZE).get_page(page_number)
     return render(request, "seekers/seeker_list.html", {"form": form, "page": page, "query": query})
 
 
