@@ -163,6 +163,13 @@ SERVICE_HOTLINE = env("SERVICE_HOTLINE", default="0851-12333")
 COMPLAINT_HOTLINE = env("COMPLAINT_HOTLINE", default="12333")
 # Map tiles for the station map; empty means list only (no map).
 MAP_TILE_URL = env("MAP_TILE_URL", default="")
+# The tiles' datum: gcj02 for Chinese web maps (most), wgs84 for OpenStreetMap-style tiles.
+MAP_TILE_DATUM = env("MAP_TILE_DATUM", default="gcj02")
+if MAP_TILE_URL:  # the tile host may serve images ({s} subdomains become a CSP wildcard)
+    from urllib.parse import urlsplit
+
+    _tiles = urlsplit(MAP_TILE_URL.replace("{s}", "*"))
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"{_tiles.scheme}://{_tiles.netloc}")
 # Where notifications go; the default writes them to the log.
 NOTIFICATION_SENDER = env("NOTIFICATION_SENDER", default="gigmarket.notify.LogSender")
 # Key for encrypting personal data at rest (resident ID numbers); falls back to SECRET_KEY in development.
