@@ -443,15 +443,19 @@ def job_submit(*, job: Job, by: User) -> Job:
     job = _locked(job)
     if job.employer.suspended:
         raise ValidationError(_("This employer is suspended and cannot post jobs."))
-    findings = checker.blocks(checker.check_job(job))
+    found = checker.check_job(job)
+    findings = checker.blocks(found)
     if _is_operator(by):
         findings = [f for f in findings if not f.overridable]
     if findings:
-        raise ValidationError(
-            _("The posting cannot be submitted as written. Please change: %(list)s")
-            % {"list": findings_message(findings)},
-            code="blocked",
-        )
+        message = _("The posting cannot be submitted as written. Please change: %(list)s") % {
+            "list": findings_message(findings)
+        }
+        if checker.warnings(found):
+            message += " " + _("The reviewer will also ask about: %(list)s") % {
+                "list": findings_message(checker.warnings(found))
+            }
+        raise ValidationError(message, code="blocked")
     _move(job=job, to=S.PENDING, by=by)
     return job
 

@@ -587,8 +587,8 @@ def employer_create(request: HttpRequest) -> HttpResponse:
                 },
             )
         except ValidationError as error:
-            _form_errors(form, error)
             matches = _possible_matches(data)
+            _form_errors(form, error)
         else:
             messages.success(request, _("Employer registered."))
             return redirect(employer.get_absolute_url())

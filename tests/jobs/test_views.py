@@ -1,0 +1,314 @@
+"""Pages of the jobs app: what each person sees and what their actions do."""
+
+import datetime
+import json
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from gigmarket.models import Region, User
+from jobs.models import Employer, Job
+from tests.gigmarket.factories import AdminFactory, RegionFactory, ReviewerFactory
+from tests.jobs.factories import (
+    EmployerFactory,
+    ExpiredJobFactory,
+    OpenJobFactory,
+    PendingJobFactory,
+)
+from tests.stations.factories import StationAssignmentFactory, StationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _json_ld(html: str) -> dict:
+    match = re.search(
+        r'<script type="application/ld\+json" nonce="[^"]+">(.*?)</script>', html, re.S
+    )
+    assert match, "JobPosting markup with a nonce"
+    return json.loads(match.group(1))
+
+
+# ---- the public list ----
+
+
+def test_the_public_list_shows_open_jobs_only(client):
+    open_job = OpenJobFactory(title="搬运工甲")
+    PendingJobFactory(title="待审岗位")
+    ExpiredJobFactory(title="过期岗位")
+    html = client.get(reverse("jobs:job_list")).content.decode()
+    assert "搬运工甲" in html and "待审岗位" not in html and "过期岗位" not in html
+    assert reverse("jobs:job_detail", kwargs={"pk": open_job.pk}) in html
+
+
+def test_the_list_filters_by_kind_township_nature_and_minimum_daily_pay(client):
+    from gigmarket.models import Occupation
+
+    town = RegionFactory(code="520999100")
+    other = RegionFactory(code="520999200")
+    hit = OpenJobFactory(
+        title="命中",
+        region=town,
+        occupation=Occupation.objects.get(code="4-01"),
+        nature="daily",
+        pay_min=300,
+    )
+    OpenJobFactory(title="工资低", region=town, occupation=hit.occupation, pay_min=150)
+    OpenJobFactory(title="别的乡", region=other, occupation=hit.occupation, pay_min=300)
+    OpenJobFactory(title="别的工种", region=town, pay_min=300)
+    html = client.get(
+        reverse("jobs:job_list"),
+        {
+            "occupation": "4-01",
+            "place": "520999100",
+            "nature": "daily",
+            "min_pay": "200",
+        },
+    ).content.decode()
+    assert "命中" in html
+    assert "工资低" not in html and "别的乡" not in html and "别的工种" not in html
+
+
+def test_the_list_filter_by_major_group_includes_its_kinds(client):
+    OpenJobFactory(title="装卸")  # 4-09
+    html = client.get(reverse("jobs:job_list"), {"occupation": "4"}).content.decode()
+    assert "装卸" in html
+
+
+def test_the_list_uses_a_fixed_number_of_queries_whatever_the_page_size(
+    client, django_assert_max_num_queries
+):
+    OpenJobFactory.create_batch(25)
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("jobs:job_list"))
+    assert response.status_code == 200
+    with django_assert_max_num_queries(8):
+        client.get(reverse("jobs:job_list"), {"page": 2, "q": "搬运", "when": "week"})
+
+
+def test_the_list_paginates(client):
+    OpenJobFactory.create_batch(22)
+    html = client.get(reverse("jobs:job_list")).content.decode()
+    assert html.count('class="job-card card"') == 20
+    assert "page=2" in html
+
+
+# ---- the job page ----
+
+
+def test_the_job_page_calls_the_station_not_the_employers_private_mobile(client):
+    job = OpenJobFactory(contact_phone="13712345678", publish_contact_phone=False)
+    html = client.get(job.get_absolute_url()).content.decode()
+    assert f'href="tel:{job.station.service_phone}"' in html
+    assert "13712345678" not in html
+    assert job.employer.contact_mobile not in html
+
+
+def test_the_job_page_calls_the_employer_when_they_chose_to_publish_their_number(client):
+    job = OpenJobFactory(contact_phone="13712345678", publish_contact_phone=True)
+    assert 'href="tel:13712345678"' in client.get(job.get_absolute_url()).content.decode()
+
+
+def test_the_job_posting_markup_has_cny_pay_with_the_right_unit_and_is_visible_on_the_page(client):
+    job = OpenJobFactory(pay_min=180, pay_max=220, pay_unit="day")
+    html = client.get(job.get_absolute_url()).content.decode()
+    data = _json_ld(html)
+    assert data["@type"] == "JobPosting"
+    assert data["baseSalary"]["currency"] == "CNY"
+    assert data["baseSalary"]["value"] == {
+        "@type": "QuantitativeValue",
+        "unitText": "DAY",
+        "minValue": 180,
+        "maxValue": 220,
+    }
+    for visible in (
+        data["title"],
+        data["description"],
+        data["hiringOrganization"]["name"],
+        data["jobLocation"]["address"]["streetAddress"],
+        job.valid_through.isoformat(),
+    ):
+        assert html.count(visible) >= 2, visible  # in the markup and on the page
+
+
+def test_a_households_name_and_home_address_are_masked_on_the_public_page(client):
+    employer = EmployerFactory(kind=Employer.Kind.HOUSEHOLD, name="李秀英")
+    job = OpenJobFactory(employer=employer, address="和平社区3栋2单元501")
+    html = client.get(job.get_absolute_url()).content.decode()
+    assert "李秀英" not in html and "2单元501" not in html
+
+
+def test_an_expired_job_stays_up_with_a_banner_a_past_valid_through_and_sign_up_disabled(client):
+    job = ExpiredJobFactory()
+    html = client.get(job.get_absolute_url()).content.decode()
+    assert "expired" in html or "过期" in html
+    valid = datetime.datetime.fromisoformat(_json_ld(html)["validThrough"])
+    assert valid < timezone.now()
+    assert 'href="tel:' not in html.split('id="apply"')[1].split("</section>")[0]
+
+
+def test_a_job_not_yet_published_has_no_public_page(client):
+    assert client.get(PendingJobFactory().get_absolute_url()).status_code == 404
+
+
+# ---- big screen and feeds ----
+
+
+def test_the_station_big_screen_lists_that_stations_open_jobs_and_refreshes(client):
+    station = StationFactory(code="chengguan")
+    mine = OpenJobFactory(station=station, title="本站岗位")
+    OpenJobFactory(title="别站岗位")
+    html = client.get(reverse("jobs:station_screen", kwargs={"code": "chengguan"})).content.decode()
+    assert "本站岗位" in html and "别站岗位" not in html
+    assert '<meta http-equiv="refresh"' in html
+    assert re.search(r'<script nonce="[^"]+">', html)
+    assert mine.employer.contact_mobile not in html
+
+
+def test_the_rss_and_json_feeds_carry_open_jobs(client):
+    job = OpenJobFactory(title="饭店帮厨")
+    PendingJobFactory(title="待审")
+    rss = client.get(reverse("jobs:feed_rss")).content.decode()
+    assert "饭店帮厨" in rss and "待审" not in rss
+    data = client.get(reverse("jobs:feed_json")).json()
+    assert [item["title"] for item in data["itemListElement"]] == ["饭店帮厨"]
+    assert data["itemListElement"][0]["@type"] == "JobPosting"
+    by_station = client.get(reverse("jobs:feed_json"), {"station": "nope"}).json()
+    assert by_station["itemListElement"] == [] and job.pk
+
+
+# ---- the done-when journey, through the pages ----
+
+
+def test_employer_registers_submits_a_discriminatory_posting_and_is_told_what_is_wrong(client):
+    station = StationFactory(code="chengguan")
+    town = Region.objects.get_or_create(
+        code="520999001", defaults={"name": "城关街道", "level": "township"}
+    )[0]
+    response = client.post(
+        reverse("jobs:employer_register"),
+        {
+            "kind": "household",
+            "name": "李家",
+            "contact_name": "李秀英",
+            "mobile": "13700005555",
+            "password": "Li-Family-2026",
+            "password2": "Li-Family-2026",
+            "region": town.pk,
+            "address": "和平社区",
+            "consent": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    user = User.objects.get(phone="13700005555")
+    assert user.kind == "employer"
+    today = timezone.localdate()
+    from gigmarket.models import Occupation
+
+    response = client.post(
+        reverse("jobs:job_create"),
+        {
+            "title": "家庭保洁",
+            "occupation": Occupation.objects.get(code="4-01").pk,
+            "nature": "daily",
+            "content": "打扫卫生。男性优先, 35岁以下, 押金200元",
+            "region": town.pk,
+            "address": "和平社区",
+            "start_date": today.isoformat(),
+            "headcount": 1,
+            "pay_min": "200",
+            "pay_unit": "day",
+            "settlement": "daily",
+            "valid_through": (today + datetime.timedelta(days=5)).isoformat(),
+            "station": station.pk,
+        },
+    )
+    assert response.status_code == 302
+    job = Job.objects.get(title="家庭保洁")
+    page = client.get(reverse("jobs:job_manage", kwargs={"pk": job.pk})).content.decode()
+    for phrase in ("男性优先", "35岁以下", "押金"):
+        assert phrase in page.split("finding")[1] or phrase in page
+    response = client.post(reverse("jobs:job_submit", kwargs={"pk": job.pk}), follow=True)
+    html = response.content.decode()
+    assert "男性优先" in html and "押金" in html and "35岁以下" in html
+    assert Job.objects.get(pk=job.pk).status == Job.Status.DRAFT
+
+    client.post(
+        reverse("jobs:job_edit", kwargs={"pk": job.pk}),
+        {
+            "title": "家庭保洁",
+            "occupation": job.occupation.pk,
+            "nature": "daily",
+            "content": "打扫卫生，男女不限，不收任何费用。",
+            "region": town.pk,
+            "address": "和平社区",
+            "start_date": today.isoformat(),
+            "headcount": 1,
+            "pay_min": "200",
+            "pay_unit": "day",
+            "settlement": "daily",
+            "valid_through": (today + datetime.timedelta(days=5)).isoformat(),
+            "station": station.pk,
+        },
+    )
+    client.post(reverse("jobs:job_submit", kwargs={"pk": job.pk}))
+    assert Job.objects.get(pk=job.pk).status == Job.Status.PENDING
+
+    client.force_login(ReviewerFactory(), backend="gigmarket.backends.UsernameOrMobileBackend")
+    assert "家庭保洁" in client.get(reverse("jobs:review_queue")).content.decode()
+    client.post(
+        reverse("jobs:job_approve", kwargs={"pk": job.pk}), {"reason": "", "lawful_reason": ""}
+    )
+    assert Job.objects.get(pk=job.pk).status == Job.Status.OPEN
+    client.logout()
+    assert "家庭保洁" in client.get(reverse("jobs:job_list")).content.decode()
+    assert "家庭保洁" in client.get(reverse("jobs:feed_rss")).content.decode()
+    assert (
+        "家庭保洁"
+        in client.get(reverse("jobs:station_screen", kwargs={"code": "chengguan"})).content.decode()
+    )
+
+
+def test_staff_see_a_possible_duplicate_before_registering_a_second_employer(login):
+    staff = StationAssignmentFactory().user
+    existing = EmployerFactory(contact_mobile="13700006666", name="老王装修")
+    town = RegionFactory()
+    html = (
+        login(staff)
+        .post(
+            reverse("jobs:employer_create"),
+            {
+                "kind": "individual",
+                "name": "王师傅",
+                "contact_name": "王",
+                "contact_mobile": "13700006666",
+                "region": town.pk,
+            },
+        )
+        .content.decode()
+    )
+    assert existing.name in html
+    assert Employer.objects.count() == 1
+
+
+def test_the_workbench_shows_the_postings_to_review_panel_with_its_count(login):
+    PendingJobFactory.create_batch(2)
+    html = login(ReviewerFactory()).get(reverse("core:workbench")).content.decode()
+    assert 'id="panel-jobs-review"' in html
+    assert "2" in html.split('id="panel-jobs-review"')[1][:400]
+
+
+def test_the_rule_list_lets_the_county_admin_add_a_phrase_the_checker_then_uses(login):
+    from jobs.checker import active_rules, check_text
+
+    login(AdminFactory()).post(
+        reverse("jobs:rule_list"),
+        {
+            "category": "money",
+            "severity": "block",
+            "pattern": "保证金",
+            "note": "",
+        },
+    )
+    assert any(f.category == "money" for f in check_text("交保证金500", active_rules()))
