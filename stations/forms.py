@@ -175,8 +175,8 @@ class LedgerEntryForm(forms.Form):
 
 
 class LedgerFilterForm(forms.Form):
-    start = forms.DateField(label=_("from"), widget=DATE, required=False)
-    end = forms.DateField(label=_("to"), widget=DATE, required=False)
+    start = forms.DateField(label=_("start date"), widget=DATE, required=False)
+    end = forms.DateField(label=_("end date"), widget=DATE, required=False)
     kind = forms.ChoiceField(
         label=_("kind"), required=False, choices=[("", _("All kinds")), *ServiceRecord.Kind.choices]
     )

@@ -4,6 +4,7 @@ the service ledger and the yearly evaluation. Views bind a form, call a service,
 from __future__ import annotations
 
 import datetime
+import io
 import json
 from urllib.parse import urlencode
 
@@ -243,8 +244,11 @@ def station_qr(request: HttpRequest, code: str) -> HttpResponse:
     """The station page's address as a QR code (SVG), for posters at the door."""
     station = _visible_station(request, code)
     qr = segno.make(request.build_absolute_uri(station.get_absolute_url()), error="m")
-    svg = qr.svg_inline(scale=6, title=station.name, dark="#000000", light="#ffffff")
-    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+    buffer = io.BytesIO()
+    qr.save(
+        buffer, kind="svg", scale=6, border=2, title=station.name, dark="#000000", light="#ffffff"
+    )
+    response = HttpResponse(buffer.getvalue(), content_type="image/svg+xml; charset=utf-8")
     response["Cache-Control"] = "public, max-age=86400"
     return response
 
