@@ -130,7 +130,9 @@ def test_the_qr_code_is_an_svg_linking_to_the_page(client):
     station = StationFactory()
     response = client.get(reverse("stations:station_qr", kwargs={"code": station.code}))
     assert response.status_code == 200 and response["Content-Type"].startswith("image/svg+xml")
-    assert response.content.decode().lstrip().startswith("<svg")
+    svg = response.content.decode()
+    assert "<svg" in svg and 'xmlns="http://www.w3.org/2000/svg"' in svg, "an <img> needs a standalone SVG"
+    assert station.name in svg
 
 
 def test_a_retired_station_is_not_public(client):
