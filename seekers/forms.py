@@ -55,7 +55,7 @@ class ResidentIdField(forms.CharField):
 class WalkInForm(forms.Form):
     """Register a person at the window: one screen, the essentials first, sensible defaults."""
 
-    name = forms.CharField(label=_("Name"), max_length=64)
+    name = forms.CharField(label=_("Full name"), max_length=64)
     mobile = MobileField()
     primary_occupation = _occupation_field()
     id_number = ResidentIdField()
@@ -94,7 +94,7 @@ class WalkInForm(forms.Form):
 class SeekerDetailsForm(forms.Form):
     """Correct a seeker's details (the seeker themself, or staff of the home station)."""
 
-    name = forms.CharField(label=_("Name"), max_length=64)
+    name = forms.CharField(label=_("Full name"), max_length=64)
     mobile = MobileField()
     id_number = ResidentIdField(help_text=_("Leave empty if you do not want to give it. Gender and birth date are read from it."))
     gender = forms.ChoiceField(label=_("Gender"), choices=[("", "—"), *Seeker.Gender.choices], required=False,
@@ -102,8 +102,9 @@ class SeekerDetailsForm(forms.Form):
     birth_date = forms.DateField(label=_("Birth date"), required=False,
                                  widget=forms.DateInput(attrs={"type": "date"}),
                                  help_text=_("Only used when no ID number is given."))
-    home_region = forms.ModelChoiceField(Region.objects.none(), label=_("Home town or street"), required=False)
-    address = forms.CharField(label=_("Address"), max_length=200, required=False)
+    home_region = forms.ModelChoiceField(Region.objects.none(), label=_("Home town or street"), required=False,
+                                         empty_label=_("— choose —"))
+    address = forms.CharField(label=_("Home address"), max_length=200, required=False)
     education = forms.ChoiceField(label=_("Education"), choices=[("", "—"), *Seeker.Education.choices], required=False)
     household = forms.ChoiceField(label=_("Household type"), choices=[("", "—"), *Seeker.Household.choices], required=False)
     priority_groups = _checkboxes(PriorityGroup.choices, _("Priority groups"))
@@ -112,7 +113,8 @@ class SeekerDetailsForm(forms.Form):
         Occupation.objects.kinds(), label=_("Other kinds of work"), required=False,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "choices"}),
     )
-    intended_industry = forms.ModelChoiceField(Industry.objects.all(), label=_("Intended industry"), required=False)
+    intended_industry = forms.ModelChoiceField(Industry.objects.all(), label=_("Intended industry"), required=False,
+                                               empty_label=_("— not sure —"))
     work_natures = _checkboxes(WorkNature.choices, _("Natures of work"))
     available_days = _checkboxes(Weekday.choices, _("Days available"))
     available_slots = _checkboxes(TimeSlot.choices, _("Hours available"))
@@ -165,14 +167,15 @@ class RenewForm(forms.Form):
     """Renew a registration: confirm the main kind of work wanted (and industry, if any)."""
 
     primary_occupation = _occupation_field()
-    intended_industry = forms.ModelChoiceField(Industry.objects.all(), label=_("Intended industry"), required=False)
+    intended_industry = forms.ModelChoiceField(Industry.objects.all(), label=_("Intended industry"), required=False,
+                                               empty_label=_("— not sure —"))
 
 
 class RevealForm(forms.Form):
     """Why another station's staff member needs to see this person's full data (logged)."""
 
     purpose = forms.CharField(
-        label=_("Purpose"), max_length=200,
+        label=_("Purpose of viewing"), max_length=200,
         help_text=_("Say why you need the full details, e.g. “calling about a cleaning job today”. It is logged."),
     )
 
@@ -213,7 +216,7 @@ class SelfRegisterForm(_PasswordPair):
 
     field_order = ["name", "mobile", "password1", "password2", "primary_occupation", "home_station", "consent"]
 
-    name = forms.CharField(label=_("Name"), max_length=64)
+    name = forms.CharField(label=_("Full name"), max_length=64)
     mobile = MobileField(help_text=_("You log in with this number."))
     primary_occupation = _occupation_field(label=_("What work do you want?"))
     home_station = forms.ModelChoiceField(

@@ -109,7 +109,7 @@ class Seeker(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
         related_name="seeker_profile", verbose_name=_("online account"),
     )
-    name = models.CharField(_("name"), max_length=64)
+    name = models.CharField(_("full name"), max_length=64)
     mobile = models.CharField(
         _("mobile"), max_length=11, null=True, blank=True, unique=True,
         error_messages={"unique": _("This mobile number is already registered.")},
@@ -123,7 +123,7 @@ class Seeker(models.Model):
         "gigmarket.Region", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
         verbose_name=_("home region"),
     )
-    address = models.CharField(_("address"), max_length=200, blank=True)
+    address = models.CharField(_("home address"), max_length=200, blank=True)
     education = models.CharField(_("education"), max_length=16, choices=Education.choices, blank=True)
     household = models.CharField(_("household type"), max_length=8, choices=Household.choices, blank=True)
     priority_groups = models.JSONField(_("priority groups"), default=list, blank=True)
@@ -235,7 +235,7 @@ class Skill(models.Model):
     occupation = models.ForeignKey(
         "gigmarket.Occupation", on_delete=models.PROTECT, related_name="+", verbose_name=_("kind of work")
     )
-    level = models.CharField(_("level"), max_length=2, choices=Level.choices, blank=True)
+    level = models.CharField(_("skill level"), max_length=2, choices=Level.choices, blank=True)
     certificate_number = models.CharField(_("certificate number"), max_length=64, blank=True)
     years = models.PositiveSmallIntegerField(_("years of experience"), default=0)
 
