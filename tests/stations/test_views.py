@@ -131,7 +131,9 @@ def test_the_qr_code_is_an_svg_linking_to_the_page(client):
     response = client.get(reverse("stations:station_qr", kwargs={"code": station.code}))
     assert response.status_code == 200 and response["Content-Type"].startswith("image/svg+xml")
     svg = response.content.decode()
-    assert "<svg" in svg and 'xmlns="http://www.w3.org/2000/svg"' in svg, "an <img> needs a standalone SVG"
+    assert "<svg" in svg and 'xmlns="http://www.w3.org/2000/svg"' in svg, (
+        "an <img> needs a standalone SVG"
+    )
     assert station.name in svg
 
 
@@ -362,3 +364,28 @@ def test_the_admin_panel_counts_gaps(login):
     MarketFactory(floor_area=Decimal("50"))
     html = login(AdminFactory()).get(reverse("core:workbench")).content.decode()
     assert reverse("stations:station_gaps") in html
+
+
+@pytest.mark.parametrize(
+    "name", ["stations:station_registry", "stations:station_gaps", "stations:evaluation_list"]
+)
+def test_back_office_lists_do_not_grow_queries_with_stations(
+    login, name, django_assert_max_num_queries
+):
+    client = login(AdminFactory())
+    for _ in range(10):
+        StationAssignmentFactory(station=MarketFactory(floor_area=Decimal("50")))
+        StationEvaluationFactory(station=StationFactory())
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse(name)).status_code == 200
+
+
+def test_the_ledger_page_query_count_is_pinned(login, django_assert_max_num_queries):
+    station = StationFactory()
+    staff = StationAssignmentFactory(station=station).user
+    ServiceRecordFactory.create_batch(30, station=station, staff=staff)
+    client = login(staff)
+    with django_assert_max_num_queries(12):
+        assert (
+            client.get(reverse("stations:ledger", kwargs={"code": station.code})).status_code == 200
+        )
