@@ -190,3 +190,16 @@ def test_contact_record_writes_a_follow_up_entry():
     assert record.kind == ServiceRecord.Kind.FOLLOW_UP and record.subject_id == str(seeker.pk)
     with pytest.raises(ValidationError):
         seeker_contact_record(seeker=seeker, station=seeker.home_station, by=staff, note=" ")
+
+
+def test_the_audit_log_records_changes_but_never_the_personal_data():
+    from auditlog.models import LogEntry
+
+    seeker = SeekerFactory(name="欧阳秀英", mobile="13944445555", id_number=VALID_IDS[0])
+    seeker_update(seeker=seeker, by=None, details={"address": "幸福路8号", "education": "junior"})
+    entries = LogEntry.objects.filter(object_pk=str(seeker.pk))
+    assert entries.exists()
+    dump = " ".join(f"{e.object_repr} {e.changes}" for e in entries)
+    for secret in ("欧阳秀英", "13944445555", VALID_IDS[0], "幸福路8号"):
+        assert secret not in dump
+    assert "junior" in dump
