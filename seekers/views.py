@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import segno
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_not_required
@@ -258,8 +259,10 @@ def seeker_slip(request: HttpRequest, public_id) -> HttpResponse:
     can_see = Seeker.objects.editable_by(request.user).filter(pk=seeker.pk).exists()
     code = request.session.pop(_claim_key(seeker), "")
     period = seeker.periods.latest_first().select_related("station", "primary_occupation").first()
+    claim_url = request.build_absolute_uri(reverse("seekers:account_claim"))
     return render(request, "seekers/seeker_slip.html", {
-        "seeker": seeker, "can_see": can_see, "claim_code": code, "period": period,
+        "seeker": seeker, "can_see": can_see, "claim_code": code, "period": period, "claim_url": claim_url,
+        "claim_qr": segno.make(claim_url, error="m").svg_data_uri(scale=3) if code else "",
         "station": (period.station if period and period.station_id else None) or seeker.home_station,
     })
 

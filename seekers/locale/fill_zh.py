@@ -253,6 +253,8 @@ ZH = {
     "On your phone, open this site, choose “Open my account”, and enter your mobile number and this code. The code works once, for 30 days.": "用手机打开本网站，选择“开通我的账号”，输入手机号和这个开通码。开通码只能用一次，30 天内有效。",
     "Before the registration runs out, renew it at any station or on your phone.": "有效期结束前，可以到任何驿站或在手机上续期。",
     "Print": "打印",
+    "QR code of the account page": "开通账号页面的二维码",
+    "Scan the code with your phone or open %(claim_url)s, then enter your mobile number and this code. The code works once, for 30 days.": "用手机扫二维码或打开 %(claim_url)s，输入手机号和这个开通码。开通码只能用一次，30 天内有效。",
     "Back to the record": "返回登记信息",
     "Register the next person": "登记下一位",
     "Register to find work": "求职登记",
