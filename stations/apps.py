@@ -9,6 +9,24 @@ class StationsConfig(AppConfig):
     verbose_name = _("Stations")
 
     def ready(self) -> None:
+        from auditlog.registry import auditlog
+
         from stations import demo_steps, panels  # noqa: F401  (registers the demo step)
+        from stations.models import (
+            OpeningException,
+            OpeningHours,
+            Station,
+            StationAssignment,
+            StationEvaluation,
+        )
 
         panels.register()
+        # The registry, staff and evaluations are audited; the ledger is itself a log.
+        for model in (
+            Station,
+            OpeningHours,
+            OpeningException,
+            StationAssignment,
+            StationEvaluation,
+        ):
+            auditlog.register(model)
