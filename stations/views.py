@@ -331,21 +331,21 @@ def station_edit(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "stations/station_form.html", {"form": form, "station": station})
 
 
+def _hours_initial(station: Station) -> list[dict]:
+    """The weekly hours as form rows: one per run of days and period (a lunch break makes two)."""
+    return [
+        {"days": days, "opens": opens, "closes": closes}
+        for days, spans in hours_text.grouped(station.opening_hours.all())
+        for opens, closes in spans
+    ]
+
+
 @require_http_methods(["GET", "POST"])
 @role_required(*ADMIN)
 def station_hours(request: HttpRequest, code: str) -> HttpResponse:
     """Weekly opening hours (rules) and dated exceptions (holidays)."""
     station = _managed(request, code)
-    initial = [
-        {"days": days, "opens": spans[0][0], "closes": spans[0][1]}
-        for days, spans in hours_text.grouped(station.opening_hours.all())
-        if len(spans) == 1
-    ]
-    # Days with split hours (morning and afternoon) become one rule per period.
-    for days, spans in hours_text.grouped(station.opening_hours.all()):
-        if len(spans) > 1:
-            initial += [{"days": days, "opens": o, "closes": c} for o, c in spans]
-    formset = HoursFormSet(request.POST or None, initial=initial, prefix="hours")
+    formset = HoursFormSet(request.POST or None, initial=_hours_initial(station), prefix="hours")
     if request.method == "POST" and formset.is_valid():
         rules = [
             (f.cleaned_data["days"], f.cleaned_data["opens"], f.cleaned_data["closes"])
@@ -387,7 +387,7 @@ def exception_add(request: HttpRequest, code: str) -> HttpResponse:
         except ValidationError as error:
             apply_errors(form, error)
     if form.errors:
-        formset = HoursFormSet(prefix="hours", initial=[])
+        formset = HoursFormSet(prefix="hours", initial=_hours_initial(station))
         return render(
             request,
             "stations/station_hours.html",

@@ -107,3 +107,23 @@ def test_directory_and_station_page_have_no_serious_accessibility_violations(pag
     page.wait_for_load_state()
     page_is_usable_on_phone(page)
     assert_no_serious_axe_violations(page)
+
+
+def test_the_map_appears_only_with_a_tile_url_and_its_markers_lead_to_the_stations(
+    page, server, settings
+):
+    station = StationFactory(name="和平社区家政零工驿站", located=True)
+    StationFactory(
+        name="河口镇建筑零工驿站", latitude=Decimal("26.540200"), longitude=Decimal("106.760800")
+    )
+    page.goto(server + "/stations/")
+    assert page.locator("#station-map").count() == 0, "no tile URL, no map: the list alone"
+
+    settings.MAP_TILE_URL = server + "/static/tiles/{z}/{x}/{y}.png"  # same origin: allowed by CSP
+    page.goto(server + "/stations/")
+    markers = page.locator("#station-map a.marker")
+    assert markers.count() == 2
+    assert page.locator("#station-map img.tile").count() >= 2
+    page_is_usable_on_phone(page)
+    page.locator(f"#station-map a.marker[title='{station.name}']").click()
+    page.wait_for_url(f"**/stations/{station.code}/")

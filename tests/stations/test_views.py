@@ -389,3 +389,20 @@ def test_the_ledger_page_query_count_is_pinned(login, django_assert_max_num_quer
         assert (
             client.get(reverse("stations:ledger", kwargs={"code": station.code})).status_code == 200
         )
+
+
+def test_the_hours_form_shows_each_period_of_the_published_hours(login):
+    station = StationFactory()
+    for day in range(5):
+        OpeningHoursFactory(
+            station=station, weekday=day, opens=datetime.time(8, 30), closes=datetime.time(12)
+        )
+        OpeningHoursFactory(
+            station=station, weekday=day, opens=datetime.time(14), closes=datetime.time(17, 30)
+        )
+    html = (
+        login(AdminFactory())
+        .get(reverse("stations:station_hours", kwargs={"code": station.code}))
+        .content.decode()
+    )
+    assert 'value="08:30"' in html and 'value="14:00"' in html and 'value="17:30"' in html
