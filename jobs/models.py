@@ -77,7 +77,7 @@ class Employer(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("registered at"),
+        verbose_name=_("registering station"),
     )
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -424,7 +424,7 @@ class PostingRule(models.Model):
             "A phrase or a regular expression, matched after removing spaces and folding full-width characters."
         ),
     )
-    active = models.BooleanField(_("active"), default=True)
+    active = models.BooleanField(_("rule in use"), default=True)
     note = models.CharField(_("note"), max_length=200, blank=True)
 
     class Meta:
