@@ -592,3 +592,253 @@ def posting_rule_toggle(*, rule: PostingRule, by: User) -> PostingRule:
     rule.full_clean()
     rule.save()
     return rule
+
+
+# ---- import from a spreadsheet ----
+
+IMPORT_CHOICES = {
+    "employer_kind": {
+        "企业": "enterprise",
+        "个人": "individual",
+        "个体": "individual",
+        "家庭": "household",
+    },
+    "nature": {
+        "小时工": "hourly",
+        "日结": "daily",
+        "日结零工": "daily",
+        "短期工": "short_term",
+        "短期": "short_term",
+        "季节工": "seasonal",
+        "季节性": "seasonal",
+        "兼职": "part_time",
+    },
+    "pay_unit": {
+        "小时": "hour",
+        "时": "hour",
+        "天": "day",
+        "日": "day",
+        "件": "piece",
+        "单": "task",
+        "次": "task",
+        "月": "month",
+    },
+    "settlement": {"日结": "daily", "周结": "weekly", "月结": "monthly", "完工结": "on_completion"},
+    "status": {
+        "草稿": "draft",
+        "待审核": "pending",
+        "已退回": "rejected",
+        "招聘中": "open",
+        "已招满": "filled",
+        "已关闭": "closed",
+        "已过期": "expired",
+    },
+}
+TRUE_WORDS = {"是", "有", "提供", "包", "1", "yes", "true", "y"}
+
+
+def _choice(row: Mapping[str, str], column: str, allowed, default: str = "") -> str:
+    raw = (row.get(column) or "").strip()
+    if not raw:
+        if default:
+            return default
+        raise ValidationError(_("Column %(col)s is empty.") % {"col": column})
+    value = IMPORT_CHOICES.get(column, {}).get(raw, raw.lower())
+    if value not in allowed:
+        raise ValidationError(
+            _("Column %(col)s: “%(value)s” is not one of %(allowed)s.")
+            % {"col": column, "value": raw, "allowed": "、".join(allowed)}
+        )
+    return value
+
+
+def _date(row: Mapping[str, str], column: str, required: bool = True):
+    import datetime as dt
+
+    raw = (row.get(column) or "").strip()[:10].replace("/", "-").replace(".", "-")
+    if not raw:
+        if required:
+            raise ValidationError(_("Column %(col)s is empty.") % {"col": column})
+        return None
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError as error:
+        raise ValidationError(
+            _("Column %(col)s: “%(value)s” is not a date (YYYY-MM-DD).")
+            % {"col": column, "value": raw}
+        ) from error
+
+
+def _decimal(row: Mapping[str, str], column: str, required: bool = True):
+    from decimal import Decimal, InvalidOperation
+
+    raw = (row.get(column) or "").strip().replace(",", "")
+    if not raw:
+        if required:
+            raise ValidationError(_("Column %(col)s is empty.") % {"col": column})
+        return None
+    try:
+        return Decimal(raw)
+    except InvalidOperation as error:
+        raise ValidationError(
+            _("Column %(col)s: “%(value)s” is not a number.") % {"col": column, "value": raw}
+        ) from error
+
+
+def _import_employer(row: Mapping[str, str], by: User | None) -> Employer:
+    from gigmarket.validators import normalize_credit_code, normalize_mobile
+
+    code = normalize_credit_code(row.get("credit_code", ""))
+    mobile = normalize_mobile(row.get("contact_mobile", ""))
+    found = Employer.objects.matching(credit_code=code, mobile=mobile).order_by("pk").first()
+    if found is not None:
+        return found
+    region = Region.objects.filter(
+        code=(row.get("employer_region") or row.get("region") or "").strip()
+    ).first()
+    if region is None:
+        raise ValidationError(_("Unknown region code in employer_region."))
+    return employer_create(
+        by=by,
+        kind=_choice(
+            row, "employer_kind", Employer.Kind.values, "enterprise" if code else "individual"
+        ),
+        name=(row.get("employer_name") or "").strip(),
+        contact_name=(row.get("contact_name") or "").strip(),
+        contact_mobile=mobile,
+        region=region,
+        credit_code=code,
+    )
+
+
+def _import_job_fields(row: Mapping[str, str]) -> dict:
+    from gigmarket.models import Occupation
+
+    occupation_raw = (row.get("occupation") or "").strip()
+    occupation = (
+        Occupation.objects.filter(code=occupation_raw).first()
+        or Occupation.objects.filter(name=occupation_raw).first()
+    )
+    if occupation is None:
+        raise ValidationError(_("Unknown occupation “%(value)s”.") % {"value": occupation_raw})
+    region = Region.objects.filter(code=(row.get("region") or "").strip()).first()
+    if region is None:
+        raise ValidationError(_("Unknown region code in region."))
+    station = None
+    if (row.get("station") or "").strip():
+        station = Station.objects.filter(code=row["station"].strip()).first()
+        if station is None:
+            raise ValidationError(
+                _("Unknown station code “%(value)s”.") % {"value": row["station"]}
+            )
+    headcount = (row.get("headcount") or "1").strip()
+    if not headcount.isdigit():
+        raise ValidationError(
+            _("Column %(col)s: “%(value)s” is not a number.")
+            % {"col": "headcount", "value": headcount}
+        )
+    return {
+        "title": (row.get("title") or "").strip(),
+        "occupation": occupation,
+        "nature": _choice(row, "nature", Job.Nature.values, "daily"),
+        "content": (row.get("content") or "").strip(),
+        "skills": (row.get("skills") or "").strip(),
+        "region": region,
+        "address": (row.get("address") or "").strip(),
+        "start_date": _date(row, "start_date"),
+        "end_date": _date(row, "end_date", required=False),
+        "work_hours": (row.get("work_hours") or "").strip(),
+        "hours_per_day": _decimal(row, "hours_per_day", required=False),
+        "headcount": int(headcount),
+        "pay_min": _decimal(row, "pay_min"),
+        "pay_max": _decimal(row, "pay_max", required=False),
+        "pay_unit": _choice(row, "pay_unit", Job.PayUnit.values, "day"),
+        "settlement": _choice(row, "settlement", Job.Settlement.values, "daily"),
+        "meals": (row.get("meals") or "").strip().lower() in TRUE_WORDS,
+        "lodging": (row.get("lodging") or "").strip().lower() in TRUE_WORDS,
+        "transport": (row.get("transport") or "").strip().lower() in TRUE_WORDS,
+        "insurance": (row.get("insurance") or "").strip(),
+        "contact_person": (row.get("contact_name") or "").strip(),
+        "valid_through": _date(row, "valid_through"),
+        "station": station,
+    }
+
+
+def job_import(*, rows, by: User | None = None, dry_run: bool = False):
+    """Import jobs with their employers from spreadsheet rows; idempotent by ``external_ref``.
+
+    Imported jobs keep their historical status and dates (opened_at, ended_at) so that monthly
+    reports over past months count them; each row is all-or-nothing and errors carry the line.
+    """
+    import datetime as dt
+
+    from gigmarket.tabular import ImportReport
+
+    report = ImportReport()
+    with transaction.atomic():
+        for line, row in rows:
+            ref = (row.get("external_ref") or "").strip()
+            try:
+                with transaction.atomic():
+                    if not ref:
+                        raise ValidationError(_("Column external_ref is empty."))
+                    fields = _import_job_fields(row)
+                    status = _choice(row, "status", Job.Status.values, "open")
+                    opened = _date(row, "opened_at", required=False)
+                    ended = _date(row, "ended_at", required=False)
+                    if status in (S.OPEN, S.FILLED, S.CLOSED, S.EXPIRED) and opened is None:
+                        opened = fields["start_date"]
+                    moments = {
+                        "opened_at": timezone.make_aware(dt.datetime.combine(opened, dt.time(9)))
+                        if opened
+                        else None,
+                        "ended_at": timezone.make_aware(dt.datetime.combine(ended, dt.time(18)))
+                        if ended
+                        else None,
+                    }
+                    existing = Job.objects.filter(external_ref=ref).first()
+                    if existing is not None:
+                        wanted = {**fields, **moments, "status": status}
+                        if all(getattr(existing, k) == v for k, v in wanted.items()):
+                            report.unchanged += 1
+                            continue
+                        before = existing.status
+                        for key, value in wanted.items():
+                            setattr(existing, key, value)
+                        existing.full_clean()
+                        existing.save()
+                        if before != status:
+                            JobTransition.objects.create(
+                                job=existing,
+                                by=by,
+                                from_state=before,
+                                to_state=status,
+                                reason=_("Imported (line %(line)d)") % {"line": line},
+                            )
+                        report.updated += 1
+                        continue
+                    employer = _import_employer(row, by)
+                    job = Job(
+                        employer=employer,
+                        external_ref=ref,
+                        status=status,
+                        created_by=by,
+                        industry_id=employer.industry_id,
+                        **fields,
+                        **moments,
+                    )
+                    job.full_clean()
+                    job.save()
+                    JobTransition.objects.create(
+                        job=job,
+                        by=by,
+                        from_state="",
+                        to_state=status,
+                        reason=_("Imported (line %(line)d)") % {"line": line},
+                    )
+                    report.created += 1
+            except ValidationError as error:
+                report.error(line, " ".join(error.messages))
+        if dry_run:
+            transaction.set_rollback(True)
+    return report
