@@ -307,6 +307,10 @@ def seeker_renew(
     if primary_occupation is not None and seeker.primary_occupation_id != primary_occupation.pk:
         seeker.primary_occupation = primary_occupation
         seeker.save(update_fields=["primary_occupation", "updated_at"])
+    if station is not None and seeker.home_station_id is None:
+        # Someone who registered online is adopted by the first station that serves them.
+        seeker.home_station = station
+        seeker.save(update_fields=["home_station", "updated_at"])
     if intended_industry is not None and seeker.intended_industry_id != intended_industry.pk:
         seeker.intended_industry = intended_industry
         seeker.save(update_fields=["intended_industry", "updated_at"])

@@ -203,3 +203,13 @@ def test_the_audit_log_records_changes_but_never_the_personal_data():
     for secret in ("欧阳秀英", "13944445555", VALID_IDS[0], "幸福路8号"):
         assert secret not in dump
     assert "junior" in dump
+
+
+def test_a_station_renewing_an_online_registration_becomes_its_home_station():
+    seeker = seeker_self_register(name="周八", mobile="13655556666", password="Long-Pass-2026",
+                                  primary_occupation=occupation())
+    assert seeker.home_station is None
+    station = StationFactory()
+    seeker_renew(seeker=seeker, by=StationStaffFactory(), station=station)
+    seeker.refresh_from_db()
+    assert seeker.home_station == station

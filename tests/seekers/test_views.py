@@ -205,3 +205,11 @@ def test_walk_in_claims_an_online_account_with_the_slip_code(client, login, staf
     assert response.status_code == 302
     seeker.refresh_from_db()
     assert seeker.user is not None and seeker.user.kind == "seeker"
+
+
+def test_ledger_and_workbench_query_counts_do_not_grow_with_people(login, staff, home, django_assert_max_num_queries):
+    for _ in range(8):
+        SeekerFactory(station=home, details={"priority_groups": ["older", "low_income"]})
+    client = login(staff)
+    with django_assert_max_num_queries(15):
+        assert len(client.get(reverse("seekers:priority_ledger")).context["rows"]) == 8
