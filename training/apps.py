@@ -7,3 +7,17 @@ from django.utils.translation import gettext_lazy as _
 class TrainingConfig(AppConfig):
     name = "training"
     verbose_name = _("Training")
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from gigmarket import panels
+        from training import demo_steps  # noqa: F401  (registers the training demo step)
+        from training.models import Institution, Programme, Session
+        from training.panels import me_panel, workbench_panel
+
+        panels.me.register(me_panel)
+        panels.workbench.register(workbench_panel)
+        # Programmes and institutions are audited; referrals and orders keep their own transition logs.
+        for model in (Institution, Programme, Session):
+            auditlog.register(model)
