@@ -7,3 +7,9 @@ from django.utils.translation import gettext_lazy as _
 class RightsConfig(AppConfig):
     name = "rights"
     verbose_name = _("Rights")
+
+    def ready(self) -> None:
+        from rights import demo_steps  # noqa: F401  (registers the rights demo step)
+        from rights.panels import register
+
+        register()

@@ -18,6 +18,5 @@ CHECKS = [
           note="Django admin is for superusers only; everyone else is sent to its login"),
     # Not built yet: honest "coming soon" pages, public.
     Check("training:programme_list", everyone(200)),
-    Check("rights:complaint_create", everyone(200)),
     Check("reports:bulletin", everyone(200)),
 ]

@@ -1,0 +1,62 @@
+"""QuerySets of complaints (投诉)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from gigmarket.models import Region, User
+
+DONE_STATES = ("closed", "not_accepted")
+
+
+class ComplaintQuerySet(models.QuerySet):
+    """Complaints and their cases."""
+
+    def handled_by(self, user: User) -> ComplaintQuerySet:
+        """Cases ``user`` may see and act on: their station's, or a county admin's region's."""
+        from stations.models import Station
+
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(station__in=Station.objects.writable_by(user))
+
+    def within(self, region: Region | None) -> ComplaintQuerySet:
+        """Cases handled by stations in a region subtree (all when ``region`` is None)."""
+        if region is None:
+            return self
+        return self.filter(station__region__code__startswith=region.prefix)
+
+    def at_station(self, station) -> ComplaintQuerySet:
+        return self.filter(station=station)
+
+    def unfinished(self) -> ComplaintQuerySet:
+        """Cases not yet closed or declined."""
+        return self.exclude(status__in=DONE_STATES)
+
+    def overdue(self, today: datetime.date | None = None) -> ComplaintQuerySet:
+        """Unfinished cases past their due date (限时办结 missed)."""
+        return self.unfinished().filter(due_date__lt=today or timezone.localdate())
+
+    def owned_by(self, user: User) -> ComplaintQuerySet:
+        """Cases ``user`` currently owns (首问负责 until handed over)."""
+        return self.filter(owner=user)
+
+    def of_complainant(self, user: User) -> ComplaintQuerySet:
+        """A logged-in person's own complaints: filed from their account or with their mobile."""
+        if not user.is_authenticated:
+            return self.none()
+        condition = Q(complainant_user=user)
+        if user.phone:
+            condition |= Q(complainant_mobile=user.phone)
+        return self.filter(condition)
+
+    def of_status(self, status: str | None) -> ComplaintQuerySet:
+        return self.filter(status=status) if status else self
+
+    def for_list(self) -> ComplaintQuerySet:
+        """What list pages show, in one query."""
+        return self.select_related("station", "owner", "employer", "job", "job__employer")
