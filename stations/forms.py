@@ -194,11 +194,32 @@ class LedgerFilterForm(forms.Form):
 
 
 class SelfAssessmentForm(forms.Form):
+    """The self-assessment: a report, and the year's services by kind (pre-filled from the ledger)."""
+
     summary = forms.CharField(
         label=_("self-assessment"),
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Management, services given, results, problems and plans for next year."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for kind, label in ServiceRecord.Kind.choices:
+            self.fields[kind] = forms.IntegerField(
+                label=label,
+                min_value=0,
+                required=False,
+                widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+            )
+
+    def workload(self, ledger: dict[str, int]) -> dict[str, int]:
+        """The reported figures; a field left empty takes the ledger's figure."""
+        return {
+            kind: ledger.get(kind, 0)
+            if self.cleaned_data.get(kind) is None
+            else self.cleaned_data[kind]
+            for kind in ServiceRecord.Kind.values
+        }
 
 
 class EvaluationForm(forms.Form):
@@ -243,6 +264,12 @@ class DirectoryForm(forms.Form):
 
 def current_year() -> int:
     return timezone.localdate().year
+
+
+def evaluation_year() -> int:
+    """The year being evaluated: last year until the end of March, then this year."""
+    today = timezone.localdate()
+    return today.year - 1 if today.month <= 3 else today.year
 
 
 def year_choices() -> list[int]:

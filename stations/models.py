@@ -262,6 +262,17 @@ class Station(models.Model):
         now = local.time()
         return any(opens <= now < closes for opens, closes in self.hours_on(local.date()))
 
+    def next_opening(self, moment: datetime.datetime | None = None) -> datetime.datetime | None:
+        """When the site next opens after ``moment`` (within two weeks), in Asia/Shanghai time."""
+        local = timezone.localtime(moment or timezone.now())
+        for offset in range(15):
+            day = local.date() + datetime.timedelta(days=offset)
+            for opens, _closes in sorted(self.hours_on(day)):
+                start = datetime.datetime.combine(day, opens, tzinfo=local.tzinfo)
+                if start > local:
+                    return start
+        return None
+
     def exception_on(self, day: datetime.date) -> OpeningException | None:
         for exception in self.opening_exceptions.all():
             if exception.date == day:

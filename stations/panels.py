@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gigmarket.panels import Panel, workbench
 from gigmarket.roles import Role
+from stations.forms import evaluation_year
 from stations.models import ServiceRecord, Station, StationEvaluation
 
 
@@ -32,7 +33,7 @@ def my_station_context(request: HttpRequest) -> dict:
                 "latest": list(today_records.select_related("staff")[:5]),
             }
         )
-    return {"rows": rows, "next_url": request.get_full_path(), "year": today.year}
+    return {"rows": rows, "next_url": request.get_full_path(), "year": evaluation_year()}
 
 
 def registry_context(request: HttpRequest) -> dict:

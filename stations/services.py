@@ -387,9 +387,18 @@ def workload_for(*, station: Station, year: int) -> dict[str, int]:
 
 @transaction.atomic
 def self_assessment_submit(
-    *, station: Station, year: int, by: User, summary: str
+    *,
+    station: Station,
+    year: int,
+    by: User,
+    summary: str,
+    workload: Mapping[str, int] | None = None,
 ) -> StationEvaluation:
-    """The station's own report on its year (自评); may be revised until the centre evaluates it."""
+    """The station's own report on its year (自评); may be revised until the centre evaluates it.
+
+    ``workload`` is the services by kind the station reports (the form pre-fills it from the
+    ledger; the station may add what it did on paper); without it, the ledger's figures are used.
+    """
     _require_writable(station, by)
     if not summary.strip():
         raise ValidationError({"summary": _("Please write the self-assessment.")})
@@ -406,7 +415,17 @@ def self_assessment_submit(
     if first:
         evaluation = StationEvaluation(station=station, year=year)
     evaluation.self_summary = summary.strip()
-    evaluation.workload = workload_for(station=station, year=year)
+    if workload is None:
+        evaluation.workload = workload_for(station=station, year=year)
+    else:
+        figures = {}
+        for kind in ServiceRecord.Kind.values:
+            value = workload.get(kind) or 0
+            if not isinstance(value, int) or value < 0:
+                raise ValidationError({kind: _("Enter a whole number, 0 or more.")})
+            figures[kind] = value
+        figures["total"] = sum(figures.values())
+        evaluation.workload = figures
     evaluation.self_assessed_by, evaluation.self_assessed_at = by, timezone.now()
     evaluation.full_clean()
     evaluation.save()

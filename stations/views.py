@@ -41,6 +41,7 @@ from stations.forms import (
     StationForm,
     apply_errors,
     current_year,
+    evaluation_year,
     this_week,
     year_choices,
 )
@@ -162,6 +163,7 @@ def station_detail(request: HttpRequest, code: str) -> HttpResponse:
     context = {
         "station": station,
         "open_now": station.is_open_at(),
+        "next_opening": station.next_opening(),
         "today_hours": hours_text.spans_label(station.hours_on(today)),
         "today_exception": station.exception_on(today),
         "weekly": hours_text.weekly_lines(rows),
@@ -171,7 +173,7 @@ def station_detail(request: HttpRequest, code: str) -> HttpResponse:
         "gaps": station.compliance_gaps(staff_count) if can_write else [],
         "jsonld": _jsonld(request, station, rows, upcoming),
         "point": station.wgs84(),
-        "year": current_year(),
+        "year": evaluation_year(),
     }
     return render(request, "stations/station_detail.html", context)
 
@@ -638,13 +640,23 @@ def self_assessment(request: HttpRequest, code: str, year: int) -> HttpResponse:
     """The station's self-assessment for a year, with the ledger's workload figures."""
     station = _writable(request, code)
     evaluation = StationEvaluation.objects.filter(station=station, year=year).first()
+    ledger_figures = services.workload_for(station=station, year=year)
+    reported = evaluation.workload if evaluation and evaluation.workload else ledger_figures
     form = SelfAssessmentForm(
-        request.POST or None, initial={"summary": evaluation.self_summary if evaluation else ""}
+        request.POST or None,
+        initial={
+            "summary": evaluation.self_summary if evaluation else "",
+            **{k: reported.get(k, 0) for k in ServiceRecord.Kind.values},
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:
             services.self_assessment_submit(
-                station=station, year=year, by=request.user, summary=form.cleaned_data["summary"]
+                station=station,
+                year=year,
+                by=request.user,
+                summary=form.cleaned_data["summary"],
+                workload=form.workload(ledger_figures),
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -659,7 +671,7 @@ def self_assessment(request: HttpRequest, code: str, year: int) -> HttpResponse:
             "year": year,
             "form": form,
             "evaluation": evaluation,
-            "workload": _workload_rows(services.workload_for(station=station, year=year)),
+            "workload": _workload_rows(ledger_figures),
         },
     )
 

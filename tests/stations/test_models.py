@@ -100,3 +100,11 @@ def test_a_station_recorded_in_gcj02_is_located_in_wgs84():
     assert distance_km(wgs, (26.5823, 106.7139)) > 0.1
     station.datum = Station.Datum.WGS84
     assert station.wgs84() == (26.5823, 106.7139)
+
+
+def test_next_opening_skips_the_lunch_break_closed_days_and_exceptions(station):
+    assert station.next_opening(at(MONDAY, 12, 30)) == at(MONDAY, 14)
+    assert station.next_opening(at(MONDAY, 18)) == at(MONDAY + datetime.timedelta(days=7), 8, 30)
+    OpeningExceptionFactory(station=station, date=MONDAY + datetime.timedelta(days=7), closed=True)
+    station = Station.objects.with_hours(from_day=MONDAY).get(pk=station.pk)
+    assert station.next_opening(at(MONDAY, 18)) == at(MONDAY + datetime.timedelta(days=14), 8, 30)

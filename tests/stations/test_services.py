@@ -328,3 +328,25 @@ def test_reserved_codes_are_refused(admin, township):
         services.station_register(by=admin, **_fields(township, code="registry"))
     assert "code" in error.value.message_dict
     assert not Station.objects.filter(code="registry").exists()
+
+
+def test_the_station_may_report_workload_beyond_the_ledger_and_the_total_is_recomputed():
+    station = StationFactory()
+    staff = StationAssignmentFactory(station=station).user
+    ServiceRecordFactory(station=station, kind="consultation")
+    evaluation = services.self_assessment_submit(
+        station=station,
+        year=datetime.date.today().year,
+        by=staff,
+        summary="纸质台账另有 5 次咨询",
+        workload={"consultation": 6, "registration": 2, "total": 999},
+    )
+    assert evaluation.workload["consultation"] == 6 and evaluation.workload["total"] == 8
+    with pytest.raises(ValidationError):
+        services.self_assessment_submit(
+            station=station,
+            year=datetime.date.today().year,
+            by=staff,
+            summary="x",
+            workload={"consultation": -1},
+        )

@@ -406,3 +406,16 @@ def test_the_hours_form_shows_each_period_of_the_published_hours(login):
         .content.decode()
     )
     assert 'value="08:30"' in html and 'value="14:00"' in html and 'value="17:30"' in html
+
+
+def test_the_self_assessment_form_is_prefilled_from_the_ledger(login):
+    station = StationFactory()
+    staff = StationAssignmentFactory(station=station).user
+    ServiceRecordFactory.create_batch(3, station=station, kind="matching")
+    year = timezone.localdate().year
+    html = (
+        login(staff)
+        .get(reverse("stations:self_assessment", kwargs={"code": station.code, "year": year}))
+        .content.decode()
+    )
+    assert re.search(r'name="matching" value="3"', html)
