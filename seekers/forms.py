@@ -245,3 +245,11 @@ class ClaimForm(_PasswordPair):
 class WithdrawForm(forms.Form):
     confirm = forms.BooleanField(label=_("Yes, erase my personal data and close my account"))
     reason = forms.CharField(label=_("Reason (optional)"), max_length=200, required=False)
+
+
+class StaffWithdrawForm(forms.Form):
+    """A person asks at the window to be removed from the register."""
+
+    confirm = forms.BooleanField(label=_("The person asked for their data to be erased"))
+    reason = forms.CharField(label=_("How they asked"), max_length=200,
+                             help_text=_("E.g. “asked in person at the window, 21 Nov”."))

@@ -15,6 +15,7 @@ urlpatterns = [
     path("staff/<uuid:public_id>/edit/", views.seeker_edit, name="seeker_edit"),
     path("staff/<uuid:public_id>/renew/", views.seeker_renew_view, name="seeker_renew"),
     path("staff/<uuid:public_id>/status/", views.seeker_status, name="seeker_status"),
+    path("staff/<uuid:public_id>/withdraw/", views.seeker_withdraw_view, name="seeker_withdraw"),
     path("staff/<uuid:public_id>/slip/", views.seeker_slip, name="seeker_slip"),
     path("staff/<uuid:public_id>/claim-code/", views.seeker_claim_code, name="seeker_claim_code"),
     path("staff/<uuid:public_id>/contact/", views.seeker_contact, name="seeker_contact"),

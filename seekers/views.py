@@ -145,6 +145,7 @@ def _detail_context(request: HttpRequest, seeker: Seeker, *, can_see: bool, **ex
         "other_occupations": seeker.other_occupations.all(),
         "reveal_form": extra.pop("reveal_form", None) or forms.RevealForm(),
         "status_form": forms.StatusForm(initial={"to": seeker.status}),
+        "withdraw_form": forms.StaffWithdrawForm(),
         "renew_form": forms.RenewForm(initial={"primary_occupation": seeker.primary_occupation,
                                                "intended_industry": seeker.intended_industry}),
         "id_number": seeker.id_number if can_see and seeker.id_number_encrypted else seeker.id_number_masked,
@@ -249,6 +250,20 @@ def seeker_status(request: HttpRequest, public_id) -> HttpResponse:
     else:
         messages.error(request, _("Choose a status."))
     return redirect("seekers:seeker_detail", public_id=seeker.public_id)
+
+
+@require_POST
+@role_required(*REGISTER_ROLES)
+def seeker_withdraw_view(request: HttpRequest, public_id) -> HttpResponse:
+    """Withdraw a person at their request made at the window (home station): data erased, logged."""
+    seeker = _editable_seeker(request, public_id)
+    form = forms.StaffWithdrawForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Confirm that the person asked for it, and say how."))
+        return redirect("seekers:seeker_detail", public_id=seeker.public_id)
+    seeker_withdraw(seeker=seeker, by=request.user, reason=form.cleaned_data["reason"])
+    messages.success(request, _("The person's data has been erased."))
+    return redirect("seekers:seeker_list")
 
 
 @require_GET

@@ -213,3 +213,16 @@ def test_ledger_and_workbench_query_counts_do_not_grow_with_people(login, staff,
     client = login(staff)
     with django_assert_max_num_queries(15):
         assert len(client.get(reverse("seekers:priority_ledger")).context["rows"]) == 8
+
+
+def test_home_station_withdraws_a_person_who_asks_at_the_window(login, staff, home):
+    seeker = SeekerFactory(station=home, mobile="13977778888")
+    url = reverse("seekers:seeker_withdraw", kwargs={"public_id": seeker.public_id})
+    client = login(staff)
+    client.post(url, {"reason": "本人提出"})  # not confirmed: nothing happens
+    seeker.refresh_from_db()
+    assert seeker.status == "seeking"
+    assert client.post(url, {"confirm": "on", "reason": "本人到窗口提出"}).status_code == 302
+    seeker.refresh_from_db()
+    assert seeker.status == "withdrawn" and seeker.mobile is None
+    assert seeker.transitions.get().reason == "本人到窗口提出"
