@@ -55,7 +55,7 @@ class ResidentIdField(forms.CharField):
 class WalkInForm(forms.Form):
     """Register a person at the window: one screen, the essentials first, sensible defaults."""
 
-    name = forms.CharField(label=_("Full name"), max_length=64)
+    name = forms.CharField(label=_("Full name"), max_length=64, widget=forms.TextInput(attrs={"autofocus": True}))
     mobile = MobileField()
     primary_occupation = _occupation_field()
     id_number = ResidentIdField()
