@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from decimal import Decimal
 
 from django.conf import settings
@@ -21,6 +22,9 @@ from stations.querysets import (
 
 #: Codes that would clash with the stations app's own pages (/stations/<code>/).
 RESERVED_CODES = frozenset({"registry", "gaps", "evaluations", "new"})
+
+#: A published phone: a landline with area code, a mobile or a hotline such as 12333.
+PHONE_RE = re.compile(r"\+?[0-9][0-9\-() ]{2,30}")
 
 #: Minimum floor area (m²) and assigned staff by kind (Chongqing 2024 service standard §4, §14).
 MINIMUMS = {"market": (Decimal("90"), 3), "station": (Decimal("7"), 1)}
@@ -173,6 +177,13 @@ class Station(models.Model):
             errors["latitude"] = _("Latitude lies between -90 and 90.")
         if self.longitude is not None and not (-180 <= self.longitude <= 180):
             errors["longitude"] = _("Longitude lies between -180 and 180.")
+        for field in ("service_phone", "complaint_phone"):
+            value = getattr(self, field).strip()
+            setattr(self, field, value)
+            if value and not PHONE_RE.fullmatch(value):
+                errors[field] = _(
+                    "A phone number has digits, and may have - ( ) + or spaces, e.g. 0851-86001234."
+                )
         if self.floor_area is not None and self.floor_area <= 0:
             errors["floor_area"] = _("The floor area must be more than 0 m².")
         unknown = set(self.facilities or []) - set(self.Facility.values)

@@ -350,3 +350,24 @@ def test_the_station_may_report_workload_beyond_the_ledger_and_the_total_is_reco
             summary="x",
             workload={"consultation": -1},
         )
+
+
+@pytest.mark.parametrize(
+    "phone, ok",
+    [
+        ("0851-86001234", True),
+        ("12333", True),
+        ("138 0013 8000", True),
+        ("+86 851 8600 1234", True),
+        ("call us", False),
+        ("1", False),
+    ],
+)
+def test_published_phones_must_be_dialable(admin, township, phone, ok):
+    fields = _fields(township, service_phone=phone)
+    if ok:
+        assert services.station_register(by=admin, **fields).service_phone == phone
+    else:
+        with pytest.raises(ValidationError) as error:
+            services.station_register(by=admin, **fields)
+        assert "service_phone" in error.value.message_dict
