@@ -17,6 +17,5 @@ CHECKS = [
     Check("admin:index", {"anonymous": 302}, default=302,
           note="Django admin is for superusers only; everyone else is sent to its login"),
     # Not built yet: honest "coming soon" pages, public.
-    Check("training:programme_list", everyone(200)),
     Check("reports:bulletin", everyone(200)),
 ]
