@@ -1,0 +1,267 @@
+"""Pages of the rights app: public filing from a phone, tracking, and the staff's case pages."""
+
+import datetime
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from gigmarket.models import PersonalDataAccess
+from rights import services
+from rights.models import Complaint
+from tests.jobs.factories import OpenJobFactory
+from tests.rights.conftest import PDF, PNG
+from tests.rights.factories import ClosedComplaintFactory, ComplaintFactory, OverdueComplaintFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _form(station, **extra):
+    data = {
+        "idempotency_key": "key-1", "website": "", "kind": "unpaid_wages", "respondent_text": "某装修队",
+        "description": "干了20天，老板不给钱", "amount_owed": "3200", "people_affected": "4",
+        "name": "王德明", "mobile": "13900000101", "station": station.pk,
+    }
+    data.update(extra)
+    return data
+
+
+def test_filing_from_a_phone_gives_a_tracking_number_and_double_submit_makes_one_case(client, station):
+    url = reverse("rights:complaint_create")
+    first = client.post(url, _form(station, evidence=SimpleUploadedFile("a.png", PNG)))
+    assert first.status_code == 302 and first["Location"] == reverse("rights:complaint_receipt")
+    second = client.post(url, _form(station, evidence=SimpleUploadedFile("a.png", PNG)))
+    assert second.status_code == 302
+    assert Complaint.objects.count() == 1
+    complaint = Complaint.objects.get()
+    receipt = client.get(reverse("rights:complaint_receipt"))
+    assert complaint.number in receipt.content.decode()
+    assert "13900000101" not in first["Location"] + second["Location"]
+
+
+def test_honeypot_saves_nothing(client, station):
+    response = client.post(reverse("rights:complaint_create"), _form(station, website="http://spam"))
+    assert response.status_code == 302
+    assert Complaint.objects.count() == 0
+
+
+def test_rate_limit_per_mobile_with_a_clear_message(client, station, settings):
+    settings.RIGHTS_FILING_LIMIT_PER_MOBILE = 2
+    url = reverse("rights:complaint_create")
+    for n in range(2):
+        assert client.post(url, _form(station, idempotency_key=f"k{n}")).status_code == 302
+    response = client.post(url, _form(station, idempotency_key="k9"))
+    assert response.status_code == 200
+    assert "太多" in response.content.decode() or "Too many" in response.content.decode()
+    assert Complaint.objects.count() == 2
+
+
+def test_rate_limit_per_address(client, station, settings):
+    settings.RIGHTS_FILING_LIMIT_PER_IP = 1
+    url = reverse("rights:complaint_create")
+    assert client.post(url, _form(station, idempotency_key="a")).status_code == 302
+    response = client.post(url, _form(station, idempotency_key="b", mobile="13900000102"))
+    assert response.status_code == 200 and Complaint.objects.count() == 1
+
+
+def test_bad_input_is_shown_next_to_the_field_and_nothing_saved(client, station):
+    response = client.post(reverse("rights:complaint_create"), _form(station, mobile="12345", amount_owed=""))
+    assert response.status_code == 200
+    assert response.context["form"].errors.keys() >= {"mobile", "amount_owed"}
+    assert Complaint.objects.count() == 0
+
+
+def test_a_pdf_renamed_to_exe_or_an_exe_renamed_to_png_is_refused(client, station):
+    response = client.post(
+        reverse("rights:complaint_create"),
+        _form(station, evidence=SimpleUploadedFile("slip.png", b"MZ\x90\x00binary")),
+    )
+    assert response.status_code == 200 and "evidence" in response.context["form"].errors
+
+
+def test_report_this_job_link_pre_picks_the_job(client, station):
+    job = OpenJobFactory(station=station)
+    page = client.get(reverse("rights:complaint_create") + f"?job={job.pk}")
+    assert job.title in page.content.decode()
+    client.post(reverse("rights:complaint_create"), _form(station, job=job.pk, kind="fake_posting",
+                                                            respondent_text="", amount_owed=""))
+    complaint = Complaint.objects.get()
+    assert complaint.job == job and complaint.employer == job.employer
+
+
+def test_tracking_needs_number_and_mobile_and_keeps_the_mobile_out_of_urls(client, station):
+    complaint = ComplaintFactory(station=station, complainant_mobile="13900000101")
+    status_url = reverse("rights:complaint_status", args=[complaint.number])
+    assert client.get(status_url).status_code == 302
+    wrong = client.post(reverse("rights:complaint_track"), {"number": complaint.number, "mobile": "13900000109"})
+    assert wrong.status_code == 200 and client.get(status_url).status_code == 302
+    right = client.post(
+        reverse("rights:complaint_track"), {"number": complaint.number.lower(), "mobile": "139-0000-0101"}
+    )
+    assert right.status_code == 302 and right["Location"] == status_url
+    assert "13900000101" not in right["Location"]
+    page = client.get(status_url)
+    assert page.status_code == 200 and complaint.number in page.content.decode()
+    assert "13900000101" not in page.content.decode()
+
+
+def test_failed_look_ups_are_limited(client, station, settings):
+    settings.RIGHTS_LOOKUP_FAILURES_PER_IP = 2
+    complaint = ComplaintFactory(station=station)
+    url = reverse("rights:complaint_track")
+    for _ in range(2):
+        client.post(url, {"number": complaint.number, "mobile": "13900000000"})
+    response = client.post(url, {"number": complaint.number, "mobile": complaint.complainant_mobile})
+    assert response.status_code == 200
+
+
+def test_complainant_sees_the_full_one_time_notice(client, station, staff):
+    complaint = ComplaintFactory(station=station)
+    services.complaint_request_material(
+        complaint=complaint, by=staff, items=["wage_slips", "work_proof", "identity"], note="工友证明"
+    )
+    session = client.session
+    session["rights_tracked"] = [complaint.number]
+    session.save()
+    html = client.get(reverse("rights:complaint_status", args=[complaint.number])).content.decode()
+    notice = html[html.index('id="missing-material"'):]
+    assert notice.count("<li>") == 4 and "工友证明" in notice
+
+
+def test_complainant_rates_a_closed_case(client, station):
+    complaint = ClosedComplaintFactory(station=station)
+    session = client.session
+    session["rights_tracked"] = [complaint.number]
+    session.save()
+    response = client.post(reverse("rights:complaint_rate", args=[complaint.number]),
+                           {"score": "4", "comment": "还行"})
+    assert response.status_code == 302
+    complaint.refresh_from_db()
+    assert complaint.satisfaction == 4 and complaint.satisfaction_comment == "还行"
+
+
+def test_staff_intake_makes_them_first_responder(login, station, staff):
+    client = login(staff)
+    data = _form(station)
+    del data["website"]
+    response = client.post(reverse("rights:complaint_intake"), data)
+    complaint = Complaint.objects.get()
+    assert response.status_code == 302 and response["Location"] == complaint.get_absolute_url()
+    assert complaint.first_responder == staff and complaint.channel == "window"
+
+
+def test_staff_walk_a_case_through_the_pages(login, station, staff):
+    complaint = ComplaintFactory(station=station)
+    client = login(staff)
+
+    def post(name, data=None):
+        return client.post(reverse(f"rights:{name}", args=[complaint.public_id]), data or {})
+
+    assert post("complaint_notice", {"items": ["wage_slips", "work_proof"]}).status_code == 302
+    assert post("complaint_accept").status_code == 302
+    assert post("complaint_mediate").status_code == 302
+    response = post("complaint_resolve", {"outcome": "", "recovered_amount": "3200"})
+    assert response.status_code == 400 and "outcome" in response.context["resolve_form"].errors
+    assert post("complaint_resolve", {"outcome": "结清", "recovered_amount": "3200",
+                                      "recovered_people": "4"}).status_code == 302
+    assert post("complaint_close").status_code == 302
+    complaint.refresh_from_db()
+    assert complaint.status == "closed" and complaint.recovered_amount == 3200
+    page = client.get(complaint.get_absolute_url()).content.decode()
+    assert "3,200.00" in page
+
+
+def test_other_stations_staff_get_404(login, station, other_staff):
+    complaint = ComplaintFactory(station=station)
+    client = login(other_staff)
+    assert client.get(complaint.get_absolute_url()).status_code == 404
+    assert client.post(reverse("rights:complaint_accept", args=[complaint.public_id])).status_code == 404
+
+
+def test_county_admin_sees_the_complainant_masked_and_reveal_is_logged(login, station, county_admin):
+    complaint = ComplaintFactory(station=station, complainant_name="王德明", complainant_mobile="13900000101")
+    client = login(county_admin)
+    html = client.get(complaint.get_absolute_url()).content.decode()
+    assert "13900000101" not in html and "王德明" not in html and "139****0101" in html
+    revealed = client.post(reverse("rights:complaint_reveal", args=[complaint.public_id])).content.decode()
+    assert "13900000101" in revealed
+    assert PersonalDataAccess.objects.filter(user=county_admin, object_id=str(complaint.pk)).exists()
+
+
+def test_handling_staff_see_the_complainant(login, station, staff):
+    complaint = ComplaintFactory(station=station, complainant_mobile="13900000101")
+    assert "13900000101" in login(staff).get(complaint.get_absolute_url()).content.decode()
+
+
+def test_admin_outside_the_region_gets_404(login, station):
+    from tests.gigmarket.factories import AdminFactory, RegionFactory
+
+    admin = AdminFactory(region=RegionFactory(code="520111"))
+    complaint = ComplaintFactory(station=station)
+    assert login(admin).get(complaint.get_absolute_url()).status_code == 404
+
+
+def test_evidence_is_served_only_to_handlers_as_a_download(client, login, station, staff, other_staff):
+    complaint, _ = services.complaint_file(
+        by=None, station=station, kind="unpaid_wages", name="王", mobile="13900000101", description="x",
+        respondent_text="y", amount_owed=1, people_affected=1,
+        files=[SimpleUploadedFile("合同.pdf", PDF)],
+    )
+    evidence = complaint.evidence.get()
+    assert "合同" not in evidence.file.name and evidence.file.name.startswith("rights/evidence/")
+    url = reverse("rights:evidence_download", args=[complaint.public_id, evidence.pk])
+    assert client.get(url).status_code == 302  # anonymous: to the login page
+    assert login(other_staff).get(url).status_code == 404
+    response = login(staff).get(url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert b"".join(response.streaming_content) == PDF
+
+
+def test_overdue_list_per_station_and_county(login, station, other_station, staff, county_admin):
+    OverdueComplaintFactory(station=station, number="TS26-AAAA-AAAA")
+    OverdueComplaintFactory(station=other_station, number="TS26-BBBB-BBBB")
+    ComplaintFactory(station=station, number="TS26-CCCC-CCCC")
+    staff_page = login(staff).get(reverse("rights:complaint_overdue")).content.decode()
+    assert "TS26-AAAA-AAAA" in staff_page and "TS26-BBBB-BBBB" not in staff_page
+    assert "TS26-CCCC-CCCC" not in staff_page
+    admin_page = login(county_admin).get(reverse("rights:complaint_overdue")).content.decode()
+    assert "TS26-AAAA-AAAA" in admin_page and "TS26-BBBB-BBBB" in admin_page
+
+
+def test_case_list_query_count_is_pinned(login, station, staff, django_assert_max_num_queries):
+    for _ in range(25):
+        ComplaintFactory(station=station)
+    client = login(staff)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("rights:complaint_list"))
+    assert response.status_code == 200 and len(response.context["page"].object_list) == 25
+
+
+def test_workbench_and_me_panels(login, station, staff):
+    from tests.gigmarket.factories import SeekerUserFactory
+
+    OverdueComplaintFactory(station=station, number="TS26-DDDD-DDDD")
+    html = login(staff).get(reverse("core:workbench")).content.decode()
+    assert "TS26-DDDD-DDDD" in html
+    seeker = SeekerUserFactory(phone="13900000777")
+    ComplaintFactory(station=station, complainant_mobile="13900000777", number="TS26-EEEE-EEEE")
+    me = login(seeker).get(reverse("core:me")).content.decode()
+    assert "TS26-EEEE-EEEE" in me
+    status = login(seeker).get(reverse("rights:complaint_status", args=["TS26-EEEE-EEEE"]))
+    assert status.status_code == 200
+
+
+def test_county_admin_adds_a_holiday(login, county_admin):
+    client = login(county_admin)
+    response = client.post(reverse("rights:holiday_list"), {"date": "2026-10-01", "name": "国庆节"})
+    assert response.status_code == 302
+    from rights.models import Holiday
+
+    assert Holiday.objects.filter(date=datetime.date(2026, 10, 1)).exists()
+
+
+def test_tracking_number_format_is_human_friendly(client, station):
+    client.post(reverse("rights:complaint_create"), _form(station))
+    assert re.fullmatch(r"TS\d{2}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}", Complaint.objects.get().number)
