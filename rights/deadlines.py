@@ -20,7 +20,9 @@ def add_working_days(start: datetime.date, days: int) -> datetime.date:
     """
     horizon = start + datetime.timedelta(days=days * 3 + 60)
     special = dict(
-        Holiday.objects.filter(date__gt=start, date__lte=horizon).values_list("date", "is_working_day")
+        Holiday.objects.filter(date__gt=start, date__lte=horizon).values_list(
+            "date", "is_working_day"
+        )
     )
     day, left = start, days
     while left > 0:

@@ -52,7 +52,9 @@ def check_upload(upload) -> tuple[str, str]:
     found = sniff(head)
     if extension not in ALLOWED_EXTENSIONS or found is None:
         raise ValidationError(
-            _("“%(name)s” is not a photo or a PDF; only JPG, PNG, GIF, WEBP and PDF files can be attached.")
+            _(
+                "“%(name)s” is not a photo or a PDF; only JPG, PNG, GIF, WEBP and PDF files can be attached."
+            )
             % {"name": name},
             code="bad_type",
         )

@@ -36,47 +36,79 @@ class ComplaintForm(forms.Form):
     idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
     # Bots fill every field; people never see this one (hidden by CSS and from screen readers).
     website = forms.CharField(required=False, label=_("Leave this empty"))
-    kind = forms.ChoiceField(label=_("What is it about?"), choices=Kind.choices, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        label=_("What is it about?"), choices=Kind.choices, widget=forms.RadioSelect
+    )
     job = forms.IntegerField(required=False, widget=forms.HiddenInput)
     respondent_text = forms.CharField(
-        label=_("Against whom"), max_length=200, required=False,
-        help_text=_("The employer, intermediary or person: name, and address or phone if you know them."),
+        label=_("Against whom"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "The employer, intermediary or person: name, and address or phone if you know them."
+        ),
     )
     description = forms.CharField(
-        label=_("What happened"), widget=forms.Textarea(attrs={"rows": 5}),
+        label=_("What happened"),
+        widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("When and where you worked, what was agreed, what went wrong."),
     )
     amount_owed = forms.DecimalField(
-        label=_("Amount owed (yuan)"), required=False, min_value=0, max_digits=12, decimal_places=2,
+        label=_("Amount owed (yuan)"),
+        required=False,
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
         help_text=_("For unpaid wages: the total still owed."),
     )
     people_affected = forms.IntegerField(
-        label=_("People owed wages"), required=False, min_value=1,
+        label=_("People owed wages"),
+        required=False,
+        min_value=1,
         help_text=_("For unpaid wages: how many people, you included."),
     )
     evidence = MultipleFileField(
-        label=_("Photos or PDF (optional)"), required=False,
-        help_text=_("Wage slips, chat records, the job advert, receipts: up to 5 files of 5 MB each."),
+        label=_("Photos or PDF (optional)"),
+        required=False,
+        help_text=_(
+            "Wage slips, chat records, the job advert, receipts: up to 5 files of 5 MB each."
+        ),
     )
     name = forms.CharField(label=_("Your name"), max_length=64)
     mobile = forms.CharField(
-        label=_("Your mobile"), max_length=20,
-        help_text=_("We call you about the case; with the tracking number it opens your case online."),
+        label=_("Your mobile"),
+        max_length=20,
+        help_text=_(
+            "We call you about the case; with the tracking number it opens your case online."
+        ),
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
     )
     station = forms.ModelChoiceField(
-        label=_("Which station should handle it"), queryset=Station.objects.none(),
+        label=_("Which station should handle it"),
+        queryset=Station.objects.none(),
         empty_label=_("Choose the station nearest to you"),
     )
 
     field_order = [
-        "idempotency_key", "website", "kind", "job", "respondent_text", "description", "amount_owed",
-        "people_affected", "evidence", "name", "mobile", "station",
+        "idempotency_key",
+        "website",
+        "kind",
+        "job",
+        "respondent_text",
+        "description",
+        "amount_owed",
+        "people_affected",
+        "evidence",
+        "name",
+        "mobile",
+        "station",
     ]
 
     def __init__(self, *args, stations=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["station"].queryset = stations if stations is not None else Station.objects.active()
+        self.fields["station"].queryset = (
+            stations if stations is not None else Station.objects.active()
+        )
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         if not self.is_bound and not self.initial.get("idempotency_key"):
             self.initial["idempotency_key"] = uuid.uuid4().hex
@@ -90,7 +122,9 @@ class StaffComplaintForm(ComplaintForm):
     """A complaint taken at the window: the staff member is the first responder."""
 
     employer = forms.ModelChoiceField(
-        label=_("Employer in the system"), queryset=None, required=False,
+        label=_("Employer in the system"),
+        queryset=None,
+        required=False,
         empty_label=_("Not in the system (write below)"),
     )
 
@@ -113,50 +147,77 @@ class TrackForm(forms.Form):
     """Tracking number + mobile open a case; both are needed."""
 
     number = forms.CharField(
-        label=_("Tracking number"), max_length=20,
+        label=_("Tracking number"),
+        max_length=20,
         widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off"}),
     )
     mobile = forms.CharField(
-        label=_("Mobile used when filing"), max_length=20,
+        label=_("Mobile used when filing"),
+        max_length=20,
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
     )
 
 
 class RateForm(forms.Form):
     score = forms.TypedChoiceField(
-        label=_("How satisfied are you with the handling?"), coerce=int,
-        choices=[(5, _("5 · very satisfied")), (4, _("4 · satisfied")), (3, _("3 · so-so")),
-                 (2, _("2 · dissatisfied")), (1, _("1 · very dissatisfied"))],
+        label=_("How satisfied are you with the handling?"),
+        coerce=int,
+        choices=[
+            (5, _("5 · very satisfied")),
+            (4, _("4 · satisfied")),
+            (3, _("3 · so-so")),
+            (2, _("2 · dissatisfied")),
+            (1, _("1 · very dissatisfied")),
+        ],
         widget=forms.RadioSelect,
     )
-    comment = forms.CharField(label=_("Anything to add? (optional)"), required=False, max_length=500,
-                              widget=forms.Textarea(attrs={"rows": 3}))
+    comment = forms.CharField(
+        label=_("Anything to add? (optional)"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class NoteForm(forms.Form):
-    note = forms.CharField(label=_("Note (optional)"), required=False, max_length=500,
-                           widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("Note (optional)"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class NoticeForm(forms.Form):
     items = forms.MultipleChoiceField(
-        label=_("Everything that is missing"), choices=MissingItem.choices, required=False,
+        label=_("Everything that is missing"),
+        choices=MissingItem.choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     note = forms.CharField(label=_("Anything else missing"), required=False, max_length=200)
 
 
 class DeclineForm(forms.Form):
-    reason = forms.CharField(label=_("Why it is not accepted"), max_length=500,
-                             widget=forms.Textarea(attrs={"rows": 2}))
-    refer_to = forms.CharField(label=_("Where to go instead"), max_length=200,
-                               help_text=_("e.g. the labour dispute arbitration committee, with its address and phone."))
+    reason = forms.CharField(
+        label=_("Why it is not accepted"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    refer_to = forms.CharField(
+        label=_("Where to go instead"),
+        max_length=200,
+        help_text=_("e.g. the labour dispute arbitration committee, with its address and phone."),
+    )
 
 
 class ResolveForm(forms.Form):
     outcome = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 3}))
-    recovered_amount = forms.DecimalField(label=_("Wages recovered (yuan)"), required=False, min_value=0,
-                                          max_digits=12, decimal_places=2)
+    recovered_amount = forms.DecimalField(
+        label=_("Wages recovered (yuan)"),
+        required=False,
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
+    )
     recovered_people = forms.IntegerField(label=_("People paid"), required=False, min_value=0)
 
 
@@ -187,6 +248,7 @@ class HolidayForm(forms.Form):
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     name = forms.CharField(label=_("Name"), max_length=32, help_text=_("e.g. 国庆节"))
     is_working_day = forms.BooleanField(
-        label=_("A weekend day worked in lieu"), required=False,
+        label=_("A weekend day worked in lieu"),
+        required=False,
         help_text=_("Leave unticked for a day off."),
     )

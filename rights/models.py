@@ -117,28 +117,48 @@ class Complaint(models.Model):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     number = models.CharField(_("tracking number"), max_length=16, unique=True, editable=False)
-    idempotency_key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    idempotency_key = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
-    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.RECEIVED)
-    channel = models.CharField(_("channel"), max_length=8, choices=Channel.choices, default=Channel.ONLINE)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.RECEIVED
+    )
+    channel = models.CharField(
+        _("channel"), max_length=8, choices=Channel.choices, default=Channel.ONLINE
+    )
     # Who complains.
     complainant_name = models.CharField(_("your name"), max_length=64)
     complainant_mobile = models.CharField(_("your mobile"), max_length=11, db_index=True)
     complainant_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="complaints", verbose_name=_("complainant's account"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="complaints",
+        verbose_name=_("complainant's account"),
     )
     # Against whom.
     employer = models.ForeignKey(
-        "jobs.Employer", on_delete=models.PROTECT, null=True, blank=True, related_name="complaints",
+        "jobs.Employer",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="complaints",
         verbose_name=_("employer"),
     )
     job = models.ForeignKey(
-        "jobs.Job", on_delete=models.PROTECT, null=True, blank=True, related_name="complaints",
+        "jobs.Job",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="complaints",
         verbose_name=_("job"),
     )
     respondent_text = models.CharField(
-        _("against whom"), max_length=200, blank=True,
+        _("against whom"),
+        max_length=200,
+        blank=True,
         help_text=_("The employer, intermediary or person, if not picked from the list."),
     )
     description = models.TextField(_("what happened"))
@@ -148,15 +168,25 @@ class Complaint(models.Model):
     people_affected = models.PositiveIntegerField(_("people affected"), null=True, blank=True)
     # Who handles it.
     station = models.ForeignKey(
-        "stations.Station", on_delete=models.PROTECT, related_name="complaints",
+        "stations.Station",
+        on_delete=models.PROTECT,
+        related_name="complaints",
         verbose_name=_("handling station"),
     )
     first_responder = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("first responder"),
     )
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("case owner"),
     )
     received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
@@ -199,7 +229,8 @@ class Complaint(models.Model):
         indexes = [models.Index(fields=["station", "status"])]
         constraints = [
             models.CheckConstraint(
-                condition=Q(satisfaction__isnull=True) | Q(satisfaction__gte=1, satisfaction__lte=5),
+                condition=Q(satisfaction__isnull=True)
+                | Q(satisfaction__gte=1, satisfaction__lte=5),
                 name="complaint_satisfaction_1_to_5",
             ),
             models.CheckConstraint(
@@ -283,7 +314,11 @@ class Evidence(models.Model):
     size = models.PositiveIntegerField(_("size (bytes)"))
     uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("uploaded by"),
     )
 

@@ -25,15 +25,23 @@ def workbench_context(request: HttpRequest) -> dict:
     return {
         "overdue": list(overdue[:5]),
         "overdue_count": overdue.count(),
-        "mine": list(handled.owned_by(request.user).unfinished().for_list().order_by("due_date")[:5]),
-        "untaken_count": handled.filter(owner__isnull=True, status=Complaint.Status.RECEIVED).count(),
+        "mine": list(
+            handled.owned_by(request.user).unfinished().for_list().order_by("due_date")[:5]
+        ),
+        "untaken_count": handled.filter(
+            owner__isnull=True, status=Complaint.Status.RECEIVED
+        ).count(),
         "today": today,
     }
 
 
 def me_context(request: HttpRequest) -> dict:
     """The person's own complaints, newest first."""
-    return {"complaints": list(Complaint.objects.of_complainant(request.user).select_related("station")[:10])}
+    return {
+        "complaints": list(
+            Complaint.objects.of_complainant(request.user).select_related("station")[:10]
+        )
+    }
 
 
 def register() -> None:
@@ -53,7 +61,9 @@ def register() -> None:
             title=_("My complaints"),
             template="rights/panels/me.html",
             context=me_context,
-            visible=lambda request: request.user.is_authenticated and request.user.kind == User.Kind.SEEKER,
+            visible=lambda request: (
+                request.user.is_authenticated and request.user.kind == User.Kind.SEEKER
+            ),
             order=50,
         )
     )

@@ -23,8 +23,15 @@ from django.utils import timezone
 from gigmarket.models import Region
 from rights.models import Complaint, Kind
 
-FIGURES = ("received", "accepted", "closed_within_deadline", "overdue", "transferred",
-           "wages_recovered", "people_paid")
+FIGURES = (
+    "received",
+    "accepted",
+    "closed_within_deadline",
+    "overdue",
+    "transferred",
+    "wages_recovered",
+    "people_paid",
+)
 
 
 @dataclass
@@ -86,16 +93,21 @@ def monthly_complaints(*, month: datetime.date, region: Region | None = None) ->
 
     counted(_local(base, "received_at").filter(received_at_day__range=(first, last)), "received")
     counted(_local(base, "accepted_at").filter(accepted_at_day__range=(first, last)), "accepted")
-    counted(_local(base, "transferred_at").filter(transferred_at_day__range=(first, last)), "transferred")
     counted(
-        _local(base, "done_at").filter(done_at_day__range=(first, last), done_at_day__lte=F("due_date")),
+        _local(base, "transferred_at").filter(transferred_at_day__range=(first, last)),
+        "transferred",
+    )
+    counted(
+        _local(base, "done_at").filter(
+            done_at_day__range=(first, last), done_at_day__lte=F("due_date")
+        ),
         "closed_within_deadline",
     )
     today = timezone.localdate()
     counted(
-        _local(base, "done_at").filter(due_date__range=(first, last)).filter(
-            Q(done_at__isnull=True, due_date__lt=today) | Q(done_at_day__gt=F("due_date"))
-        ),
+        _local(base, "done_at")
+        .filter(due_date__range=(first, last))
+        .filter(Q(done_at__isnull=True, due_date__lt=today) | Q(done_at_day__gt=F("due_date"))),
         "overdue",
     )
     resolved = _local(base, "resolved_at").filter(resolved_at_day__range=(first, last))

@@ -43,7 +43,12 @@ ALLOWED = {
 }
 
 #: Kinds where the complainant must say against whom.
-NEEDS_RESPONDENT = {Kind.UNPAID_WAGES, Kind.FAKE_POSTING, Kind.ILLEGAL_INTERMEDIARY, Kind.DISCRIMINATION}
+NEEDS_RESPONDENT = {
+    Kind.UNPAID_WAGES,
+    Kind.FAKE_POSTING,
+    Kind.ILLEGAL_INTERMEDIARY,
+    Kind.DISCRIMINATION,
+}
 
 #: Tracking numbers use letters and digits nobody confuses (no 0/O, 1/I/L).
 NUMBER_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -83,7 +88,10 @@ def _ledger(complaint: Complaint, by: User | None, note: str, *, intake: bool = 
 def _log(complaint: Complaint, by: User | None, reason: str) -> ComplaintLog:
     """A step that does not change the state (hand-over, notice, suspension): logged all the same."""
     return ComplaintLog.objects.create(
-        complaint=complaint, by=by, from_state=complaint.status, to_state=complaint.status,
+        complaint=complaint,
+        by=by,
+        from_state=complaint.status,
+        to_state=complaint.status,
         reason=reason.strip(),
     )
 
@@ -107,7 +115,8 @@ def _take(complaint: Complaint, by: User) -> None:
         _log(complaint, by, _("Took the case as first responder."))
     elif complaint.owner_id != by.pk and not by.has_role(Role.COUNTY_ADMIN):
         raise ValidationError(
-            _("%(owner)s owns this case; ask them to hand it over first.") % {"owner": complaint.owner}
+            _("%(owner)s owns this case; ask them to hand it over first.")
+            % {"owner": complaint.owner}
         )
 
 
@@ -122,8 +131,14 @@ def _move(complaint: Complaint, *, to: str, by: User, reason: str = "") -> Compl
     if to in (S.CLOSED, S.NOT_ACCEPTED):
         complaint.done_at = now
     log = transition(
-        obj=complaint, to=to, by=by, allowed=ALLOWED, log_model=ComplaintLog, log_fk="complaint",
-        reason=reason, reason_required=[S.NOT_ACCEPTED],
+        obj=complaint,
+        to=to,
+        by=by,
+        allowed=ALLOWED,
+        log_model=ComplaintLog,
+        log_fk="complaint",
+        reason=reason,
+        reason_required=[S.NOT_ACCEPTED],
     )
     _ledger(complaint, by, f"{complaint.get_status_display()} {reason}".strip())
     return log
@@ -141,8 +156,17 @@ def _step(complaint: Complaint, by: User) -> Complaint:
 
 
 def _clean_filing(
-    *, kind: str, name: str, mobile: str, description: str, employer, job, respondent_text: str,
-    amount_owed: Decimal | None, people_affected: int | None, files: list,
+    *,
+    kind: str,
+    name: str,
+    mobile: str,
+    description: str,
+    employer,
+    job,
+    respondent_text: str,
+    amount_owed: Decimal | None,
+    people_affected: int | None,
+    files: list,
 ) -> dict:
     errors: dict[str, list[str]] = {}
     if kind not in Kind.values:
@@ -156,12 +180,16 @@ def _clean_filing(
     if not (description or "").strip():
         errors["description"] = [_("Please say what happened.")]
     if kind in NEEDS_RESPONDENT and not (employer or job or (respondent_text or "").strip()):
-        errors["respondent_text"] = [_("Please say against whom: pick the employer or write its name.")]
+        errors["respondent_text"] = [
+            _("Please say against whom: pick the employer or write its name.")
+        ]
     if kind == Kind.UNPAID_WAGES:
         if amount_owed is None or amount_owed <= 0:
             errors["amount_owed"] = [_("Please give the amount you are owed, in yuan.")]
         if not people_affected or people_affected < 1:
-            errors["people_affected"] = [_("Please say how many people are owed wages (at least 1).")]
+            errors["people_affected"] = [
+                _("Please say how many people are owed wages (at least 1).")
+            ]
     elif amount_owed is not None and amount_owed < 0:
         errors["amount_owed"] = [_("The amount cannot be negative.")]
     if len(files) > max_files():
@@ -209,8 +237,15 @@ def complaint_file(
     if job is not None:
         employer = job.employer
     cleaned = _clean_filing(
-        kind=kind, name=name, mobile=mobile, description=description, employer=employer, job=job,
-        respondent_text=respondent_text, amount_owed=amount_owed, people_affected=people_affected,
+        kind=kind,
+        name=name,
+        mobile=mobile,
+        description=description,
+        employer=employer,
+        job=job,
+        respondent_text=respondent_text,
+        amount_owed=amount_owed,
+        people_affected=people_affected,
         files=files,
     )
     at_window = by is not None and by.is_authenticated and by.kind == User.Kind.STAFF
@@ -224,7 +259,9 @@ def complaint_file(
         channel=Complaint.Channel.WINDOW if at_window else Complaint.Channel.ONLINE,
         complainant_name=name.strip(),
         complainant_mobile=cleaned["mobile"],
-        complainant_user=complainant_user if complainant_user is not None and not at_window else None,
+        complainant_user=complainant_user
+        if complainant_user is not None and not at_window
+        else None,
         employer=employer,
         job=job,
         respondent_text=(respondent_text or "").strip(),
@@ -248,7 +285,10 @@ def complaint_file(
             raise
         return existing, False
     ComplaintLog.objects.create(
-        complaint=complaint, by=by if at_window else None, from_state="", to_state=S.RECEIVED,
+        complaint=complaint,
+        by=by if at_window else None,
+        from_state="",
+        to_state=S.RECEIVED,
         reason=_("Taken at the window.") if at_window else _("Filed online."),
     )
     for upload in files:
@@ -261,7 +301,10 @@ def _evidence_save(complaint: Complaint, upload, by: User | None) -> Evidence:
     content_type, extension = check_upload(upload)
     original = (upload.name or "file").replace("/", "_").replace("\\", "_")[-100:]
     evidence = Evidence(
-        complaint=complaint, original_name=original, content_type=content_type, size=upload.size,
+        complaint=complaint,
+        original_name=original,
+        content_type=content_type,
+        size=upload.size,
         uploaded_by=by,
     )
     evidence.file.save(f"evidence.{extension}", upload, save=False)
@@ -299,7 +342,9 @@ def complaint_request_material(
     items = [i for i in dict.fromkeys(items) if i]
     unknown = set(items) - set(MissingItem.values)
     if unknown:
-        raise ValidationError({"items": _("Unknown material: %(items)s.") % {"items": ", ".join(sorted(unknown))}})
+        raise ValidationError(
+            {"items": _("Unknown material: %(items)s.") % {"items": ", ".join(sorted(unknown))}}
+        )
     if not items and not note.strip():
         raise ValidationError({"items": _("Tick everything that is missing (or describe it).")})
     if complaint.status != S.RECEIVED:
@@ -406,7 +451,9 @@ def complaint_hand_over(*, complaint: Complaint, by: User, to_user: User, reason
     if not reason.strip():
         raise ValidationError({"reason": _("Please give a reason.")})
     if not Station.objects.staffed_by(to_user).filter(pk=complaint.station_id).exists():
-        raise ValidationError({"to_user": _("Hand over to someone who works at the handling station.")})
+        raise ValidationError(
+            {"to_user": _("Hand over to someone who works at the handling station.")}
+        )
     if to_user.pk == complaint.owner_id:
         raise ValidationError({"to_user": _("They already own this case.")})
     previous = complaint.owner
@@ -414,7 +461,8 @@ def complaint_hand_over(*, complaint: Complaint, by: User, to_user: User, reason
     complaint.first_responder = complaint.first_responder or by
     complaint.save(update_fields=["owner", "first_responder"])
     _log(
-        complaint, by,
+        complaint,
+        by,
         _("Handed over from %(old)s to %(new)s: %(reason)s")
         % {"old": previous or "—", "new": to_user, "reason": reason.strip()},
     )
@@ -479,13 +527,26 @@ def complaint_close_job(*, complaint: Complaint, by: User, reason: str) -> Compl
     complaint = _step(complaint, by)
     if not complaint.job_id:
         raise ValidationError(_("This case is not about a job in the system."))
-    if complaint.job.status not in (Job.Status.OPEN, Job.Status.PENDING, Job.Status.FILLED, Job.Status.DRAFT):
+    if complaint.job.status not in (
+        Job.Status.OPEN,
+        Job.Status.PENDING,
+        Job.Status.FILLED,
+        Job.Status.DRAFT,
+    ):
         raise ValidationError(_("The job is no longer on the board."))
     if not reason.strip():
         raise ValidationError({"reason": _("Please give a reason.")})
-    text = _("Complaint %(number)s: %(reason)s") % {"number": complaint.number, "reason": reason.strip()}
+    text = _("Complaint %(number)s: %(reason)s") % {
+        "number": complaint.number,
+        "reason": reason.strip(),
+    }
     job_close(job=complaint.job, by=by, reason=text)
-    _log(complaint, by, _("Job “%(job)s” taken off the board: %(reason)s") % {"job": complaint.job.title, "reason": reason.strip()})
+    _log(
+        complaint,
+        by,
+        _("Job “%(job)s” taken off the board: %(reason)s")
+        % {"job": complaint.job.title, "reason": reason.strip()},
+    )
     _ledger(complaint, by, _("Reported job closed."))
     return complaint
 

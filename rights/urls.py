@@ -26,12 +26,23 @@ urlpatterns = [
     path("cases/<uuid:public_id>/resolve/", views.complaint_resolve, name="complaint_resolve"),
     path("cases/<uuid:public_id>/transfer/", views.complaint_transfer, name="complaint_transfer"),
     path("cases/<uuid:public_id>/close/", views.complaint_close, name="complaint_close"),
-    path("cases/<uuid:public_id>/hand-over/", views.complaint_hand_over, name="complaint_hand_over"),
-    path("cases/<uuid:public_id>/suspend-employer/", views.complaint_suspend_employer,
-         name="complaint_suspend_employer"),
-    path("cases/<uuid:public_id>/close-job/", views.complaint_close_job, name="complaint_close_job"),
+    path(
+        "cases/<uuid:public_id>/hand-over/", views.complaint_hand_over, name="complaint_hand_over"
+    ),
+    path(
+        "cases/<uuid:public_id>/suspend-employer/",
+        views.complaint_suspend_employer,
+        name="complaint_suspend_employer",
+    ),
+    path(
+        "cases/<uuid:public_id>/close-job/", views.complaint_close_job, name="complaint_close_job"
+    ),
     path("cases/<uuid:public_id>/evidence/", views.evidence_add, name="evidence_add"),
-    path("cases/<uuid:public_id>/evidence/<int:pk>/", views.evidence_download, name="evidence_download"),
+    path(
+        "cases/<uuid:public_id>/evidence/<int:pk>/",
+        views.evidence_download,
+        name="evidence_download",
+    ),
     # county admin
     path("holidays/", views.holiday_list, name="holiday_list"),
     path("holidays/<int:pk>/delete/", views.holiday_delete, name="holiday_delete"),

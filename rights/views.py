@@ -14,7 +14,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from gigmarket.models import User
@@ -66,18 +66,22 @@ def _count(key: str, window: int) -> None:
 
 def _filing_keys(request: HttpRequest, mobile: str) -> list[tuple[str, int, int]]:
     """(cache key, limit, window in seconds) for one filing: per address and per mobile."""
-    keys = [(
-        f"rights:file:ip:{_client_ip(request)}",
-        _setting("RIGHTS_FILING_LIMIT_PER_IP", 10),
-        _setting("RIGHTS_FILING_WINDOW_SECONDS", 3600),
-    )]
+    keys = [
+        (
+            f"rights:file:ip:{_client_ip(request)}",
+            _setting("RIGHTS_FILING_LIMIT_PER_IP", 10),
+            _setting("RIGHTS_FILING_WINDOW_SECONDS", 3600),
+        )
+    ]
     normal = normalize_mobile(mobile or "")
     if normal:
-        keys.append((
-            f"rights:file:mobile:{normal}",
-            _setting("RIGHTS_FILING_LIMIT_PER_MOBILE", 3),
-            _setting("RIGHTS_FILING_WINDOW_SECONDS", 3600),
-        ))
+        keys.append(
+            (
+                f"rights:file:mobile:{normal}",
+                _setting("RIGHTS_FILING_LIMIT_PER_MOBILE", 3),
+                _setting("RIGHTS_FILING_WINDOW_SECONDS", 3600),
+            )
+        )
     return keys
 
 
@@ -111,14 +115,18 @@ def _job_label(job) -> str:
 def complaint_create(request: HttpRequest) -> HttpResponse:
     """File a complaint from a phone, no account needed; a tracking number comes back at once."""
     stations = Station.objects.active()
-    job = _reported_job(request.POST.get("job") if request.method == "POST" else request.GET.get("job"))
+    job = _reported_job(
+        request.POST.get("job") if request.method == "POST" else request.GET.get("job")
+    )
     if request.method == "POST":
         form = forms.ComplaintForm(request.POST, request.FILES, stations=stations)
         if form.is_bot:
             # A honeypot hit: say nothing useful, save nothing.
             messages.error(request, _("Your complaint could not be sent. Please call the hotline."))
             return redirect("rights:complaint_create")
-        existing = Complaint.objects.filter(idempotency_key=request.POST.get("idempotency_key") or None).first()
+        existing = Complaint.objects.filter(
+            idempotency_key=request.POST.get("idempotency_key") or None
+        ).first()
         if existing is not None:
             # The same form sent again (a double tap, a retry on a poor network): one case only.
             _remember_tracked(request, existing)
@@ -127,20 +135,36 @@ def complaint_create(request: HttpRequest) -> HttpResponse:
         keys = _filing_keys(request, request.POST.get("mobile", ""))
         if any(_over_limit(key, limit) for key, limit, _window in keys):
             form.is_valid()
-            form.add_error(None, _(
-                "Too many complaints have been sent from this phone or number in the last hour. "
-                "Please try again later, or call the complaint hotline %(phone)s."
-            ) % {"phone": settings.COMPLAINT_HOTLINE})
+            form.add_error(
+                None,
+                _(
+                    "Too many complaints have been sent from this phone or number in the last hour. "
+                    "Please try again later, or call the complaint hotline %(phone)s."
+                )
+                % {"phone": settings.COMPLAINT_HOTLINE},
+            )
         elif form.is_valid():
             data = form.cleaned_data
-            user = request.user if request.user.is_authenticated and request.user.kind != User.Kind.STAFF else None
+            user = (
+                request.user
+                if request.user.is_authenticated and request.user.kind != User.Kind.STAFF
+                else None
+            )
             try:
                 complaint, created = services.complaint_file(
-                    by=None, station=data["station"], kind=data["kind"], name=data["name"],
-                    mobile=data["mobile"], description=data["description"], job=job,
-                    respondent_text=data["respondent_text"], amount_owed=data["amount_owed"],
-                    people_affected=data["people_affected"], files=data["evidence"],
-                    idempotency_key=data["idempotency_key"], complainant_user=user,
+                    by=None,
+                    station=data["station"],
+                    kind=data["kind"],
+                    name=data["name"],
+                    mobile=data["mobile"],
+                    description=data["description"],
+                    job=job,
+                    respondent_text=data["respondent_text"],
+                    amount_owed=data["amount_owed"],
+                    people_affected=data["people_affected"],
+                    files=data["evidence"],
+                    idempotency_key=data["idempotency_key"],
+                    complainant_user=user,
                 )
             except ValidationError as error:
                 _errors_to_form(form, error)
@@ -159,15 +183,25 @@ def complaint_create(request: HttpRequest) -> HttpResponse:
             initial["station"] = stations.first()
         if request.user.is_authenticated and request.user.kind != User.Kind.STAFF:
             initial["mobile"] = request.user.phone or ""
-            profile = getattr(request.user, "seeker_profile", None) if request.user.kind == User.Kind.SEEKER else None
+            profile = (
+                getattr(request.user, "seeker_profile", None)
+                if request.user.kind == User.Kind.SEEKER
+                else None
+            )
             initial["name"] = profile.name if profile else request.user.display_name
         if job is not None:
             initial["job"] = job.pk
         form = forms.ComplaintForm(initial=initial, stations=stations)
-    return render(request, "rights/complaint_form.html", {
-        "form": form, "job": job, "job_label": _job_label(job) if job else "",
-        "hotline": settings.COMPLAINT_HOTLINE,
-    })
+    return render(
+        request,
+        "rights/complaint_form.html",
+        {
+            "form": form,
+            "job": job,
+            "job_label": _job_label(job) if job else "",
+            "hotline": settings.COMPLAINT_HOTLINE,
+        },
+    )
 
 
 @login_not_required
@@ -175,7 +209,11 @@ def complaint_create(request: HttpRequest) -> HttpResponse:
 def complaint_receipt(request: HttpRequest) -> HttpResponse:
     """The tracking number, right after filing (read from this browser's session, never the URL)."""
     number = request.session.get(SESSION_FILED)
-    complaint = Complaint.objects.select_related("station").filter(number=number).first() if number else None
+    complaint = (
+        Complaint.objects.select_related("station").filter(number=number).first()
+        if number
+        else None
+    )
     if complaint is None:
         return redirect("rights:complaint_track")
     return render(request, "rights/complaint_receipt.html", {"complaint": complaint})
@@ -193,14 +231,18 @@ def complaint_track(request: HttpRequest) -> HttpResponse:
         key = f"rights:track:ip:{_client_ip(request)}"
         if _over_limit(key, _setting("RIGHTS_LOOKUP_FAILURES_PER_IP", 10)):
             form.is_valid()
-            form.add_error(None, _("Too many failed look-ups from this phone. Please try again in an hour."))
+            form.add_error(
+                None, _("Too many failed look-ups from this phone. Please try again in an hour.")
+            )
         elif form.is_valid():
             number = services.normalize_tracking_number(form.cleaned_data["number"])
             mobile = normalize_mobile(form.cleaned_data["mobile"])
             complaint = Complaint.objects.filter(number=number, complainant_mobile=mobile).first()
             if complaint is None:
                 _count(key, 3600)
-                form.add_error(None, _("No case matches this tracking number and mobile. Please check both."))
+                form.add_error(
+                    None, _("No case matches this tracking number and mobile. Please check both.")
+                )
             else:
                 _remember_tracked(request, complaint)
                 return redirect("rights:complaint_status", number=complaint.number)
@@ -237,9 +279,15 @@ def _status_page(request: HttpRequest, complaint: Complaint, rate_form) -> HttpR
         for log in complaint.logs.all()
         if log.from_state != log.to_state
     ]
-    return render(request, "rights/complaint_status.html", {
-        "complaint": complaint, "rate_form": rate_form, "steps": steps,
-    })
+    return render(
+        request,
+        "rights/complaint_status.html",
+        {
+            "complaint": complaint,
+            "rate_form": rate_form,
+            "steps": steps,
+        },
+    )
 
 
 @login_not_required
@@ -253,7 +301,9 @@ def complaint_rate(request: HttpRequest, number: str) -> HttpResponse:
     if form.is_valid():
         try:
             services.complaint_rate(
-                complaint=complaint, score=form.cleaned_data["score"], comment=form.cleaned_data["comment"]
+                complaint=complaint,
+                score=form.cleaned_data["score"],
+                comment=form.cleaned_data["comment"],
             )
         except ValidationError as error:
             _errors_to_form(form, error)
@@ -277,26 +327,40 @@ def complaint_intake(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     employers = Employer.objects.visible_to(request.user)
     if request.method == "POST":
-        form = forms.StaffComplaintForm(request.POST, request.FILES, stations=stations, employers=employers)
+        form = forms.StaffComplaintForm(
+            request.POST, request.FILES, stations=stations, employers=employers
+        )
         if form.is_valid():
             data = form.cleaned_data
             try:
                 complaint, _created = services.complaint_file(
-                    by=request.user, station=data["station"], kind=data["kind"], name=data["name"],
-                    mobile=data["mobile"], description=data["description"], employer=data["employer"],
-                    job=_reported_job(data["job"]), respondent_text=data["respondent_text"],
-                    amount_owed=data["amount_owed"], people_affected=data["people_affected"],
-                    files=data["evidence"], idempotency_key=data["idempotency_key"],
+                    by=request.user,
+                    station=data["station"],
+                    kind=data["kind"],
+                    name=data["name"],
+                    mobile=data["mobile"],
+                    description=data["description"],
+                    employer=data["employer"],
+                    job=_reported_job(data["job"]),
+                    respondent_text=data["respondent_text"],
+                    amount_owed=data["amount_owed"],
+                    people_affected=data["people_affected"],
+                    files=data["evidence"],
+                    idempotency_key=data["idempotency_key"],
                 )
             except ValidationError as error:
                 _errors_to_form(form, error)
             else:
-                messages.success(request, _("Complaint %(number)s taken; give the complainant this number.")
-                                 % {"number": complaint.number})
+                messages.success(
+                    request,
+                    _("Complaint %(number)s taken; give the complainant this number.")
+                    % {"number": complaint.number},
+                )
                 return redirect(complaint)
     else:
         form = forms.StaffComplaintForm(
-            stations=stations, employers=employers,
+            stations=stations,
+            employers=employers,
             initial={"station": stations.first(), "job": request.GET.get("job") or None},
         )
     return render(request, "rights/complaint_intake.html", {"form": form})
@@ -313,10 +377,17 @@ def complaint_list(request: HttpRequest) -> HttpResponse:
     if request.GET.get("mine") == "1":
         cases = cases.owned_by(request.user).unfinished()
     page = Paginator(cases.for_list(), LIST_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "rights/complaint_list.html", {
-        "page": page, "status": status, "statuses": Complaint.Status.choices,
-        "mine": request.GET.get("mine") == "1", "today": timezone.localdate(),
-    })
+    return render(
+        request,
+        "rights/complaint_list.html",
+        {
+            "page": page,
+            "status": status,
+            "statuses": Complaint.Status.choices,
+            "mine": request.GET.get("mine") == "1",
+            "today": timezone.localdate(),
+        },
+    )
 
 
 @role_required(*HANDLER_ROLES)
@@ -325,14 +396,23 @@ def complaint_overdue(request: HttpRequest) -> HttpResponse:
     """Overdue cases (限时办结 missed): a station's own, or every station's in the admin's county."""
     today = timezone.localdate()
     cases = list(
-        Complaint.objects.handled_by(request.user).overdue(today).for_list().order_by("station__code", "due_date")
+        Complaint.objects.handled_by(request.user)
+        .overdue(today)
+        .for_list()
+        .order_by("station__code", "due_date")
     )
     by_station: dict[Station, list[Complaint]] = {}
     for case in cases:
         by_station.setdefault(case.station, []).append(case)
-    return render(request, "rights/complaint_overdue.html", {
-        "groups": list(by_station.items()), "total": len(cases), "today": today,
-    })
+    return render(
+        request,
+        "rights/complaint_overdue.html",
+        {
+            "groups": list(by_station.items()),
+            "total": len(cases),
+            "today": today,
+        },
+    )
 
 
 # ---- staff: one case ----
@@ -355,7 +435,9 @@ def _can_see_personal_data(user: User, complaint: Complaint) -> bool:
 
 def _colleagues(complaint: Complaint):
     return User.objects.filter(
-        station_assignments__station=complaint.station, station_assignments__active=True, is_active=True
+        station_assignments__station=complaint.station,
+        station_assignments__active=True,
+        is_active=True,
     ).distinct()
 
 
@@ -364,30 +446,44 @@ def _ids(form_name: str) -> dict:
     return {"auto_id": f"id_{form_name}_%s"}
 
 
-def _detail(request: HttpRequest, complaint: Complaint, *, status: int = 200, can_see: bool | None = None,
-            **bound) -> HttpResponse:
+def _detail(
+    request: HttpRequest,
+    complaint: Complaint,
+    *,
+    status: int = 200,
+    can_see: bool | None = None,
+    **bound,
+) -> HttpResponse:
     """The case page; a step's bound form with errors replaces the blank one."""
     context = {
         "complaint": complaint,
         "can_see": _can_see_personal_data(request.user, complaint) if can_see is None else can_see,
         "logs": complaint.logs.select_related("by"),
         "evidence": complaint.evidence.all(),
-        "is_owner": complaint.owner_id in (None, request.user.pk) or request.user.has_role(Role.COUNTY_ADMIN),
+        "is_owner": complaint.owner_id in (None, request.user.pk)
+        or request.user.has_role(Role.COUNTY_ADMIN),
         "allowed": [str(s) for s in services.ALLOWED.get(complaint.status, [])],
         "overdue": complaint.is_overdue(),
         "notice_form": forms.NoticeForm(
-            initial={"items": complaint.missing_items, "note": complaint.missing_note}, **_ids("notice_form")
+            initial={"items": complaint.missing_items, "note": complaint.missing_note},
+            **_ids("notice_form"),
         ),
         "accept_form": forms.NoteForm(**_ids("accept_form")),
         "decline_form": forms.DeclineForm(**_ids("decline_form")),
         "mediate_form": forms.NoteForm(**_ids("mediate_form")),
-        "resolve_form": forms.ResolveForm(initial={
-            "recovered_people": complaint.people_affected if complaint.kind == "unpaid_wages" else None,
-        }, **_ids("resolve_form")),
+        "resolve_form": forms.ResolveForm(
+            initial={
+                "recovered_people": complaint.people_affected
+                if complaint.kind == "unpaid_wages"
+                else None,
+            },
+            **_ids("resolve_form"),
+        ),
         "transfer_form": forms.TransferForm(**_ids("transfer_form")),
         "close_form": forms.NoteForm(**_ids("close_form")),
         "hand_over_form": forms.HandOverForm(
-            colleagues=_colleagues(complaint).exclude(pk=complaint.owner_id), **_ids("hand_over_form")
+            colleagues=_colleagues(complaint).exclude(pk=complaint.owner_id),
+            **_ids("hand_over_form"),
         ),
         "close_job_form": forms.CloseJobForm(**_ids("close_job_form")),
         "evidence_form": forms.EvidenceForm(**_ids("evidence_form")),
@@ -395,7 +491,8 @@ def _detail(request: HttpRequest, complaint: Complaint, *, status: int = 200, ca
         and complaint.status in (Complaint.Status.RESOLVED, Complaint.Status.CLOSED)
         and complaint.employer_suspended_at is None
         and (complaint.employer_id is not None or complaint.job_id is not None),
-        "job_on_board": complaint.job_id is not None and complaint.job.status in ("open", "pending", "filled", "draft"),
+        "job_on_board": complaint.job_id is not None
+        and complaint.job.status in ("open", "pending", "filled", "draft"),
     }
     context.update(bound)
     return render(request, "rights/complaint_detail.html", context, status=status)
@@ -417,8 +514,15 @@ def complaint_reveal(request: HttpRequest, public_id) -> HttpResponse:
     return _detail(request, complaint, can_see=True)
 
 
-def _step_view(form_class: type, form_name: str, run: Callable, done, *, files: bool = False,
-               form_kwargs: Callable | None = None):
+def _step_view(
+    form_class: type,
+    form_name: str,
+    run: Callable,
+    done,
+    *,
+    files: bool = False,
+    form_kwargs: Callable | None = None,
+):
     """A POST view for one step of a case: bind the form, call the service, message, redirect."""
 
     @role_required(*HANDLER_ROLES)
@@ -426,7 +530,9 @@ def _step_view(form_class: type, form_name: str, run: Callable, done, *, files: 
     def view(request: HttpRequest, public_id) -> HttpResponse:
         complaint = _handled(request, public_id)
         extra = form_kwargs(complaint) if form_kwargs else {}
-        form = form_class(request.POST, request.FILES if files else None, **_ids(form_name), **extra)
+        form = form_class(
+            request.POST, request.FILES if files else None, **_ids(form_name), **extra
+        )
         if form.is_valid():
             try:
                 run(complaint=complaint, by=request.user, data=form.cleaned_data)
@@ -446,7 +552,9 @@ def _step_view(form_class: type, form_name: str, run: Callable, done, *, files: 
 
 def _run_notice(*, complaint, by, data):
     """Send the one-time notice listing every missing item."""
-    services.complaint_request_material(complaint=complaint, by=by, items=data["items"], note=data["note"])
+    services.complaint_request_material(
+        complaint=complaint, by=by, items=data["items"], note=data["note"]
+    )
 
 
 def _run_accept(*, complaint, by, data):
@@ -456,7 +564,9 @@ def _run_accept(*, complaint, by, data):
 
 def _run_decline(*, complaint, by, data):
     """Decline the case with the reason and where to go instead."""
-    services.complaint_decline(complaint=complaint, by=by, reason=data["reason"], refer_to=data["refer_to"])
+    services.complaint_decline(
+        complaint=complaint, by=by, reason=data["reason"], refer_to=data["refer_to"]
+    )
 
 
 def _run_mediate(*, complaint, by, data):
@@ -467,7 +577,10 @@ def _run_mediate(*, complaint, by, data):
 def _run_resolve(*, complaint, by, data):
     """Record the outcome and what was recovered."""
     services.complaint_resolve(
-        complaint=complaint, by=by, outcome=data["outcome"], recovered_amount=data["recovered_amount"],
+        complaint=complaint,
+        by=by,
+        outcome=data["outcome"],
+        recovered_amount=data["recovered_amount"],
         recovered_people=data["recovered_people"],
     )
 
@@ -484,7 +597,9 @@ def _run_close(*, complaint, by, data):
 
 def _run_hand_over(*, complaint, by, data):
     """Hand the case over to a colleague."""
-    services.complaint_hand_over(complaint=complaint, by=by, to_user=data["to_user"], reason=data["reason"])
+    services.complaint_hand_over(
+        complaint=complaint, by=by, to_user=data["to_user"], reason=data["reason"]
+    )
 
 
 def _run_close_job(*, complaint, by, data):
@@ -498,25 +613,43 @@ def _run_evidence(*, complaint, by, data):
 
 
 complaint_notice = _step_view(
-    forms.NoticeForm, "notice_form", _run_notice,
-    _lazy("The one-time notice is recorded; the complainant sees the full list."),
+    forms.NoticeForm,
+    "notice_form",
+    _run_notice,
+    gettext_lazy("The one-time notice is recorded; the complainant sees the full list."),
 )
-complaint_accept = _step_view(forms.NoteForm, "accept_form", _run_accept, _lazy("Case accepted."))
+complaint_accept = _step_view(
+    forms.NoteForm, "accept_form", _run_accept, gettext_lazy("Case accepted.")
+)
 complaint_decline = _step_view(
-    forms.DeclineForm, "decline_form", _run_decline, _lazy("Case not accepted; the reason is recorded.")
+    forms.DeclineForm,
+    "decline_form",
+    _run_decline,
+    gettext_lazy("Case not accepted; the reason is recorded."),
 )
-complaint_mediate = _step_view(forms.NoteForm, "mediate_form", _run_mediate, _lazy("Mediation started."))
-complaint_resolve = _step_view(forms.ResolveForm, "resolve_form", _run_resolve, _lazy("Outcome recorded."))
-complaint_transfer = _step_view(forms.TransferForm, "transfer_form", _run_transfer, _lazy("Case transferred."))
-complaint_close = _step_view(forms.NoteForm, "close_form", _run_close, _lazy("Case closed."))
+complaint_mediate = _step_view(
+    forms.NoteForm, "mediate_form", _run_mediate, gettext_lazy("Mediation started.")
+)
+complaint_resolve = _step_view(
+    forms.ResolveForm, "resolve_form", _run_resolve, gettext_lazy("Outcome recorded.")
+)
+complaint_transfer = _step_view(
+    forms.TransferForm, "transfer_form", _run_transfer, gettext_lazy("Case transferred.")
+)
+complaint_close = _step_view(forms.NoteForm, "close_form", _run_close, gettext_lazy("Case closed."))
 complaint_hand_over = _step_view(
-    forms.HandOverForm, "hand_over_form", _run_hand_over, _lazy("Case handed over."),
+    forms.HandOverForm,
+    "hand_over_form",
+    _run_hand_over,
+    gettext_lazy("Case handed over."),
     form_kwargs=lambda c: {"colleagues": _colleagues(c)},
 )
 complaint_close_job = _step_view(
-    forms.CloseJobForm, "close_job_form", _run_close_job, _lazy("The job is off the board.")
+    forms.CloseJobForm, "close_job_form", _run_close_job, gettext_lazy("The job is off the board.")
 )
-evidence_add = _step_view(forms.EvidenceForm, "evidence_form", _run_evidence, _lazy("Files added."), files=True)
+evidence_add = _step_view(
+    forms.EvidenceForm, "evidence_form", _run_evidence, gettext_lazy("Files added."), files=True
+)
 
 
 @role_required(*HANDLER_ROLES)
@@ -541,7 +674,9 @@ def evidence_download(request: HttpRequest, public_id, pk: int) -> HttpResponse:
     complaint = _handled(request, public_id)
     evidence = get_object_or_404(Evidence, complaint=complaint, pk=pk)
     response = FileResponse(
-        evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name,
+        evidence.file.open("rb"),
+        as_attachment=True,
+        filename=evidence.original_name,
         content_type=evidence.content_type,
     )
     response["Cache-Control"] = "private, no-store"
@@ -568,11 +703,20 @@ def holiday_list(request: HttpRequest) -> HttpResponse:
     deadlines = dict(KindDeadline.objects.values_list("kind", "working_days"))
     from rights.models import DEFAULT_DEADLINE_DAYS, Kind
 
-    kinds = [(label, deadlines.get(value, DEFAULT_DEADLINE_DAYS[value])) for value, label in Kind.choices]
-    return render(request, "rights/holiday_list.html", {
-        "form": form, "holidays": Holiday.objects.filter(date__gte=timezone.localdate().replace(month=1, day=1)),
-        "kinds": kinds,
-    })
+    kinds = [
+        (label, deadlines.get(value, DEFAULT_DEADLINE_DAYS[value])) for value, label in Kind.choices
+    ]
+    return render(
+        request,
+        "rights/holiday_list.html",
+        {
+            "form": form,
+            "holidays": Holiday.objects.filter(
+                date__gte=timezone.localdate().replace(month=1, day=1)
+            ),
+            "kinds": kinds,
+        },
+    )
 
 
 @role_required(Role.COUNTY_ADMIN)

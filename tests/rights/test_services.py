@@ -20,9 +20,15 @@ S = Complaint.Status
 
 def _file(station, **extra):
     fields = {
-        "by": None, "station": station, "kind": "unpaid_wages", "name": "王德明", "mobile": "139 0000 0101",
-        "description": "干了20天活，老板不给工钱。", "respondent_text": "某装修队",
-        "amount_owed": Decimal("3200"), "people_affected": 4,
+        "by": None,
+        "station": station,
+        "kind": "unpaid_wages",
+        "name": "王德明",
+        "mobile": "139 0000 0101",
+        "description": "干了20天活，老板不给工钱。",
+        "respondent_text": "某装修队",
+        "amount_owed": Decimal("3200"),
+        "people_affected": 4,
     }
     fields.update(extra)
     return services.complaint_file(**fields)
@@ -40,14 +46,20 @@ def test_done_when_unpaid_worker_to_suspended_employer(station, staff, png):
     assert complaint.complainant_mobile == "13900000101"
     assert complaint.evidence.count() == 1
 
-    services.complaint_request_material(complaint=complaint, by=staff, items=["wage_slips", "work_proof"])
+    services.complaint_request_material(
+        complaint=complaint, by=staff, items=["wage_slips", "work_proof"]
+    )
     complaint.refresh_from_db()
     assert complaint.first_responder == staff == complaint.owner
     assert len(complaint.missing_item_labels) == 2
     services.complaint_accept(complaint=complaint, by=staff)
     services.complaint_mediate(complaint=complaint, by=staff, note="约双方调解")
     services.complaint_resolve(
-        complaint=complaint, by=staff, outcome="老板结清工资", recovered_amount=Decimal("3200"), recovered_people=4
+        complaint=complaint,
+        by=staff,
+        outcome="老板结清工资",
+        recovered_amount=Decimal("3200"),
+        recovered_people=4,
     )
     services.complaint_close(complaint=complaint, by=staff)
     complaint.refresh_from_db()
@@ -69,8 +81,17 @@ def test_done_when_unpaid_worker_to_suspended_employer(station, staff, png):
 
 def test_filing_requires_name_mobile_and_for_unpaid_wages_amount_and_people(station):
     with pytest.raises(ValidationError) as caught:
-        _file(station, name=" ", mobile="123", amount_owed=None, people_affected=None, respondent_text="")
-    assert {"name", "mobile", "amount_owed", "people_affected", "respondent_text"} <= set(caught.value.message_dict)
+        _file(
+            station,
+            name=" ",
+            mobile="123",
+            amount_owed=None,
+            people_affected=None,
+            respondent_text="",
+        )
+    assert {"name", "mobile", "amount_owed", "people_affected", "respondent_text"} <= set(
+        caught.value.message_dict
+    )
     assert Complaint.objects.count() == 0
 
 
@@ -128,7 +149,9 @@ def test_decline_needs_reason_and_where_to_go(station, staff):
     with pytest.raises(ValidationError) as caught:
         services.complaint_decline(complaint=complaint, by=staff, reason="", refer_to="")
     assert set(caught.value.message_dict) == {"reason", "refer_to"}
-    services.complaint_decline(complaint=complaint, by=staff, reason="属劳动争议", refer_to="县劳动人事争议仲裁院")
+    services.complaint_decline(
+        complaint=complaint, by=staff, reason="属劳动争议", refer_to="县劳动人事争议仲裁院"
+    )
     complaint.refresh_from_db()
     assert complaint.status == S.NOT_ACCEPTED and complaint.done_at is not None
 
@@ -161,8 +184,13 @@ def test_rating_only_once_and_only_when_done(station, staff):
 
 
 def test_suspension_needs_a_resolved_wage_or_fraud_case(station, staff):
-    complaint, _ = _file(station, kind="discrimination", employer=EmployerFactory(), amount_owed=None,
-                         people_affected=None)
+    complaint, _ = _file(
+        station,
+        kind="discrimination",
+        employer=EmployerFactory(),
+        amount_owed=None,
+        people_affected=None,
+    )
     services.complaint_accept(complaint=complaint, by=staff)
     services.complaint_resolve(complaint=complaint, by=staff, outcome="道歉")
     with pytest.raises(ValidationError):
@@ -171,7 +199,9 @@ def test_suspension_needs_a_resolved_wage_or_fraud_case(station, staff):
 
 def test_reported_job_comes_off_the_board(station, staff):
     job = OpenJobFactory(station=station)
-    complaint, _ = _file(station, kind="fake_posting", job=job, amount_owed=None, people_affected=None)
+    complaint, _ = _file(
+        station, kind="fake_posting", job=job, amount_owed=None, people_affected=None
+    )
     services.complaint_close_job(complaint=complaint, by=staff, reason="收取服装费")
     job.refresh_from_db()
     assert job.status == "closed"

@@ -19,15 +19,24 @@ pytestmark = pytest.mark.django_db
 
 def _form(station, **extra):
     data = {
-        "idempotency_key": "key-1", "website": "", "kind": "unpaid_wages", "respondent_text": "某装修队",
-        "description": "干了20天，老板不给钱", "amount_owed": "3200", "people_affected": "4",
-        "name": "王德明", "mobile": "13900000101", "station": station.pk,
+        "idempotency_key": "key-1",
+        "website": "",
+        "kind": "unpaid_wages",
+        "respondent_text": "某装修队",
+        "description": "干了20天，老板不给钱",
+        "amount_owed": "3200",
+        "people_affected": "4",
+        "name": "王德明",
+        "mobile": "13900000101",
+        "station": station.pk,
     }
     data.update(extra)
     return data
 
 
-def test_filing_from_a_phone_gives_a_tracking_number_and_double_submit_makes_one_case(client, station):
+def test_filing_from_a_phone_gives_a_tracking_number_and_double_submit_makes_one_case(
+    client, station
+):
     url = reverse("rights:complaint_create")
     first = client.post(url, _form(station, evidence=SimpleUploadedFile("a.png", PNG)))
     assert first.status_code == 302 and first["Location"] == reverse("rights:complaint_receipt")
@@ -41,7 +50,9 @@ def test_filing_from_a_phone_gives_a_tracking_number_and_double_submit_makes_one
 
 
 def test_honeypot_saves_nothing(client, station):
-    response = client.post(reverse("rights:complaint_create"), _form(station, website="http://spam"))
+    response = client.post(
+        reverse("rights:complaint_create"), _form(station, website="http://spam")
+    )
     assert response.status_code == 302
     assert Complaint.objects.count() == 0
 
@@ -66,7 +77,9 @@ def test_rate_limit_per_address(client, station, settings):
 
 
 def test_bad_input_is_shown_next_to_the_field_and_nothing_saved(client, station):
-    response = client.post(reverse("rights:complaint_create"), _form(station, mobile="12345", amount_owed=""))
+    response = client.post(
+        reverse("rights:complaint_create"), _form(station, mobile="12345", amount_owed="")
+    )
     assert response.status_code == 200
     assert response.context["form"].errors.keys() >= {"mobile", "amount_owed"}
     assert Complaint.objects.count() == 0
@@ -84,8 +97,10 @@ def test_report_this_job_link_pre_picks_the_job(client, station):
     job = OpenJobFactory(station=station)
     page = client.get(reverse("rights:complaint_create") + f"?job={job.pk}")
     assert job.title in page.content.decode()
-    client.post(reverse("rights:complaint_create"), _form(station, job=job.pk, kind="fake_posting",
-                                                            respondent_text="", amount_owed=""))
+    client.post(
+        reverse("rights:complaint_create"),
+        _form(station, job=job.pk, kind="fake_posting", respondent_text="", amount_owed=""),
+    )
     complaint = Complaint.objects.get()
     assert complaint.job == job and complaint.employer == job.employer
 
@@ -94,10 +109,13 @@ def test_tracking_needs_number_and_mobile_and_keeps_the_mobile_out_of_urls(clien
     complaint = ComplaintFactory(station=station, complainant_mobile="13900000101")
     status_url = reverse("rights:complaint_status", args=[complaint.number])
     assert client.get(status_url).status_code == 302
-    wrong = client.post(reverse("rights:complaint_track"), {"number": complaint.number, "mobile": "13900000109"})
+    wrong = client.post(
+        reverse("rights:complaint_track"), {"number": complaint.number, "mobile": "13900000109"}
+    )
     assert wrong.status_code == 200 and client.get(status_url).status_code == 302
     right = client.post(
-        reverse("rights:complaint_track"), {"number": complaint.number.lower(), "mobile": "139-0000-0101"}
+        reverse("rights:complaint_track"),
+        {"number": complaint.number.lower(), "mobile": "139-0000-0101"},
     )
     assert right.status_code == 302 and right["Location"] == status_url
     assert "13900000101" not in right["Location"]
@@ -112,20 +130,25 @@ def test_failed_look_ups_are_limited(client, station, settings):
     url = reverse("rights:complaint_track")
     for _ in range(2):
         client.post(url, {"number": complaint.number, "mobile": "13900000000"})
-    response = client.post(url, {"number": complaint.number, "mobile": complaint.complainant_mobile})
+    response = client.post(
+        url, {"number": complaint.number, "mobile": complaint.complainant_mobile}
+    )
     assert response.status_code == 200
 
 
 def test_complainant_sees_the_full_one_time_notice(client, station, staff):
     complaint = ComplaintFactory(station=station)
     services.complaint_request_material(
-        complaint=complaint, by=staff, items=["wage_slips", "work_proof", "identity"], note="工友证明"
+        complaint=complaint,
+        by=staff,
+        items=["wage_slips", "work_proof", "identity"],
+        note="工友证明",
     )
     session = client.session
     session["rights_tracked"] = [complaint.number]
     session.save()
     html = client.get(reverse("rights:complaint_status", args=[complaint.number])).content.decode()
-    notice = html[html.index('id="missing-material"'):]
+    notice = html[html.index('id="missing-material"') :]
     assert notice.count("<li>") == 4 and "工友证明" in notice
 
 
@@ -134,8 +157,9 @@ def test_complainant_rates_a_closed_case(client, station):
     session = client.session
     session["rights_tracked"] = [complaint.number]
     session.save()
-    response = client.post(reverse("rights:complaint_rate", args=[complaint.number]),
-                           {"score": "4", "comment": "还行"})
+    response = client.post(
+        reverse("rights:complaint_rate", args=[complaint.number]), {"score": "4", "comment": "还行"}
+    )
     assert response.status_code == 302
     complaint.refresh_from_db()
     assert complaint.satisfaction == 4 and complaint.satisfaction_comment == "还行"
@@ -163,8 +187,13 @@ def test_staff_walk_a_case_through_the_pages(login, station, staff):
     assert post("complaint_mediate").status_code == 302
     response = post("complaint_resolve", {"outcome": "", "recovered_amount": "3200"})
     assert response.status_code == 400 and "outcome" in response.context["resolve_form"].errors
-    assert post("complaint_resolve", {"outcome": "结清", "recovered_amount": "3200",
-                                      "recovered_people": "4"}).status_code == 302
+    assert (
+        post(
+            "complaint_resolve",
+            {"outcome": "结清", "recovered_amount": "3200", "recovered_people": "4"},
+        ).status_code
+        == 302
+    )
     assert post("complaint_close").status_code == 302
     complaint.refresh_from_db()
     assert complaint.status == "closed" and complaint.recovered_amount == 3200
@@ -176,17 +205,28 @@ def test_other_stations_staff_get_404(login, station, other_staff):
     complaint = ComplaintFactory(station=station)
     client = login(other_staff)
     assert client.get(complaint.get_absolute_url()).status_code == 404
-    assert client.post(reverse("rights:complaint_accept", args=[complaint.public_id])).status_code == 404
+    assert (
+        client.post(reverse("rights:complaint_accept", args=[complaint.public_id])).status_code
+        == 404
+    )
 
 
-def test_county_admin_sees_the_complainant_masked_and_reveal_is_logged(login, station, county_admin):
-    complaint = ComplaintFactory(station=station, complainant_name="王德明", complainant_mobile="13900000101")
+def test_county_admin_sees_the_complainant_masked_and_reveal_is_logged(
+    login, station, county_admin
+):
+    complaint = ComplaintFactory(
+        station=station, complainant_name="王德明", complainant_mobile="13900000101"
+    )
     client = login(county_admin)
     html = client.get(complaint.get_absolute_url()).content.decode()
     assert "13900000101" not in html and "王德明" not in html and "139****0101" in html
-    revealed = client.post(reverse("rights:complaint_reveal", args=[complaint.public_id])).content.decode()
+    revealed = client.post(
+        reverse("rights:complaint_reveal", args=[complaint.public_id])
+    ).content.decode()
     assert "13900000101" in revealed
-    assert PersonalDataAccess.objects.filter(user=county_admin, object_id=str(complaint.pk)).exists()
+    assert PersonalDataAccess.objects.filter(
+        user=county_admin, object_id=str(complaint.pk)
+    ).exists()
 
 
 def test_handling_staff_see_the_complainant(login, station, staff):
@@ -202,10 +242,19 @@ def test_admin_outside_the_region_gets_404(login, station):
     assert login(admin).get(complaint.get_absolute_url()).status_code == 404
 
 
-def test_evidence_is_served_only_to_handlers_as_a_download(client, login, station, staff, other_staff):
+def test_evidence_is_served_only_to_handlers_as_a_download(
+    client, login, station, staff, other_staff
+):
     complaint, _ = services.complaint_file(
-        by=None, station=station, kind="unpaid_wages", name="王", mobile="13900000101", description="x",
-        respondent_text="y", amount_owed=1, people_affected=1,
+        by=None,
+        station=station,
+        kind="unpaid_wages",
+        name="王",
+        mobile="13900000101",
+        description="x",
+        respondent_text="y",
+        amount_owed=1,
+        people_affected=1,
         files=[SimpleUploadedFile("合同.pdf", PDF)],
     )
     evidence = complaint.evidence.get()
@@ -264,4 +313,6 @@ def test_county_admin_adds_a_holiday(login, county_admin):
 
 def test_tracking_number_format_is_human_friendly(client, station):
     client.post(reverse("rights:complaint_create"), _form(station))
-    assert re.fullmatch(r"TS\d{2}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}", Complaint.objects.get().number)
+    assert re.fullmatch(
+        r"TS\d{2}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}", Complaint.objects.get().number
+    )
