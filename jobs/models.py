@@ -419,7 +419,7 @@ class PostingRule(models.Model):
     severity = models.CharField(_("severity"), max_length=8, choices=Severity.choices)
     pattern = models.CharField(
         _("pattern"),
-        max_length=200,
+        max_length=1000,
         help_text=_(
             "A phrase or a regular expression, matched after removing spaces and folding full-width characters."
         ),

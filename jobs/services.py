@@ -424,7 +424,11 @@ def _move(*, job: Job, to: str, by: User | None, reason: str = "") -> JobTransit
 
 
 def _locked(job: Job) -> Job:
-    return Job.objects.select_for_update().select_related("employer", "station").get(pk=job.pk)
+    return (
+        Job.objects.select_for_update(of=("self",))
+        .select_related("employer", "station")
+        .get(pk=job.pk)
+    )
 
 
 def findings_message(findings: list[checker.Finding]) -> str:

@@ -123,7 +123,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('category', models.CharField(max_length=16, verbose_name='category')),
                 ('severity', models.CharField(choices=[('block', 'Block'), ('warn', 'Warn')], max_length=8, verbose_name='severity')),
-                ('pattern', models.CharField(help_text='A phrase or a regular expression, matched after removing spaces and folding full-width characters.', max_length=200, verbose_name='pattern')),
+                ('pattern', models.CharField(help_text='A phrase or a regular expression, matched after removing spaces and folding full-width characters.', max_length=1000, verbose_name='pattern')),
                 ('active', models.BooleanField(default=True, verbose_name='active')),
                 ('note', models.CharField(blank=True, max_length=200, verbose_name='note')),
             ],
