@@ -468,7 +468,7 @@ def roster_export(request: HttpRequest, public_id) -> HttpResponse:
     """The roster as CSV (default) or XLSX (?format=xlsx), masked unless the seeker is the viewer's."""
     programme = _visible_programme(request, public_id)
     referrals, sessions = _roster_rows(request, programme)
-    header = [_("Name"), _("Mobile"), _("Home station"), _("Status"), _("Certificate number"),
+    header = [_("Trainee name"), _("Mobile"), _("Home station"), _("Status"), _("Certificate number"),
               _("Certificate date"), _("Sessions attended")] + [str(s) for s in sessions]
     labels = {True: _("present"), False: _("absent"), None: ""}
     rows = [

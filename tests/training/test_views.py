@@ -1,0 +1,161 @@
+"""What people see on the training pages: the public list, masking on the roster and its export,
+scoping, panels."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from gigmarket.models import PersonalDataAccess
+from seekers.models import Seeker
+from tests.gigmarket.factories import AdminFactory, RegionFactory, SeekerUserFactory
+from tests.seekers.factories import SeekerFactory
+from tests.stations.factories import StationAssignmentFactory, StationFactory
+from tests.training.factories import (
+    DemandOrderFactory,
+    EnrollingProgrammeFactory,
+    ProgrammeFactory,
+    ReferralFactory,
+    occupation,
+)
+from training.models import Programme
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def home():
+    return StationFactory(code="chengguan", name="城关社区零工驿站")
+
+
+@pytest.fixture
+def staff(home):
+    return StationAssignmentFactory(station=home).user
+
+
+def test_public_list_shows_open_classes_with_seats_in_few_queries(client, django_assert_max_num_queries):
+    for _ in range(5):
+        ReferralFactory(programme=EnrollingProgrammeFactory(capacity=10))
+    ProgrammeFactory(title="还没发布的班")
+    with django_assert_max_num_queries(6):
+        response = client.get(reverse("training:programme_list"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count("剩余 9 个名额") == 5
+    assert "还没发布的班" not in html
+
+
+def test_public_list_filters_by_occupation_and_month(client):
+    next_month = (timezone.localdate().replace(day=1) + datetime.timedelta(days=40)).replace(day=3)
+    EnrollingProgrammeFactory(title="下月焊工班", start_date=next_month, end_date=next_month + datetime.timedelta(days=2))
+    EnrollingProgrammeFactory(title="育婴员班", occupation=occupation("4-03"), start_date=next_month,
+                              end_date=next_month + datetime.timedelta(days=1))
+    titles = lambda r: [p.title for p in r.context["page"].object_list]  # noqa: E731
+    response = client.get(reverse("training:programme_list"), {"occupation": "4-03"})
+    assert titles(response) == ["育婴员班"]
+    response = client.get(reverse("training:programme_list"), {"month": f"{next_month:%Y-%m}", "occupation": "6-07"})
+    assert titles(response) == ["下月焊工班"]
+    response = client.get(reverse("training:programme_list"), {"month": "2020-01"})
+    assert titles(response) == []
+    response = client.get(reverse("training:programme_list"), {"month": "不是月份"})
+    assert "请填写月份" in response.content.decode()
+
+
+def test_the_public_page_has_no_personal_data(client):
+    referral = ReferralFactory(seeker=SeekerFactory(name="钱多多"))
+    html = client.get(referral.programme.get_absolute_url()).content.decode()
+    assert "钱多多" not in html and referral.seeker.mobile not in html
+    assert "登录后报名" in html
+
+
+def test_a_seeker_account_without_registration_is_told_what_to_do(client):
+    client.force_login(SeekerUserFactory(), backend="gigmarket.backends.UsernameOrMobileBackend")
+    programme = EnrollingProgrammeFactory()
+    response = client.post(reverse("training:programme_sign_up", args=[programme.public_id]), follow=True)
+    assert "请先完成求职登记" in response.content.decode()
+    assert not programme.referrals.exists()
+
+
+def test_roster_masks_other_stations_seekers_and_the_export_too(login, staff, home):
+    programme = EnrollingProgrammeFactory()
+    ReferralFactory(programme=programme, seeker=SeekerFactory(station=home, name="孙本站", mobile="13900001111"))
+    ReferralFactory(programme=programme, seeker=SeekerFactory(station=StationFactory(code="far"), name="李外站",
+                                                              mobile="13900002222"))
+    client = login(staff)
+    html = client.get(reverse("training:roster", args=[programme.public_id])).content.decode()
+    assert "孙本站" in html and "13900001111" in html
+    assert "李外站" not in html and "李**" in html and "139****2222" in html
+
+    response = client.get(reverse("training:roster_export", args=[programme.public_id]))
+    text = response.content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0][:2] == ["学员姓名", "手机号"]
+    assert ["孙本站", "13900001111"] in [r[:2] for r in rows] and ["李**", "139****2222"] in [r[:2] for r in rows]
+    assert PersonalDataAccess.objects.filter(user=staff, object_id=str(programme.pk)).exists()
+
+    response = client.get(reverse("training:roster_export", args=[programme.public_id]), {"format": "xlsx"})
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_referral_search_masks_other_stations_seekers(login, staff, home):
+    programme = EnrollingProgrammeFactory()
+    SeekerFactory(station=StationFactory(code="far"), name="周外站", mobile="13800003333")
+    response = login(staff).post(reverse("training:referral_search", args=[programme.public_id]), {"q": "13800003333"})
+    html = response.content.decode()
+    assert "周**" in html and "138****3333" in html and "周外站" not in html
+
+
+def test_an_admin_of_another_region_cannot_see_the_programme(login):
+    programme = EnrollingProgrammeFactory()
+    outsider = AdminFactory(region=RegionFactory(code="520888"))
+    client = login(outsider)
+    assert client.get(reverse("training:programme_manage", args=[programme.public_id])).status_code == 404
+    assert client.post(reverse("training:programme_start", args=[programme.public_id])).status_code == 404
+    programme.refresh_from_db()
+    assert programme.status == Programme.Status.ENROLLING
+
+
+def test_staff_cannot_publish(login, staff):
+    programme = ProgrammeFactory()
+    assert login(staff).post(reverse("training:programme_publish", args=[programme.public_id])).status_code == 403
+
+
+def test_a_bad_programme_form_says_what_is_wrong_in_chinese(login):
+    admin = AdminFactory(region=RegionFactory(code="520999"))
+    response = login(admin).post(reverse("training:programme_create"), {
+        "title": "焊工班", "occupation": "6-07", "region": admin.region.pk, "start_date": "2026-12-05",
+        "end_date": "2026-12-01", "capacity": 0, "fee": "0", "eligibility": "registered"})
+    html = response.content.decode()
+    assert response.status_code == 200 and not Programme.objects.exists()
+    assert "这个字段是必填项" in html or "必填" in html
+
+
+def test_demand_view_aggregates_and_an_order_is_marked_served(login):
+    admin = AdminFactory()
+    DemandOrderFactory(people=4)
+    order = DemandOrderFactory(people=2)
+    client = login(admin)
+    response = client.get(reverse("training:demand_list"))
+    assert [(r["occupation__code"], r["orders"], r["people"]) for r in response.context["rows"]] == [("4-03", 2, 6)]
+    childcare = ProgrammeFactory(occupation=occupation("4-03"), title="育婴员班")
+    html = client.get(reverse("training:demand_list")).content.decode()
+    assert "育婴员班" in html
+    client.post(reverse("training:demand_serve", args=[order.public_id]), {"programme": childcare.pk})
+    order.refresh_from_db()
+    assert order.status == "served" and order.served_by == childcare
+
+
+def test_panels_on_workbench_and_me(login, staff):
+    programme = EnrollingProgrammeFactory(title="电焊速成班")
+    html = login(staff).get(reverse("core:workbench")).content.decode()
+    assert "正在报名的培训班" in html and "电焊速成班" in html
+
+    user = SeekerUserFactory()
+    seeker = SeekerFactory()
+    Seeker.objects.filter(pk=seeker.pk).update(user=user)
+    ReferralFactory(programme=programme, seeker=seeker)
+    html = login(user).get(reverse("core:me")).content.decode()
+    assert "我的培训" in html and "电焊速成班" in html and "已推荐" in html
