@@ -341,3 +341,15 @@ class ComplaintLog(TransitionLog):
     class Meta(TransitionLog.Meta):
         verbose_name = _("complaint log entry")
         verbose_name_plural = _("complaint log")
+
+    @property
+    def is_state_change(self) -> bool:
+        return self.from_state != self.to_state
+
+    @property
+    def from_label(self) -> str:
+        return str(dict(Complaint.Status.choices).get(self.from_state, self.from_state or "—"))
+
+    @property
+    def to_label(self) -> str:
+        return str(dict(Complaint.Status.choices).get(self.to_state, self.to_state))

@@ -273,12 +273,7 @@ def complaint_status(request: HttpRequest, number: str) -> HttpResponse:
 
 
 def _status_page(request: HttpRequest, complaint: Complaint, rate_form) -> HttpResponse:
-    labels = dict(Complaint.Status.choices)
-    steps = [
-        (log.at, labels.get(log.to_state, log.to_state))
-        for log in complaint.logs.all()
-        if log.from_state != log.to_state
-    ]
+    steps = [(log.at, log.to_label) for log in complaint.logs.all() if log.is_state_change]
     return render(
         request,
         "rights/complaint_status.html",

@@ -7,13 +7,11 @@ import polib
 ZH = {
     "Rights": "权益维护",
     "“%(name)s” is too large: at most %(size)s per file.": "“%(name)s”太大了：每个文件最多 %(size)s。",
-    "“%(name)s” is not a photo or a PDF; only JPG, PNG, GIF, WEBP and PDF files can be attached.":
-        "“%(name)s”不是照片或 PDF；只能上传 JPG、PNG、GIF、WEBP 图片和 PDF 文件。",
+    "“%(name)s” is not a photo or a PDF; only JPG, PNG, GIF, WEBP and PDF files can be attached.": "“%(name)s”不是照片或 PDF；只能上传 JPG、PNG、GIF、WEBP 图片和 PDF 文件。",
     "Leave this empty": "此项请留空",
     "What is it about?": "投诉什么事？",
     "Against whom": "投诉对象",
-    "The employer, intermediary or person: name, and address or phone if you know them.":
-        "用工单位、中介或个人的名称；知道的话写上地址或电话。",
+    "The employer, intermediary or person: name, and address or phone if you know them.": "用工单位、中介或个人的名称；知道的话写上地址或电话。",
     "What happened": "事情经过",
     "When and where you worked, what was agreed, what went wrong.": "什么时间、在哪里干活，当初怎么说好的，出了什么问题。",
     "Amount owed (yuan)": "被拖欠金额（元）",
@@ -21,12 +19,10 @@ ZH = {
     "People owed wages": "被欠薪人数",
     "For unpaid wages: how many people, you included.": "欠薪投诉请填写共有几人被欠薪（含本人）。",
     "Photos or PDF (optional)": "照片或 PDF 材料（可不传）",
-    "Wage slips, chat records, the job advert, receipts: up to 5 files of 5 MB each.":
-        "工资条、聊天记录、招聘信息、收据等；最多 5 个文件，每个不超过 5 MB。",
+    "Wage slips, chat records, the job advert, receipts: up to 5 files of 5 MB each.": "工资条、聊天记录、招聘信息、收据等；最多 5 个文件，每个不超过 5 MB。",
     "Your name": "您的姓名",
     "Your mobile": "您的手机号",
-    "We call you about the case; with the tracking number it opens your case online.":
-        "我们会打这个电话联系您；凭受理编号和这个手机号可在网上查询办理进度。",
+    "We call you about the case; with the tracking number it opens your case online.": "我们会打这个电话联系您；凭受理编号和这个手机号可在网上查询办理进度。",
     "Which station should handle it": "由哪个驿站办理",
     "Choose the station nearest to you": "请选择离您最近的驿站",
     "Employer in the system": "系统中的用工主体",
@@ -247,14 +243,12 @@ ZH = {
     "complainant / system": "投诉人／系统",
     "All complaints": "全部投诉",
     "File a complaint": "我要投诉",
-    "Not paid, cheated by a job advert or an intermediary, treated unfairly? Tell us. You get a tracking number at once; unpaid wages and fraud go through the green channel.":
-        "被拖欠工资、被虚假招聘或黑中介骗了、受到不公平对待？告诉我们。提交后立即给您受理编号；欠薪和诈骗投诉走绿色通道。",
+    "Not paid, cheated by a job advert or an intermediary, treated unfairly? Tell us. You get a tracking number at once; unpaid wages and fraud go through the green channel.": "被拖欠工资、被虚假招聘或黑中介骗了、受到不公平对待？告诉我们。提交后立即给您受理编号；欠薪和诈骗投诉走绿色通道。",
     "Filed already? Follow your case": "已经投诉过？查询办理进度",
     "Hotline": "投诉电话",
     "About the job:": "投诉的岗位：",
     "Send the complaint": "提交投诉",
-    "Your name and mobile are used only to handle this complaint and are shown only to the staff handling it.":
-        "您的姓名和手机号只用于办理这件投诉，只有承办人员能看到。",
+    "Your name and mobile are used only to handle this complaint and are shown only to the staff handling it.": "您的姓名和手机号只用于办理这件投诉，只有承办人员能看到。",
     "Take a complaint": "登记投诉",
     "You are the first responder: the case is yours until you hand it over.": "您是首问责任人：在移交他人之前，本件由您负责。",
     "Record the complaint": "登记投诉",
@@ -267,15 +261,13 @@ ZH = {
     "Next": "下一页",
     "Complaint received": "投诉已登记",
     "Your tracking number:": "您的受理编号：",
-    "Write it down or take a screenshot. With this number and your mobile you can follow the case on this site.":
-        "请记下或截图保存。凭这个编号和您的手机号可以在本网站查询办理进度。",
+    "Write it down or take a screenshot. With this number and your mobile you can follow the case on this site.": "请记下或截图保存。凭这个编号和您的手机号可以在本网站查询办理进度。",
     "Handled by": "承办驿站",
     "To be closed by": "办结期限",
     "See my case": "查看我的投诉",
     "My complaint": "我的投诉",
     "Please bring or send all of the following": "请补充以下全部材料",
-    "On %(day)s the station told you in one notice everything still needed before your complaint can be accepted:":
-        "%(day)s，驿站一次性告知您受理前还需要的全部材料：",
+    "On %(day)s the station told you in one notice everything still needed before your complaint can be accepted:": "%(day)s，驿站一次性告知您受理前还需要的全部材料：",
     "Bring them to the station, or call it to agree how to send them.": "请带到驿站，或打电话商量怎么提交。",
     "Why it was not accepted": "不予受理的理由",
     "Your case has been passed to: %(to)s.": "您的投诉已移交：%(to)s。",
@@ -287,8 +279,7 @@ ZH = {
     "Look it up": "查询",
     "Working days and deadlines": "工作日与办结时限",
     "Deadlines by kind (working days)": "各类投诉的办结时限（工作日）",
-    "Weekends and the public holidays below are skipped. A superuser changes the numbers in the site administration.":
-        "计算时跳过周末和下列节假日。时限天数由超级管理员在后台修改。",
+    "Weekends and the public holidays below are skipped. A superuser changes the numbers in the site administration.": "计算时跳过周末和下列节假日。时限天数由超级管理员在后台修改。",
     "Public holidays and make-up working days": "节假日和调休上班日",
     "Remove": "删除",
     "None configured for this year.": "今年还没有设置。",
@@ -300,8 +291,7 @@ ZH = {
     "Overdue": "已超期",
     "due": "期限",
     "Your complaint could not be sent. Please call the hotline.": "投诉没有提交成功，请拨打投诉电话。",
-    "Too many complaints have been sent from this phone or number in the last hour. Please try again later, or call the complaint hotline %(phone)s.":
-        "这部手机或这个号码一小时内提交的投诉太多了。请稍后再试，或拨打投诉电话 %(phone)s。",
+    "Too many complaints have been sent from this phone or number in the last hour. Please try again later, or call the complaint hotline %(phone)s.": "这部手机或这个号码一小时内提交的投诉太多了。请稍后再试，或拨打投诉电话 %(phone)s。",
     "Too many failed look-ups from this phone. Please try again in an hour.": "查询失败次数太多，请一小时后再试。",
     "No case matches this tracking number and mobile. Please check both.": "受理编号和手机号对不上，请检查后再试。",
     "Enter the tracking number and your mobile to see the case.": "请输入受理编号和手机号查看投诉。",
