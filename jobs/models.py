@@ -407,6 +407,23 @@ class JobTransition(TransitionLog):
         verbose_name = _("job status change")
         verbose_name_plural = _("job status changes")
 
+    def __str__(self) -> str:
+        return f"{self.job_id}: {self.from_state} → {self.to_state}"
+
+    @property
+    def from_label(self) -> str:
+        return (
+            str(Job.Status(self.from_state).label) if self.from_state in Job.Status.values else "—"
+        )
+
+    @property
+    def to_label(self) -> str:
+        return (
+            str(Job.Status(self.to_state).label)
+            if self.to_state in Job.Status.values
+            else self.to_state
+        )
+
 
 class PostingRule(models.Model):
     """A phrase rule of the posting checker, kept as data so the county admin can edit the list."""

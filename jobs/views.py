@@ -407,6 +407,11 @@ def job_manage(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     findings = checker.check_job(job)
+    approve_form = ApproveForm()
+    if not any(f.overridable for f in checker.blocks(findings)):
+        del approve_form.fields["lawful_reason"]
+    if not checker.warnings(findings):
+        del approve_form.fields["reason"]
     can_edit = Job.objects.editable_by(request.user).filter(pk=job.pk).exists()
     can_review = Job.objects.reviewable_by(request.user).filter(pk=job.pk).exists()
     return render(
@@ -425,7 +430,7 @@ def job_manage(request: HttpRequest, pk: int) -> HttpResponse:
             in (Job.Status.DRAFT, Job.Status.PENDING, Job.Status.REJECTED, Job.Status.OPEN),
             "can_review": can_review and job.status == Job.Status.PENDING,
             "employer_history": _employer_history(job.employer),
-            "approve_form": ApproveForm(),
+            "approve_form": approve_form,
             "reject_form": RejectForm(),
             "close_form": ReasonForm(),
             "last_rejection": JobTransition.objects.filter(
