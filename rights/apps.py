@@ -9,7 +9,13 @@ class RightsConfig(AppConfig):
     verbose_name = _("Rights")
 
     def ready(self) -> None:
+        from auditlog.registry import auditlog
+
         from rights import demo_steps  # noqa: F401  (registers the rights demo step)
+        from rights.models import Holiday, KindDeadline
         from rights.panels import register
 
         register()
+        # Deadline settings are audited (a case's own trail is its ComplaintLog).
+        auditlog.register(Holiday)
+        auditlog.register(KindDeadline)

@@ -19,7 +19,7 @@ CASES = [
         Decimal("3200"),
         4,
         ["accept", "mediate", "resolve", "close", "rate"],
-        9,
+        2,
     ),
     (
         "demo-rights-2",
@@ -55,7 +55,7 @@ CASES = [
         None,
         None,
         [],
-        12,
+        25,
     ),
     (
         "demo-rights-5",

@@ -316,3 +316,18 @@ def test_tracking_number_format_is_human_friendly(client, station):
     assert re.fullmatch(
         r"TS\d{2}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}", Complaint.objects.get().number
     )
+
+
+def test_overdue_page_query_count_is_pinned(
+    login, station, county_admin, django_assert_max_num_queries
+):
+    from tests.stations.factories import StationFactory
+
+    for n in range(5):
+        other = StationFactory(code=f"s{n}", region=station.region)
+        for _ in range(3):
+            OverdueComplaintFactory(station=other)
+    client = login(county_admin)
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("rights:complaint_overdue"))
+    assert response.context["total"] == 15
