@@ -42,9 +42,7 @@ def _derive(material: str, purpose: bytes) -> bytes:
 
 @lru_cache(maxsize=8)
 def _fernet(materials: tuple[str, ...]) -> MultiFernet:
-    return MultiFernet(
-        [Fernet(base64.urlsafe_b64encode(_derive(m, b"fernet"))) for m in materials]
-    )
+    return MultiFernet([Fernet(base64.urlsafe_b64encode(_derive(m, b"fernet"))) for m in materials])
 
 
 def encrypt(plaintext: str) -> str:

@@ -30,7 +30,11 @@ class Region(models.Model):
     name = models.CharField(_("name"), max_length=64)
     level = models.CharField(_("level"), max_length=16, choices=Level.choices)
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
         verbose_name=_("parent"),
     )
     retired = models.BooleanField(_("retired"), default=False)
@@ -77,7 +81,11 @@ class Occupation(models.Model):
     code = models.CharField(_("code"), max_length=16, unique=True)
     name = models.CharField(_("name"), max_length=64)
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
         verbose_name=_("major group"),
     )
     sort = models.PositiveSmallIntegerField(default=0)
@@ -129,14 +137,24 @@ class User(AbstractUser):
         SEEKER = "seeker", _("Seeker")
         EMPLOYER = "employer", _("Employer")
 
-    kind = models.CharField(_("account kind"), max_length=16, choices=Kind.choices, default=Kind.STAFF)
+    kind = models.CharField(
+        _("account kind"), max_length=16, choices=Kind.choices, default=Kind.STAFF
+    )
     display_name = models.CharField(_("display name"), max_length=64, blank=True)
     phone = models.CharField(
-        _("mobile"), max_length=11, null=True, blank=True, unique=True,
+        _("mobile"),
+        max_length=11,
+        null=True,
+        blank=True,
+        unique=True,
         error_messages={"unique": _("Another account already uses this mobile number.")},
     )
     region = models.ForeignKey(
-        Region, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("region of responsibility"),
         help_text=_("A county admin's reach is this region and everything below it."),
     )
@@ -212,8 +230,12 @@ class TransitionLog(models.Model):
 
     at = models.DateTimeField(_("at"), default=timezone.now)
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="+", verbose_name=_("by"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
     )
     from_state = models.CharField(_("from"), max_length=32, blank=True)
     to_state = models.CharField(_("to"), max_length=32)

@@ -39,8 +39,12 @@ class PanelRegistry:
         for panel in sorted(self.panels.values(), key=lambda p: (p.order, p.key)):
             if panel.visible(request):
                 shown.append(
-                    {"key": panel.key, "title": panel.title, "template": panel.template,
-                     "context": panel.context(request)}
+                    {
+                        "key": panel.key,
+                        "title": panel.title,
+                        "template": panel.template,
+                        "context": panel.context(request),
+                    }
                 )
         return shown
 

@@ -31,7 +31,9 @@ class StaffPasswordValidator:
         if classes < self.min_classes:
             errors.append(
                 ValidationError(
-                    _("A staff password must mix at least three of: lower-case letters, upper-case letters, digits, symbols."),
+                    _(
+                        "A staff password must mix at least three of: lower-case letters, upper-case letters, digits, symbols."
+                    ),
                     code="staff_password_classes",
                 )
             )

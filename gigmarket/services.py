@@ -43,7 +43,9 @@ def implied_parent_code(code: str) -> str | None:
 
 
 @transaction.atomic
-def region_import(*, rows: Iterable[tuple[int, Mapping[str, str]]], dry_run: bool = False) -> ImportReport:
+def region_import(
+    *, rows: Iterable[tuple[int, Mapping[str, str]]], dry_run: bool = False
+) -> ImportReport:
     """Load regions from rows with ``code``, ``name`` and optional ``parent_code``; idempotent by code.
 
     A bad row is reported with its line number and changes nothing; parents may come in any order.
@@ -57,7 +59,9 @@ def region_import(*, rows: Iterable[tuple[int, Mapping[str, str]]], dry_run: boo
             if not name:
                 raise ValidationError(_("The name is empty."))
             parent_raw = (row.get("parent_code") or "").strip()
-            parent_code = normalize_region_code(parent_raw) if parent_raw else implied_parent_code(code)
+            parent_code = (
+                normalize_region_code(parent_raw) if parent_raw else implied_parent_code(code)
+            )
         except ValidationError as error:
             report.error(line, " ".join(error.messages))
             continue
@@ -69,7 +73,9 @@ def region_import(*, rows: Iterable[tuple[int, Mapping[str, str]]], dry_run: boo
         if parent_code:
             parent_id = known.get(parent_code)
             if parent_id is None and implied_parent_code(code) != parent_code:
-                report.error(line, _("Parent region %(code)s is not known.") % {"code": parent_code})
+                report.error(
+                    line, _("Parent region %(code)s is not known.") % {"code": parent_code}
+                )
                 continue
             # A missing implied parent (e.g. the file starts at county level) is allowed.
         level = Region.level_for_code(code)
@@ -92,7 +98,9 @@ def region_import(*, rows: Iterable[tuple[int, Mapping[str, str]]], dry_run: boo
     return report
 
 
-def personal_data_opened(*, user: User, record: models.Model, purpose: str = "") -> PersonalDataAccess:
+def personal_data_opened(
+    *, user: User, record: models.Model, purpose: str = ""
+) -> PersonalDataAccess:
     """Log that ``user`` opened ``record``'s full personal data, and why. The one door for reveals."""
     return PersonalDataAccess.objects.create(
         user=user,

@@ -87,8 +87,13 @@ def xlsx_bytes(sheets: list[tuple[str, list[str], Iterable[Iterable[object]]]]) 
     and no string ever written as a formula."""
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(
-        buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
-                 "strings_to_urls": False}
+        buffer,
+        {
+            "in_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_numbers": False,
+            "strings_to_urls": False,
+        },
     )
     bold = book.add_format({"bold": True})
     for name, header, rows in sheets:

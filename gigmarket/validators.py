@@ -123,7 +123,9 @@ def validate_credit_code(value: str, *, allow_bad_check: bool = False) -> str:
     bad = sorted({c for c in value if c not in CREDIT_CODE_CHARS})
     if bad:
         raise ValidationError(
-            _("A unified social credit code cannot contain %(chars)s (I, O, Z, S and V are never used)."),
+            _(
+                "A unified social credit code cannot contain %(chars)s (I, O, Z, S and V are never used)."
+            ),
             code="credit_chars",
             params={"chars": "、".join(bad)},
         )

@@ -66,6 +66,8 @@ def after_login(request: HttpRequest) -> HttpResponse:
         return redirect("core:workbench")
     if user.has_role(Role.AUDITOR):
         return redirect("core:audit_log")
+    if user.kind == User.Kind.EMPLOYER:
+        return redirect("jobs:employer_home")
     return redirect("core:home")
 
 
@@ -73,7 +75,9 @@ def after_login(request: HttpRequest) -> HttpResponse:
 @role_required(*OPERATING_ROLES)
 def workbench(request: HttpRequest) -> HttpResponse:
     """The staff workbench (工作台): a panel per capability, each registered by its app."""
-    return render(request, "gigmarket/workbench.html", {"panels": panels.workbench.for_request(request)})
+    return render(
+        request, "gigmarket/workbench.html", {"panels": panels.workbench.for_request(request)}
+    )
 
 
 @require_GET

@@ -4,6 +4,11 @@ import os
 
 import pytest
 from django.core.cache import cache
+from hypothesis import HealthCheck, settings
+
+# The machine is shared by parallel workers and browsers: judge properties, not speed.
+settings.register_profile("gigmarket", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("gigmarket")
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 

@@ -21,6 +21,7 @@ _BUILDERS: dict[str, Callable] = {
     "auditor": factories.AuditorFactory,
 }
 
+
 def _station_staff_work_at_home_station(role: str, user) -> None:
     """The matrix's station staff works at station ``matrix-home`` (other stations are not theirs)."""
     if role == "staff":

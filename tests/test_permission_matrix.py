@@ -63,6 +63,8 @@ def test_permission_matrix(client, check, role):
             f"{role} {check.method.upper()} {check.name}: got {response.status_code}, expected {expected}"
         )
         if expected == 302:
-            assert not response["Location"].startswith(reverse("core:login")) or check.name.startswith(
-                ("admin:", "core:logout")
-            ), f"{role} on {check.name} was sent to log in, expected to be let through"
+            assert not response["Location"].startswith(
+                reverse("core:login")
+            ) or check.name.startswith(("admin:", "core:logout")), (
+                f"{role} on {check.name} was sent to log in, expected to be let through"
+            )

@@ -31,7 +31,9 @@ def test_translations_keep_their_placeholders(path):
     for entry in polib.pofile(str(path)).translated_entries():
         if entry.msgid_plural:
             continue
-        assert sorted(PLACEHOLDER.findall(entry.msgid)) == sorted(PLACEHOLDER.findall(entry.msgstr)), entry.msgid
+        assert sorted(PLACEHOLDER.findall(entry.msgid)) == sorted(
+            PLACEHOLDER.findall(entry.msgstr)
+        ), entry.msgid
 
 
 def test_pages_are_chinese_by_default(client, db):

@@ -26,7 +26,9 @@ def mask_unless_filter(value, allowed):
 def render_panel(context, panel):
     """Render one registered panel with its own context plus the request."""
     request = context.get("request")
-    return render_to_string(panel["template"], {**panel["context"], "panel": panel}, request=request)
+    return render_to_string(
+        panel["template"], {**panel["context"], "panel": panel}, request=request
+    )
 
 
 @register.filter

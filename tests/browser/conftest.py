@@ -31,7 +31,9 @@ def _require_browser(request):
         return
     if _browser_missing():
         if os.environ.get("CI"):
-            pytest.fail(f"Chromium not found at {CHROMIUM}: CI must install it (apt-get install chromium)")
+            pytest.fail(
+                f"Chromium not found at {CHROMIUM}: CI must install it (apt-get install chromium)"
+            )
         pytest.skip(f"no Chromium at {CHROMIUM}: install Debian's chromium to run browser tests")
 
 
@@ -90,7 +92,8 @@ def assert_no_serious_axe_violations(page) -> None:
         v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")
     ]
     assert not serious, "axe: " + "; ".join(
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}" for v in serious
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in serious
     )
 
 

@@ -6,16 +6,24 @@ OPERATORS = {"staff": 200, "reviewer": 200, "admin": 200}
 
 CHECKS = [
     Check("core:home", everyone(200)),
-    Check("core:login", {"anonymous": 200}, default=302,
-          note="a logged-in user is sent on to their start page"),
+    Check(
+        "core:login",
+        {"anonymous": 200},
+        default=302,
+        note="a logged-in user is sent on to their start page",
+    ),
     Check("core:logout", {"anonymous": 302}, default=302, method="post"),
     Check("core:elder_mode", everyone(302), method="post", data=lambda w: {"on": "1"}),
     Check("core:after_login", {"anonymous": LOGIN}, default=302),
     Check("core:workbench", {"anonymous": LOGIN, **OPERATORS}, default=403),
     Check("core:me", {"anonymous": LOGIN, "seeker": 200}, default=403),
     Check("core:audit_log", {"anonymous": LOGIN, "auditor": 200}, default=403),
-    Check("admin:index", {"anonymous": 302}, default=302,
-          note="Django admin is for superusers only; everyone else is sent to its login"),
+    Check(
+        "admin:index",
+        {"anonymous": 302},
+        default=302,
+        note="Django admin is for superusers only; everyone else is sent to its login",
+    ),
     # Not built yet: honest "coming soon" pages, public.
     Check("reports:bulletin", everyone(200)),
 ]

@@ -44,7 +44,9 @@ def test_the_template_filter_masks_unless_allowed():
 
 
 def test_logs_never_carry_full_mobiles_or_id_numbers(caplog):
-    assert scrub("call 13800138000 id 52010219900101123X") == "call 138****8000 id 52**************3X"
+    assert (
+        scrub("call 13800138000 id 52010219900101123X") == "call 138****8000 id 52**************3X"
+    )
     logger = logging.getLogger("tests.masking")
     logger.addFilter(PersonalDataFilter())
     with caplog.at_level(logging.INFO, logger="tests.masking"):

@@ -18,7 +18,9 @@ def test_eight_major_groups_and_about_forty_kinds_each_under_its_group():
     assert kinds.count() >= 40
     for kind in kinds:
         assert kind.parent.code == kind.code.split("-")[0]
-    assert {"保洁员", "焊工", "育婴员", "养老护理员", "装卸搬运工", "普工"} <= set(kinds.values_list("name", flat=True))
+    assert {"保洁员", "焊工", "育婴员", "养老护理员", "装卸搬运工", "普工"} <= set(
+        kinds.values_list("name", flat=True)
+    )
 
 
 def test_loading_again_creates_nothing():

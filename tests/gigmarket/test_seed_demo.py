@@ -10,7 +10,11 @@ pytestmark = pytest.mark.django_db
 
 
 def _counts():
-    return {m._meta.label: m.objects.count() for m in apps.get_models() if m._meta.app_label not in ("axes", "sessions", "auditlog", "admin")}
+    return {
+        m._meta.label: m.objects.count()
+        for m in apps.get_models()
+        if m._meta.app_label not in ("axes", "sessions", "auditlog", "admin")
+    }
 
 
 def test_seed_demo_is_idempotent_and_prints_logins(capsys):

@@ -15,7 +15,9 @@ def test_csv_has_a_bom_and_defuses_formulas():
 
 
 def test_xlsx_freezes_the_header_keeps_numbers_and_writes_no_formula():
-    data = xlsx_bytes([("台账", ["名称", "人数", "备注"], [["保洁", 3, "=1+1"], ["搬运", 2.5, "+86"]])])
+    data = xlsx_bytes(
+        [("台账", ["名称", "人数", "备注"], [["保洁", 3, "=1+1"], ["搬运", 2.5, "+86"]])]
+    )
     sheet = load_workbook(io.BytesIO(data)).active
     assert sheet.title == "台账" and sheet.freeze_panes == "A2"
     assert sheet["B2"].value == 3 and sheet["B3"].value == 2.5

@@ -89,7 +89,9 @@ def test_an_old_fifteen_digit_number_has_no_check_but_a_real_date():
 def credit_codes(draw):
     chars = st.sampled_from(CREDIT_CODE_CHARS)
     first17 = (
-        draw(chars) + draw(chars) + draw(st.from_regex(r"[0-9]{6}", fullmatch=True))
+        draw(chars)
+        + draw(chars)
+        + draw(st.from_regex(r"[0-9]{6}", fullmatch=True))
         + "".join(draw(st.lists(chars, min_size=9, max_size=9)))
     )
     return first17 + credit_code_check_char(first17)
@@ -126,7 +128,12 @@ def test_letters_never_used_in_credit_codes_are_named(letter):
 mobiles = st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True)
 
 
-@given(mobiles, st.sampled_from(["{}", "+86{}", "86{}", "+86 {}", " {} "]), st.booleans(), st.booleans())
+@given(
+    mobiles,
+    st.sampled_from(["{}", "+86{}", "86{}", "+86 {}", " {} "]),
+    st.booleans(),
+    st.booleans(),
+)
 def test_mobile_spellings_normalise_to_eleven_digits(number, template, dashes, full_width):
     text = number
     if dashes:
@@ -136,7 +143,9 @@ def test_mobile_spellings_normalise_to_eleven_digits(number, template, dashes, f
     assert validate_mobile(template.format(text)) == number
 
 
-@pytest.mark.parametrize("text", ["12812345678", "1381234567", "138123456789", "10086", "0851-12333", ""])
+@pytest.mark.parametrize(
+    "text", ["12812345678", "1381234567", "138123456789", "10086", "0851-12333", ""]
+)
 def test_numbers_that_are_not_mobiles_are_refused(text):
     with pytest.raises(ValidationError) as error:
         validate_mobile(text)

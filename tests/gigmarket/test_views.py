@@ -103,7 +103,9 @@ def test_the_auditor_sees_who_opened_personal_data(client, login):
     assert PersonalDataAccess.objects.count() == 1
 
 
-def test_the_audit_log_page_has_a_fixed_number_of_queries(client, login, django_assert_max_num_queries):
+def test_the_audit_log_page_has_a_fixed_number_of_queries(
+    client, login, django_assert_max_num_queries
+):
     admin = AdminFactory()
     for _ in range(30):
         personal_data_opened(user=admin, record=admin, purpose="x")
@@ -112,6 +114,17 @@ def test_the_audit_log_page_has_a_fixed_number_of_queries(client, login, django_
         assert client.get(reverse("core:audit_log")).status_code == 200
 
 
-def test_coming_soon_pages_say_so_honestly(client):
-    body = client.get(reverse("training:programme_list")).content.decode()
-    assert "还没有开通" in body
+def test_coming_soon_pages_say_so_honestly(rf):
+    from gigmarket.views import coming_soon
+
+    request = rf.get("/")
+    request.COOKIES = {}
+    response = coming_soon(request, feature="reports")
+    assert "还没有开通" in response.content.decode()
+
+
+def test_home_leads_people_to_register(client):
+    body = client.get("/").content.decode()
+    assert reverse("seekers:seeker_self_register") in body
+    assert reverse("jobs:employer_register") in body
+    assert reverse("seekers:account_claim") in body

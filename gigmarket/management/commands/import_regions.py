@@ -11,7 +11,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file")
-        parser.add_argument("--dry-run", action="store_true", help="Check and report; change nothing.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Check and report; change nothing."
+        )
 
     def handle(self, *args, file, dry_run, **options):
         try:
