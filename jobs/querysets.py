@@ -92,7 +92,7 @@ class JobQuerySet(models.QuerySet):
         if occupation is None:
             return self
         if occupation.parent_id is None:
-            return self.filter(occupation__code__startswith=f"{occupation.code}-")
+            return self.filter(occupation_id__in=occupation.children.values("pk"))
         return self.filter(occupation=occupation)
 
     def at_station(self, station) -> JobQuerySet:
@@ -115,19 +115,14 @@ class JobQuerySet(models.QuerySet):
         )
 
     def matching_text(self, text: str) -> JobQuerySet:
-        """Keyword search over title, content, skills and address (containment; works on Chinese)."""
+        """Keyword search over title and work content (containment, so it works on Chinese; on
+        PostgreSQL the trigram indexes of migration 0004 serve it)."""
         text = (text or "").strip()
         if not text:
             return self
         query = Q()
         for word in text.split()[:5]:
-            query &= (
-                Q(title__contains=word)
-                | Q(content__contains=word)
-                | Q(skills__contains=word)
-                | Q(address__contains=word)
-                | Q(occupation__name__contains=word)
-            )
+            query &= Q(title__contains=word) | Q(content__contains=word)
         return self.filter(query)
 
     def for_cards(self) -> JobQuerySet:
