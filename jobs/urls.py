@@ -19,6 +19,7 @@ urlpatterns = [
     path("mine/", views.employer_home, name="employer_home"),
     # job orders
     path("manage/", views.manage_list, name="manage_list"),
+    path("manage/export.<str:fmt>", views.job_export, name="job_export"),
     path("new/", views.job_create, name="job_create"),
     path("<int:pk>/manage/", views.job_manage, name="job_manage"),
     path("<int:pk>/edit/", views.job_edit, name="job_edit"),

@@ -11,7 +11,7 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -240,7 +240,9 @@ def feed_rss(request: HttpRequest) -> HttpResponse:
 def employer_register(request: HttpRequest) -> HttpResponse:
     """An employer registers online with mobile + password, then posts jobs for review."""
     if request.user.is_authenticated:
-        return redirect("jobs:employer_home")
+        if request.user.kind == User.Kind.EMPLOYER:
+            return redirect("jobs:employer_home")
+        return redirect("core:after_login")
     form = EmployerRegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -306,6 +308,76 @@ def manage_list(request: HttpRequest) -> HttpResponse:
             "q": request.GET.get("q", ""),
         },
     )
+
+
+@require_GET
+def job_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The jobs this user may work on, as CSV (UTF-8 with BOM) or XLSX; contacts masked."""
+    from gigmarket.masking import mask_mobile
+    from gigmarket.tabular import csv_bytes, xlsx_bytes
+
+    if not request.user.has_role(*STAFF_ROLES, Role.REVIEWER):
+        raise PermissionDenied
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    jobs = (
+        Job.objects.visible_to(request.user)
+        .select_related("employer", "station", "occupation", "region")
+        .order_by("-created_at", "-pk")
+    )
+    status = request.GET.get("status", "")
+    if status in Job.Status.values:
+        jobs = jobs.filter(status=status)
+    header = [
+        _("Title"),
+        _("Employer"),
+        _("Kind of work"),
+        _("Nature of work"),
+        _("Place"),
+        _("Headcount"),
+        _("Pay"),
+        _("Pay up to"),
+        _("Pay unit"),
+        _("Pay settlement"),
+        _("Start date"),
+        _("End date"),
+        _("Valid through"),
+        _("Collecting station"),
+        _("Status"),
+        _("First opened"),
+        _("Contact"),
+    ]
+    rows = [
+        [
+            job.title,
+            job.employer.name,
+            job.occupation.name,
+            job.get_nature_display(),
+            job.region.name,
+            job.headcount,
+            float(job.pay_min),
+            float(job.pay_max) if job.pay_max is not None else None,
+            job.get_pay_unit_display(),
+            job.get_settlement_display(),
+            job.start_date.isoformat(),
+            job.end_date.isoformat() if job.end_date else "",
+            job.valid_through.isoformat(),
+            job.station.name if job.station else "",
+            job.get_status_display(),
+            job.opened_at.date().isoformat() if job.opened_at else "",
+            mask_mobile(job.employer.contact_mobile),
+        ]
+        for job in jobs.iterator(chunk_size=2000)
+    ]
+    if fmt == "xlsx":
+        body = xlsx_bytes([(str(_("Jobs")), header, rows)])
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    else:
+        body = csv_bytes(header, rows)
+        content_type = "text/csv; charset=utf-8"
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="jobs.{fmt}"'
+    return response
 
 
 def _stations_for(user: User):
@@ -542,8 +614,13 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         .pending_review()
         .select_related("employer", "station", "occupation")[:100]
     )
+    rules = checker.active_rules()
     rows = [
-        {"job": job, "findings": checker.check_job(job), "history": _employer_history(job.employer)}
+        {
+            "job": job,
+            "findings": checker.check_job(job, rules),
+            "history": _employer_history(job.employer),
+        }
         for job in jobs
     ]
     return render(request, "jobs/review_queue.html", {"rows": rows})

@@ -97,6 +97,16 @@ CHECKS = [
     # job orders
     Check("jobs:manage_list", {**DENY, "staff": 200, "reviewer": 200, "admin": 200}),
     Check(
+        "jobs:job_export",
+        {**DENY, "staff": 200, "reviewer": 200, "admin": 200},
+        kwargs=lambda w: {"fmt": "csv"},
+    ),
+    Check(
+        "jobs:job_export",
+        {**DENY, "staff": 200, "reviewer": 200, "admin": 200},
+        kwargs=lambda w: {"fmt": "xlsx"},
+    ),
+    Check(
         "jobs:job_create",
         {**DENY, "employer": 200, "staff": 200, "admin": 200},
         kwargs=lambda w: _own_employer(w) and {},

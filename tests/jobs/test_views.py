@@ -312,3 +312,19 @@ def test_the_rule_list_lets_the_county_admin_add_a_phrase_the_checker_then_uses(
         },
     )
     assert any(f.category == "money" for f in check_text("交保证金500", active_rules()))
+
+
+def test_the_job_export_covers_only_the_staffs_station_and_masks_contacts(login):
+    station = StationFactory()
+    staff = StationAssignmentFactory(station=station).user
+    OpenJobFactory(
+        station=station, title="本站岗位", employer=EmployerFactory(contact_mobile="13711112222")
+    )
+    OpenJobFactory(title="别站岗位")
+    body = (
+        login(staff)
+        .get(reverse("jobs:job_export", kwargs={"fmt": "csv"}))
+        .content.decode("utf-8-sig")
+    )
+    assert "本站岗位" in body and "别站岗位" not in body
+    assert "137****2222" in body and "13711112222" not in body
