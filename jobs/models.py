@@ -361,6 +361,17 @@ class Job(models.Model):
         return self.status == self.Status.OPEN
 
     @property
+    def is_taking_signups(self) -> bool:
+        """Open and not past its valid-through date (even if ``expire_jobs`` has not run yet)."""
+        return self.status == self.Status.OPEN and self.valid_through >= timezone.localdate()
+
+    @property
+    def shows_as_expired(self) -> bool:
+        return self.status == self.Status.EXPIRED or (
+            self.status == self.Status.OPEN and self.valid_through < timezone.localdate()
+        )
+
+    @property
     def is_public(self) -> bool:
         """Whether the public job page exists (published at least once)."""
         return self.opened_at is not None and self.status in (

@@ -66,6 +66,11 @@ class JobQuerySet(models.QuerySet):
         """Jobs open to sign-ups (published, not filled, closed or expired)."""
         return self.filter(status="open")
 
+    def listed(self, today: datetime.date | None = None) -> JobQuerySet:
+        """Open jobs still within their valid-through date: what lists, feeds and screens show,
+        even before ``expire_jobs`` has run."""
+        return self.open().filter(valid_through__gte=today or timezone.localdate())
+
     def public(self) -> JobQuerySet:
         """Jobs whose public page exists: published at least once and not back in review."""
         return self.filter(

@@ -96,11 +96,11 @@ def job_editor_required(view):
 @require_GET
 def job_list(request: HttpRequest) -> HttpResponse:
     """Open jobs, newest first, filtered by what the URL says (找活)."""
-    filterset = PublicJobFilter(request.GET or None, queryset=Job.objects.open().for_cards())
+    filterset = PublicJobFilter(request.GET or None, queryset=Job.objects.listed().for_cards())
     jobs = (
         filterset.qs
         if filterset.is_bound and filterset.is_valid()
-        else Job.objects.open().for_cards()
+        else Job.objects.listed().for_cards()
     )
     page = Paginator(jobs.order_by("-opened_at", "-pk"), PAGE_SIZE).get_page(
         request.GET.get("page")
@@ -170,7 +170,7 @@ def station_screen(request: HttpRequest, code: str) -> HttpResponse:
     """The station's big screen (信息发布大屏): its open jobs in large type, rotating, refreshing."""
     station = get_object_or_404(Station.objects.active(), code=code)
     jobs = list(
-        Job.objects.open().at_station(station).for_cards().order_by("-opened_at", "-pk")[:30]
+        Job.objects.listed().at_station(station).for_cards().order_by("-opened_at", "-pk")[:30]
     )
     cards = [
         {"job": job, "qr": _qr_data_uri(request.build_absolute_uri(job.get_absolute_url()))}
@@ -180,7 +180,7 @@ def station_screen(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _feed_jobs(request: HttpRequest):
-    jobs = Job.objects.open().select_related("employer", "occupation", "region", "station")
+    jobs = Job.objects.listed().select_related("employer", "occupation", "region", "station")
     if request.GET.get("station"):
         jobs = jobs.filter(station__code=request.GET["station"])
     if request.GET.get("occupation"):

@@ -328,3 +328,13 @@ def test_the_job_export_covers_only_the_staffs_station_and_masks_contacts(login)
     )
     assert "本站岗位" in body and "别站岗位" not in body
     assert "137****2222" in body and "13711112222" not in body
+
+
+def test_an_open_job_past_its_date_leaves_the_list_even_before_expire_jobs_runs(client):
+    OpenJobFactory(
+        title="昨天截止", valid_through=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    OpenJobFactory(title="今天截止", valid_through=timezone.localdate())
+    html = client.get(reverse("jobs:job_list")).content.decode()
+    assert "今天截止" in html and "昨天截止" not in html
+    assert "昨天截止" not in client.get(reverse("jobs:feed_rss")).content.decode()
