@@ -159,3 +159,20 @@ def test_panels_on_workbench_and_me(login, staff):
     ReferralFactory(programme=programme, seeker=seeker)
     html = login(user).get(reverse("core:me")).content.decode()
     assert "我的培训" in html and "电焊速成班" in html and "已推荐" in html
+
+
+def test_back_office_lists_keep_their_query_counts(login, staff, home, django_assert_max_num_queries):
+    programme = EnrollingProgrammeFactory(capacity=30)
+    for status in ["signed_up", "referred", "enrolled", "enrolled", "completed"] * 2:
+        ReferralFactory(programme=programme, status=status, seeker=SeekerFactory(station=home))
+    for _ in range(4):
+        EnrollingProgrammeFactory()
+        DemandOrderFactory()
+    client = login(staff)
+    client.get(reverse("core:home"))  # the session and the user are loaded once per request anyway
+    with django_assert_max_num_queries(14):
+        assert client.get(reverse("training:roster", args=[programme.public_id])).status_code == 200
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("training:manage_list")).status_code == 200
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("training:demand_list")).status_code == 200
