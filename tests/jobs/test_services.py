@@ -349,3 +349,22 @@ def test_pay_per_day_is_normalised():
         pay_min=Decimal("200"), pay_max=Decimal("300"), pay_unit="day"
     ).compute_pay_per_day() == Decimal("250.00")
     assert JobFactory.build(pay_min=Decimal("2"), pay_unit="piece").compute_pay_per_day() is None
+
+
+def test_a_pending_job_of_an_employer_suspended_meanwhile_cannot_be_published():
+    job = JobFactory(status=Job.Status.PENDING)
+    Employer.objects.filter(pk=job.employer_id).update(suspended=True, suspended_reason="fraud")
+    with pytest.raises(ValidationError):
+        services.job_approve(job=job, by=ReviewerFactory())
+    assert Job.objects.get(pk=job.pk).status == Job.Status.PENDING
+
+
+def test_lifting_a_suspension_lets_the_employer_post_again():
+    employer = EmployerFactory(suspended=True, suspended_reason="unpaid_wages")
+    services.employer_unsuspend(employer=employer, by=StationStaffFactory())
+    station = StationFactory()
+    assert services.job_create(
+        employer=Employer.objects.get(pk=employer.pk),
+        by=_staff_at(station),
+        data=_job_data(station),
+    ).pk

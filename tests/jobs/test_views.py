@@ -338,3 +338,13 @@ def test_an_open_job_past_its_date_leaves_the_list_even_before_expire_jobs_runs(
     html = client.get(reverse("jobs:job_list")).content.decode()
     assert "今天截止" in html and "昨天截止" not in html
     assert "昨天截止" not in client.get(reverse("jobs:feed_rss")).content.decode()
+
+
+def test_the_review_queue_is_oldest_first_with_findings_and_the_employers_history(login):
+    older = PendingJobFactory(title="先来的", content="促销员，身高160以上")
+    newer = PendingJobFactory(title="后来的")
+    Job.objects.filter(pk=older.pk).update(updated_at=timezone.now() - datetime.timedelta(hours=3))
+    html = login(ReviewerFactory()).get(reverse("jobs:review_queue")).content.decode()
+    assert html.index("先来的") < html.index("后来的")
+    assert "身高" in html
+    assert newer.pk
