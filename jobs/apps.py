@@ -26,7 +26,15 @@ class JobsConfig(AppConfig):
     verbose_name = _("Jobs")
 
     def ready(self) -> None:
+        from auditlog.registry import auditlog
+
         from gigmarket import panels
+        from jobs.models import Employer, Job, PostingRule
+
+        # Every change of an employer, a job or a checker rule is in the auditor's change log.
+        auditlog.register(Employer)
+        auditlog.register(Job, exclude_fields=["updated_at", "pay_per_day"])
+        auditlog.register(PostingRule)
         from gigmarket.roles import Role
         from jobs import demo_steps  # noqa: F401  (registers the demo step)
 
