@@ -89,6 +89,35 @@ def programme_create(
     return programme
 
 
+#: What may be changed on a programme after it is planned (status changes have their own services).
+EDITABLE_FIELDS = (
+    "title", "occupation", "institution", "region", "station", "place", "start_date", "end_date", "schedule",
+    "description", "capacity", "fee", "subsidised", "subsidy_amount", "eligibility",
+)
+
+
+@transaction.atomic
+def programme_update(*, programme: Programme, by: User, **changes) -> Programme:
+    """Change a programme's details; the seats can never drop below the people already on it."""
+    programme = Programme.objects.select_for_update().get(pk=programme.pk)
+    if programme.status in (Programme.Status.FINISHED, Programme.Status.CANCELLED):
+        raise ValidationError(_("This programme is over and can no longer be changed."))
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"not editable: {sorted(unknown)}")
+    if "region" in changes:
+        _require_admin_region(by, changes["region"])
+    for field, value in changes.items():
+        setattr(programme, field, value.strip() if isinstance(value, str) else value)
+    taken = Referral.objects.holding_seats().filter(programme=programme).count()
+    if programme.capacity < taken:
+        raise ValidationError({"capacity": _("%(n)d people are already on this programme; the seats cannot be fewer.")
+                               % {"n": taken}})
+    programme.full_clean()
+    programme.save()
+    return programme
+
+
 @transaction.atomic
 def session_add(
     *, programme: Programme, by: User, date: datetime.date, starts: datetime.time,

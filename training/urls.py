@@ -21,6 +21,7 @@ urlpatterns = [
     path("manage/institutions/", views.institution_list, name="institution_list"),
     path("manage/institutions/new/", views.institution_create, name="institution_create"),
     path("manage/<uuid:public_id>/", views.programme_manage, name="programme_manage"),
+    path("manage/<uuid:public_id>/edit/", views.programme_edit, name="programme_edit"),
     path("manage/<uuid:public_id>/sessions/", views.session_add, name="session_add"),
     path("manage/<uuid:public_id>/publish/", views.programme_publish, name="programme_publish"),
     path("manage/<uuid:public_id>/start/", views.programme_start, name="programme_start"),

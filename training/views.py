@@ -266,6 +266,30 @@ def programme_create(request: HttpRequest) -> HttpResponse:
     })
 
 
+@require_http_methods(["GET", "POST"])
+@role_required(*ADMIN)
+def programme_edit(request: HttpRequest, public_id) -> HttpResponse:
+    """Change a programme's details (title, dates, place, seats, fee and subsidy, who may join)."""
+    programme = _managed_programme(request, public_id)
+    initial = {field: getattr(programme, field) for field in services.EDITABLE_FIELDS}
+    initial["occupation"] = programme.occupation.code
+    form = forms.ProgrammeForm(
+        request.POST or None, initial=initial, regions=_admin_regions(request.user),
+        stations=Station.objects.managed_by(request.user).active().order_by("code"),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.programme_update(programme=programme, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _errors_to_form(form, error)
+        else:
+            messages.success(request, _("Programme updated."))
+            return redirect("training:programme_manage", public_id=programme.public_id)
+    return render(request, "training/form_page.html", {
+        "form": form, "title": programme.title, "submit": _("Save"), "institution_hint": False,
+    })
+
+
 def _visible_programme(request: HttpRequest, public_id) -> Programme:
     return get_object_or_404(
         Programme.objects.visible_to(request.user).for_listing(), public_id=public_id

@@ -107,6 +107,7 @@ CHECKS = [
     Check("training:institution_list", ADMIN, default=403),
     Check("training:institution_create", ADMIN, default=403),
     Check("training:programme_manage", DESK, default=403, kwargs=programme),
+    Check("training:programme_edit", ADMIN, default=403, kwargs=programme),
     Check("training:session_add", ADMIN, default=403, method="post", kwargs=planned,
           data=lambda w: {"date": "", "starts": "09:00", "ends": "12:00"},
           note="an invalid session re-shows the page"),

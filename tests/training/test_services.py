@@ -226,3 +226,15 @@ def test_sessions_cannot_collide():
     with pytest.raises(ValidationError):
         services.session_add(programme=session.programme, by=AdminFactory(), date=session.date,
                              starts=session.starts, ends=session.ends)
+
+
+def test_seats_cannot_be_cut_below_the_people_on_the_class(staff):
+    programme = EnrollingProgrammeFactory(capacity=3)
+    for _ in range(2):
+        services.referral_refer(programme=programme, seeker=SeekerFactory(), by=staff)
+    admin = AdminFactory()
+    with pytest.raises(ValidationError) as error:
+        services.programme_update(programme=programme, by=admin, capacity=1)
+    assert "capacity" in error.value.message_dict
+    programme = services.programme_update(programme=programme, by=admin, capacity=2, title="焊工提高班")
+    assert (programme.capacity, programme.title) == (2, "焊工提高班")
