@@ -176,3 +176,22 @@ def test_back_office_lists_keep_their_query_counts(login, staff, home, django_as
         assert client.get(reverse("training:manage_list")).status_code == 200
     with django_assert_max_num_queries(12):
         assert client.get(reverse("training:demand_list")).status_code == 200
+
+
+def test_an_admin_edits_a_programme_and_is_told_when_seats_are_too_few(login, staff):
+    programme = EnrollingProgrammeFactory(capacity=3)
+    ReferralFactory(programme=programme)
+    ReferralFactory(programme=programme)
+    admin = AdminFactory()
+    client = login(admin)
+    url = reverse("training:programme_edit", args=[programme.public_id])
+    form = client.get(url).context["form"]
+    data = {name: form[name].value() for name in form.fields}
+    data = {k: ("" if v is None else v) for k, v in data.items() if v is not False}
+    data.update({"capacity": 1, "occupation": "6-07"})
+    response = client.post(url, data)
+    assert "已经有 2 人" in response.content.decode()
+    data["capacity"] = 12
+    assert client.post(url, data).status_code == 302
+    programme.refresh_from_db()
+    assert programme.capacity == 12
