@@ -27,22 +27,32 @@ def seed_training(say) -> None:
     from training import services
     from training.models import DemandOrder, Institution, Programme
 
-    county = Region.objects.filter(code=DEMO_COUNTY).first() or Region.objects.order_by("code").first()
+    county = (
+        Region.objects.filter(code=DEMO_COUNTY).first() or Region.objects.order_by("code").first()
+    )
     admin = User.objects.filter(username="admin").first()
     staff = User.objects.filter(username="staff").first()
     if county is None or admin is None:
         say("training: no demo county or admin yet, skipped")
         return
-    station = Station.objects.filter(region__code__startswith=county.prefix).order_by("code").first()
+    station = (
+        Station.objects.filter(region__code__startswith=county.prefix).order_by("code").first()
+    )
     occupations = {o.code: o for o in Occupation.objects.kinds()}
     welder, childcare = occupations.get("6-07"), occupations.get("4-03")
     if welder is None or childcare is None:
         say("training: occupations not loaded, skipped")
         return
 
-    institution = Institution.objects.filter(name="示范县职业技能培训学校").first() or services.institution_create(
-        by=admin, name="示范县职业技能培训学校", credit_code="91350100M000100Y43",
-        filing_number="黔人社培备〔2026〕018号", contact_name="陈老师", contact_phone="0851-88881234",
+    institution = Institution.objects.filter(
+        name="示范县职业技能培训学校"
+    ).first() or services.institution_create(
+        by=admin,
+        name="示范县职业技能培训学校",
+        credit_code="91350100M000100Y43",
+        filing_number="黔人社培备〔2026〕018号",
+        contact_name="陈老师",
+        contact_phone="0851-88881234",
     )
     today = timezone.localdate()
     made = 0
@@ -54,30 +64,49 @@ def seed_training(say) -> None:
             return existing
         start = today + datetime.timedelta(days=start_in)
         created = services.programme_create(
-            by=admin, title=title, occupation=occupation, institution=institution, region=county,
-            station=station if not place else None, place=place, start_date=start,
-            end_date=start + datetime.timedelta(days=days - 1), schedule="每天 9:00–12:00、14:00–17:00",
-            capacity=capacity, fee=Decimal("1800") if subsidy else Decimal("0"),
-            subsidised=bool(subsidy), subsidy_amount=Decimal(subsidy) if subsidy else None,
+            by=admin,
+            title=title,
+            occupation=occupation,
+            institution=institution,
+            region=county,
+            station=station if not place else None,
+            place=place,
+            start_date=start,
+            end_date=start + datetime.timedelta(days=days - 1),
+            schedule="每天 9:00–12:00、14:00–17:00",
+            capacity=capacity,
+            fee=Decimal("1800") if subsidy else Decimal("0"),
+            subsidised=bool(subsidy),
+            subsidy_amount=Decimal(subsidy) if subsidy else None,
             description="理论与实操结合，结业后参加职业技能等级认定。",
         )
         for offset in range(days):
             services.session_add(
-                programme=created, by=admin, date=start + datetime.timedelta(days=offset),
-                starts=datetime.time(9, 0), ends=datetime.time(12, 0), topic=f"第{offset + 1}天",
+                programme=created,
+                by=admin,
+                date=start + datetime.timedelta(days=offset),
+                starts=datetime.time(9, 0),
+                ends=datetime.time(12, 0),
+                topic=f"第{offset + 1}天",
             )
         services.programme_publish(programme=created, by=admin)
         made += 1
         return created
 
-    welding = programme(WELDING_TITLE, welder, 10, 5, 20, "1500", "" if station else "示范县职业技能培训学校实训楼")
+    welding = programme(
+        WELDING_TITLE, welder, 10, 5, 20, "1500", "" if station else "示范县职业技能培训学校实训楼"
+    )
     programme(CHILDCARE_TITLE, childcare, 20, 4, 30, "", "示范县妇女儿童活动中心三楼")
 
     referred = 0
     if staff is not None and not welding.referrals.exists():
-        for seeker in Seeker.objects.not_withdrawn().filter(home_station__isnull=False).order_by("pk")[:3]:
+        for seeker in (
+            Seeker.objects.not_withdrawn().filter(home_station__isnull=False).order_by("pk")[:3]
+        ):
             try:
-                services.referral_refer(programme=welding, seeker=seeker, by=staff, note="驿站推荐参加焊工培训")
+                services.referral_refer(
+                    programme=welding, seeker=seeker, by=staff, note="驿站推荐参加焊工培训"
+                )
             except ValidationError:
                 continue
             referred += 1
@@ -92,8 +121,14 @@ def seed_training(say) -> None:
         ]
         for requester, label, people, note in wishes if station is not None else []:
             services.demand_order_create(
-                by=admin, occupation=childcare, people=people, month=month, note=note,
-                requester=requester, requester_label=label, station=station,
+                by=admin,
+                occupation=childcare,
+                people=people,
+                month=month,
+                note=note,
+                requester=requester,
+                requester_label=label,
+                station=station,
             )
             demanded += 1
     say(f"training: {made} programmes, {referred} referrals, {demanded} demand orders for 育婴员")

@@ -21,7 +21,9 @@ MONTH_RE = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 def _kinds(label) -> forms.ModelChoiceField:
     return forms.ModelChoiceField(
-        Occupation.objects.kinds(), label=label, empty_label=_("— choose —"),
+        Occupation.objects.kinds(),
+        label=label,
+        empty_label=_("— choose —"),
         to_field_name="code",
     )
 
@@ -30,7 +32,9 @@ class MonthField(forms.CharField):
     """A month as YYYY-MM (the browser's month picker), cleaned to its first day."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("widget", forms.TextInput(attrs={"type": "month", "placeholder": "2026-12"}))
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"type": "month", "placeholder": "2026-12"})
+        )
         super().__init__(max_length=7, **kwargs)
 
     def clean(self, value):
@@ -47,7 +51,10 @@ class ProgrammeFilterForm(forms.Form):
     """The public list's filters: kind of work and month."""
 
     occupation = forms.ModelChoiceField(
-        Occupation.objects.kinds(), label=_("Kind of work"), required=False, empty_label=_("All kinds"),
+        Occupation.objects.kinds(),
+        label=_("Kind of work"),
+        required=False,
+        empty_label=_("All kinds"),
         to_field_name="code",
     )
     month = MonthField(label=_("Month"), required=False)
@@ -55,7 +62,9 @@ class ProgrammeFilterForm(forms.Form):
 
 class InstitutionForm(forms.Form):
     name = forms.CharField(label=_("Institution name"), max_length=100)
-    credit_code = forms.CharField(label=_("Unified social credit code"), max_length=24, required=False)
+    credit_code = forms.CharField(
+        label=_("Unified social credit code"), max_length=24, required=False
+    )
     filing_number = forms.CharField(label=_("Filing number"), max_length=64, required=False)
     contact_name = forms.CharField(label=_("Contact person"), max_length=32, required=False)
     contact_phone = forms.CharField(label=_("Contact phone"), max_length=32, required=False)
@@ -72,25 +81,46 @@ class ProgrammeForm(forms.Form):
 
     title = forms.CharField(label=_("Programme title"), max_length=100)
     occupation = _kinds(_("Occupation trained"))
-    institution = forms.ModelChoiceField(Institution.objects.all(), label=_("Training institution"),
-                                         empty_label=_("— choose —"))
+    institution = forms.ModelChoiceField(
+        Institution.objects.all(), label=_("Training institution"), empty_label=_("— choose —")
+    )
     region = forms.ModelChoiceField(Region.objects.none(), label=_("Region"), empty_label=None)
-    station = forms.ModelChoiceField(Station.objects.none(), label=_("Held at station"), required=False,
-                                     empty_label=_("— not at a station —"))
-    place = forms.CharField(label=_("Place"), max_length=200, required=False,
-                            help_text=_("Where the class meets, if not at a station."))
+    station = forms.ModelChoiceField(
+        Station.objects.none(),
+        label=_("Held at station"),
+        required=False,
+        empty_label=_("— not at a station —"),
+    )
+    place = forms.CharField(
+        label=_("Place"),
+        max_length=200,
+        required=False,
+        help_text=_("Where the class meets, if not at a station."),
+    )
     start_date = forms.DateField(label=_("First day"), widget=DATE)
     end_date = forms.DateField(label=_("Last day"), widget=DATE)
-    schedule = forms.CharField(label=_("Schedule"), max_length=200, required=False,
-                               help_text=_("In words, e.g. weekdays 9:00–12:00; the dated sessions are added next."))
+    schedule = forms.CharField(
+        label=_("Schedule"),
+        max_length=200,
+        required=False,
+        help_text=_("In words, e.g. weekdays 9:00–12:00; the dated sessions are added next."),
+    )
     capacity = forms.IntegerField(label=_("Seats"), min_value=1, max_value=500)
-    fee = forms.DecimalField(label=_("Fee (yuan)"), min_value=0, max_digits=8, decimal_places=2, initial=0)
+    fee = forms.DecimalField(
+        label=_("Fee (yuan)"), min_value=0, max_digits=8, decimal_places=2, initial=0
+    )
     subsidised = forms.BooleanField(label=_("Subsidised"), required=False)
-    subsidy_amount = forms.DecimalField(label=_("Subsidy per person (yuan)"), min_value=0, max_digits=8,
-                                        decimal_places=2, required=False)
+    subsidy_amount = forms.DecimalField(
+        label=_("Subsidy per person (yuan)"),
+        min_value=0,
+        max_digits=8,
+        decimal_places=2,
+        required=False,
+    )
     eligibility = forms.ChoiceField(label=_("Who may join"), choices=Programme.Eligibility.choices)
-    description = forms.CharField(label=_("What the class teaches"), required=False,
-                                  widget=forms.Textarea(attrs={"rows": 3}))
+    description = forms.CharField(
+        label=_("What the class teaches"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args, regions, stations, **kwargs):
         super().__init__(*args, **kwargs)
@@ -115,7 +145,9 @@ class ReferForm(forms.Form):
 
 class CertifyForm(forms.Form):
     certificate_number = forms.CharField(label=_("Certificate number"), max_length=64)
-    certificate_date = forms.DateField(label=_("Certificate date"), widget=DATE, initial=timezone.localdate)
+    certificate_date = forms.DateField(
+        label=_("Certificate date"), widget=DATE, initial=timezone.localdate
+    )
 
 
 class DropForm(forms.Form):
@@ -136,7 +168,8 @@ class StaffDemandOrderForm(DemandOrderForm):
 
     requester = forms.ChoiceField(label=_("Requested by"), choices=DemandOrder.Requester.choices)
     requester_label = forms.CharField(
-        label=_("On behalf of"), max_length=100,
+        label=_("On behalf of"),
+        max_length=100,
         help_text=_("An employer's name, or a person's family name only (e.g. 王女士)."),
     )
     station = forms.ModelChoiceField(Station.objects.none(), label=_("Station"), empty_label=None)
@@ -147,8 +180,9 @@ class StaffDemandOrderForm(DemandOrderForm):
 
 
 class ServeForm(forms.Form):
-    programme = forms.ModelChoiceField(Programme.objects.none(), label=_("Covered by programme"),
-                                       empty_label=_("— choose —"))
+    programme = forms.ModelChoiceField(
+        Programme.objects.none(), label=_("Covered by programme"), empty_label=_("— choose —")
+    )
 
     def __init__(self, *args, programmes, **kwargs):
         super().__init__(*args, **kwargs)

@@ -24,7 +24,9 @@ class Institution(models.Model):
     name = models.CharField(_("institution name"), max_length=100, unique=True)
     credit_code = models.CharField(_("unified social credit code"), max_length=18, blank=True)
     filing_number = models.CharField(
-        _("filing number"), max_length=64, blank=True,
+        _("filing number"),
+        max_length=64,
+        blank=True,
         help_text=_("The number under which the human resources bureau filed the institution."),
     )
     contact_name = models.CharField(_("contact person"), max_length=32, blank=True)
@@ -70,28 +72,43 @@ class Programme(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     title = models.CharField(_("programme title"), max_length=100)
     occupation = models.ForeignKey(
-        "gigmarket.Occupation", on_delete=models.PROTECT, related_name="+",
+        "gigmarket.Occupation",
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name=_("occupation trained"),
     )
     institution = models.ForeignKey(
-        Institution, on_delete=models.PROTECT, related_name="programmes",
+        Institution,
+        on_delete=models.PROTECT,
+        related_name="programmes",
         verbose_name=_("training institution"),
     )
     region = models.ForeignKey(
-        "gigmarket.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("region"),
+        "gigmarket.Region",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("region"),
     )
     station = models.ForeignKey(
-        "stations.Station", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        "stations.Station",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("held at station"),
     )
     place = models.CharField(
-        _("place"), max_length=200, blank=True,
+        _("place"),
+        max_length=200,
+        blank=True,
         help_text=_("Where the class meets, if not at a station."),
     )
     start_date = models.DateField(_("first day"))
     end_date = models.DateField(_("last day"))
     schedule = models.CharField(
-        _("schedule"), max_length=200, blank=True,
+        _("schedule"),
+        max_length=200,
+        blank=True,
         help_text=_("In words, e.g. weekdays 9:00–12:00; the dated sessions are added below."),
     )
     description = models.TextField(_("what the class teaches"), blank=True)
@@ -99,14 +116,27 @@ class Programme(models.Model):
     fee = models.DecimalField(_("fee (yuan)"), max_digits=8, decimal_places=2, default=0)
     subsidised = models.BooleanField(_("subsidised"), default=False)
     subsidy_amount = models.DecimalField(
-        _("subsidy per person (yuan)"), max_digits=8, decimal_places=2, null=True, blank=True,
+        _("subsidy per person (yuan)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
     )
     eligibility = models.CharField(
-        _("who may join"), max_length=16, choices=Eligibility.choices, default=Eligibility.REGISTERED,
+        _("who may join"),
+        max_length=16,
+        choices=Eligibility.choices,
+        default=Eligibility.REGISTERED,
     )
-    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PLANNED)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PLANNED
+    )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
@@ -118,7 +148,8 @@ class Programme(models.Model):
         verbose_name_plural = _("training programmes")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(end_date__gte=models.F("start_date")), name="programme_ends_after_start"
+                condition=models.Q(end_date__gte=models.F("start_date")),
+                name="programme_ends_after_start",
             ),
             models.CheckConstraint(condition=models.Q(capacity__gte=1), name="programme_has_seats"),
             models.CheckConstraint(
@@ -175,8 +206,12 @@ class Session(models.Model):
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
         constraints = [
-            models.UniqueConstraint(fields=["programme", "date", "starts"], name="one_session_per_slot"),
-            models.CheckConstraint(condition=models.Q(ends__gt=models.F("starts")), name="session_ends_after_start"),
+            models.UniqueConstraint(
+                fields=["programme", "date", "starts"], name="one_session_per_slot"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ends__gt=models.F("starts")), name="session_ends_after_start"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -186,8 +221,14 @@ class Session(models.Model):
         if self.starts and self.ends and self.ends <= self.starts:
             raise ValidationError({"ends": _("A session ends after it starts.")})
         programme = self.programme if self.programme_id else None
-        if programme and self.date and not (programme.start_date <= self.date <= programme.end_date):
-            raise ValidationError({"date": _("The session must fall between the programme's first and last day.")})
+        if (
+            programme
+            and self.date
+            and not (programme.start_date <= self.date <= programme.end_date)
+        ):
+            raise ValidationError(
+                {"date": _("The session must fall between the programme's first and last day.")}
+            )
 
 
 class ProgrammeTransition(TransitionLog):
@@ -216,7 +257,13 @@ class Referral(models.Model):
         STAFF = "staff", _("Referred by staff")
 
     #: Every state but "dropped" holds a seat.
-    SEAT_STATES = (Status.SIGNED_UP, Status.REFERRED, Status.ENROLLED, Status.COMPLETED, Status.CERTIFIED)
+    SEAT_STATES = (
+        Status.SIGNED_UP,
+        Status.REFERRED,
+        Status.ENROLLED,
+        Status.COMPLETED,
+        Status.CERTIFIED,
+    )
     TRANSITIONS = {
         Status.SIGNED_UP: (Status.ENROLLED, Status.DROPPED),
         Status.REFERRED: (Status.ENROLLED, Status.DROPPED),
@@ -229,19 +276,30 @@ class Referral(models.Model):
         Programme, on_delete=models.PROTECT, related_name="referrals", verbose_name=_("programme")
     )
     seeker = models.ForeignKey(
-        "seekers.Seeker", on_delete=models.PROTECT, related_name="training_referrals", verbose_name=_("seeker")
+        "seekers.Seeker",
+        on_delete=models.PROTECT,
+        related_name="training_referrals",
+        verbose_name=_("seeker"),
     )
     origin = models.CharField(_("origin"), max_length=8, choices=Origin.choices)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices)
     station = models.ForeignKey(
-        "stations.Station", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        "stations.Station",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("referring station"),
     )
     certificate_number = models.CharField(_("certificate number"), max_length=64, blank=True)
     certificate_date = models.DateField(_("certificate date"), null=True, blank=True)
     drop_reason = models.CharField(_("why dropped"), max_length=200, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("since"), default=timezone.now)
 
@@ -253,7 +311,8 @@ class Referral(models.Model):
         verbose_name_plural = _("training referrals")
         constraints = [
             models.UniqueConstraint(
-                fields=["programme", "seeker"], condition=~models.Q(status="dropped"),
+                fields=["programme", "seeker"],
+                condition=~models.Q(status="dropped"),
                 name="one_live_referral_per_seeker",
             ),
             models.CheckConstraint(
@@ -296,7 +355,11 @@ class Attendance(models.Model):
     referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="attendance")
     present = models.BooleanField(_("present"))
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     recorded_at = models.DateTimeField(default=timezone.now)
 
@@ -305,7 +368,9 @@ class Attendance(models.Model):
         verbose_name = _("attendance")
         verbose_name_plural = _("attendance")
         constraints = [
-            models.UniqueConstraint(fields=["session", "referral"], name="one_attendance_per_session"),
+            models.UniqueConstraint(
+                fields=["session", "referral"], name="one_attendance_per_session"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -331,34 +396,63 @@ class DemandOrder(models.Model):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     occupation = models.ForeignKey(
-        "gigmarket.Occupation", on_delete=models.PROTECT, related_name="+", verbose_name=_("training wanted"),
+        "gigmarket.Occupation",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("training wanted"),
     )
     people = models.PositiveSmallIntegerField(_("how many people"), default=1)
-    month = models.DateField(_("wanted in month"), help_text=_("The first day of the month wanted."))
+    month = models.DateField(
+        _("wanted in month"), help_text=_("The first day of the month wanted.")
+    )
     note = models.CharField(_("note"), max_length=200, blank=True)
     requester = models.CharField(_("requested by"), max_length=8, choices=Requester.choices)
     seeker = models.ForeignKey(
-        "seekers.Seeker", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        "seekers.Seeker",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     employer = models.ForeignKey(
-        "jobs.Employer", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        "jobs.Employer",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     requester_label = models.CharField(
-        _("on behalf of"), max_length=100, blank=True,
+        _("on behalf of"),
+        max_length=100,
+        blank=True,
         help_text=_("Safe to show: an employer's name, or a masked name."),
     )
     region = models.ForeignKey("gigmarket.Region", on_delete=models.PROTECT, related_name="+")
     station = models.ForeignKey(
-        "stations.Station", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        "stations.Station",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("station"),
     )
-    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.OPEN)
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.OPEN
+    )
     served_by = models.ForeignKey(
-        Programme, on_delete=models.SET_NULL, null=True, blank=True, related_name="demand_orders",
+        Programme,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="demand_orders",
         verbose_name=_("served by programme"),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -384,7 +478,9 @@ class DemandOrder(models.Model):
         if self.month:
             self.month = first_of_month(self.month)
         if self.people is not None and self.people > 500:
-            raise ValidationError({"people": _("At most 500 people in one order; file several if needed.")})
+            raise ValidationError(
+                {"people": _("At most 500 people in one order; file several if needed.")}
+            )
 
 
 class DemandOrderTransition(TransitionLog):

@@ -29,7 +29,12 @@ def _me_context(request: HttpRequest) -> dict:
 def _workbench_context(request: HttpRequest) -> dict:
     from training.models import DemandOrder, Programme
 
-    enrolling = Programme.objects.visible_to(request.user).enrolling().for_listing().order_by("start_date", "pk")
+    enrolling = (
+        Programme.objects.visible_to(request.user)
+        .enrolling()
+        .for_listing()
+        .order_by("start_date", "pk")
+    )
     return {
         "programmes": list(enrolling[:WORKBENCH_ROWS]),
         "enrolling_count": enrolling.count(),

@@ -41,7 +41,9 @@ def referrals_by_state(month: datetime.date, region: Region | None = None) -> di
     """{state: referrals that reached it in the month}, every state present (zero when none)."""
     counts = dict.fromkeys(Referral.Status.values, 0)
     rows = (
-        _transitions(month, region).order_by().values("to_state")
+        _transitions(month, region)
+        .order_by()
+        .values("to_state")
         .annotate(n=Count("referral", distinct=True))
     )
     for row in rows:
@@ -52,14 +54,19 @@ def referrals_by_state(month: datetime.date, region: Region | None = None) -> di
 def completions_by_occupation(month: datetime.date, region: Region | None = None) -> list[dict]:
     """[{occupation_code, occupation, completed}] of referrals completed in the month."""
     rows = (
-        _transitions(month, region).filter(to_state=Referral.Status.COMPLETED).order_by()
+        _transitions(month, region)
+        .filter(to_state=Referral.Status.COMPLETED)
+        .order_by()
         .values("referral__programme__occupation__code", "referral__programme__occupation__name")
         .annotate(completed=Count("referral", distinct=True))
         .order_by("referral__programme__occupation__code")
     )
     return [
-        {"occupation_code": r["referral__programme__occupation__code"],
-         "occupation": r["referral__programme__occupation__name"], "completed": r["completed"]}
+        {
+            "occupation_code": r["referral__programme__occupation__code"],
+            "occupation": r["referral__programme__occupation__name"],
+            "completed": r["completed"],
+        }
         for r in rows
     ]
 
@@ -71,12 +78,17 @@ def certificates_by_occupation(month: datetime.date, region: Region | None = Non
         status=Referral.Status.CERTIFIED, certificate_date__gte=first, certificate_date__lte=last
     ).within(region)
     rows = (
-        referrals.order_by().values("programme__occupation__code", "programme__occupation__name")
-        .annotate(certified=Count("pk")).order_by("programme__occupation__code")
+        referrals.order_by()
+        .values("programme__occupation__code", "programme__occupation__name")
+        .annotate(certified=Count("pk"))
+        .order_by("programme__occupation__code")
     )
     return [
-        {"occupation_code": r["programme__occupation__code"], "occupation": r["programme__occupation__name"],
-         "certified": r["certified"]}
+        {
+            "occupation_code": r["programme__occupation__code"],
+            "occupation": r["programme__occupation__name"],
+            "certified": r["certified"],
+        }
         for r in rows
     ]
 
@@ -85,13 +97,19 @@ def demand_by_occupation(month: datetime.date, region: Region | None = None) -> 
     """[{occupation_code, occupation, orders, people}] of demand orders recorded in the month."""
     first, last = month_bounds(month)
     rows = (
-        DemandOrder.objects.within(region).filter(created_at__date__gte=first, created_at__date__lte=last)
-        .order_by().values("occupation__code", "occupation__name")
+        DemandOrder.objects.within(region)
+        .filter(created_at__date__gte=first, created_at__date__lte=last)
+        .order_by()
+        .values("occupation__code", "occupation__name")
         .annotate(orders=Count("pk"), people=Coalesce(Sum("people"), 0))
         .order_by("occupation__code")
     )
     return [
-        {"occupation_code": r["occupation__code"], "occupation": r["occupation__name"],
-         "orders": r["orders"], "people": r["people"]}
+        {
+            "occupation_code": r["occupation__code"],
+            "occupation": r["occupation__name"],
+            "orders": r["orders"],
+            "people": r["people"],
+        }
         for r in rows
     ]

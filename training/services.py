@@ -35,13 +35,21 @@ from training.models import (
 
 @transaction.atomic
 def institution_create(
-    *, by: User, name: str, credit_code: str = "", filing_number: str = "",
-    contact_name: str = "", contact_phone: str = "",
+    *,
+    by: User,
+    name: str,
+    credit_code: str = "",
+    filing_number: str = "",
+    contact_name: str = "",
+    contact_phone: str = "",
 ) -> Institution:
     """Record a training institution (培训机构)."""
     institution = Institution(
-        name=name.strip(), credit_code=credit_code.strip(), filing_number=filing_number.strip(),
-        contact_name=contact_name.strip(), contact_phone=contact_phone.strip(),
+        name=name.strip(),
+        credit_code=credit_code.strip(),
+        filing_number=filing_number.strip(),
+        contact_name=contact_name.strip(),
+        contact_phone=contact_phone.strip(),
     )
     institution.full_clean()
     institution.save()
@@ -78,21 +86,48 @@ def programme_create(
     """Plan a programme (status "planned"; publishing opens it for sign-ups)."""
     _require_admin_region(by, region)
     programme = Programme(
-        title=title.strip(), occupation=occupation, institution=institution, region=region,
-        station=station, place=place.strip(), start_date=start_date, end_date=end_date,
-        schedule=schedule.strip(), description=description.strip(), capacity=capacity, fee=fee,
-        subsidised=subsidised, subsidy_amount=subsidy_amount, eligibility=eligibility, created_by=by,
+        title=title.strip(),
+        occupation=occupation,
+        institution=institution,
+        region=region,
+        station=station,
+        place=place.strip(),
+        start_date=start_date,
+        end_date=end_date,
+        schedule=schedule.strip(),
+        description=description.strip(),
+        capacity=capacity,
+        fee=fee,
+        subsidised=subsidised,
+        subsidy_amount=subsidy_amount,
+        eligibility=eligibility,
+        created_by=by,
     )
     programme.full_clean()
     programme.save()
-    ProgrammeTransition.objects.create(programme=programme, by=by, from_state="", to_state=programme.status)
+    ProgrammeTransition.objects.create(
+        programme=programme, by=by, from_state="", to_state=programme.status
+    )
     return programme
 
 
 #: What may be changed on a programme after it is planned (status changes have their own services).
 EDITABLE_FIELDS = (
-    "title", "occupation", "institution", "region", "station", "place", "start_date", "end_date", "schedule",
-    "description", "capacity", "fee", "subsidised", "subsidy_amount", "eligibility",
+    "title",
+    "occupation",
+    "institution",
+    "region",
+    "station",
+    "place",
+    "start_date",
+    "end_date",
+    "schedule",
+    "description",
+    "capacity",
+    "fee",
+    "subsidised",
+    "subsidy_amount",
+    "eligibility",
 )
 
 
@@ -111,8 +146,14 @@ def programme_update(*, programme: Programme, by: User, **changes) -> Programme:
         setattr(programme, field, value.strip() if isinstance(value, str) else value)
     taken = Referral.objects.holding_seats().filter(programme=programme).count()
     if programme.capacity < taken:
-        raise ValidationError({"capacity": _("%(n)d people are already on this programme; the seats cannot be fewer.")
-                               % {"n": taken}})
+        raise ValidationError(
+            {
+                "capacity": _(
+                    "%(n)d people are already on this programme; the seats cannot be fewer."
+                )
+                % {"n": taken}
+            }
+        )
     programme.full_clean()
     programme.save()
     return programme
@@ -120,8 +161,13 @@ def programme_update(*, programme: Programme, by: User, **changes) -> Programme:
 
 @transaction.atomic
 def session_add(
-    *, programme: Programme, by: User, date: datetime.date, starts: datetime.time,
-    ends: datetime.time, topic: str = "",
+    *,
+    programme: Programme,
+    by: User,
+    date: datetime.date,
+    starts: datetime.time,
+    ends: datetime.time,
+    topic: str = "",
 ) -> Session:
     """Add a dated session to a programme (attendance is taken per session)."""
     if programme.status in (Programme.Status.FINISHED, Programme.Status.CANCELLED):
@@ -131,7 +177,9 @@ def session_add(
         session.full_clean()
     except ValidationError as error:
         if "__all__" in getattr(error, "error_dict", {}):
-            raise ValidationError({"starts": _("There is already a session at this date and time.")}) from error
+            raise ValidationError(
+                {"starts": _("There is already a session at this date and time.")}
+            ) from error
         raise
     session.save()
     return session
@@ -140,8 +188,14 @@ def session_add(
 def _programme_move(*, programme: Programme, to: str, by: User, reason: str = "") -> Programme:
     programme = Programme.objects.select_for_update().get(pk=programme.pk)
     transition(
-        obj=programme, to=to, by=by, allowed=Programme.TRANSITIONS, log_model=ProgrammeTransition,
-        log_fk="programme", reason=reason, reason_required=(Programme.Status.CANCELLED,),
+        obj=programme,
+        to=to,
+        by=by,
+        allowed=Programme.TRANSITIONS,
+        log_model=ProgrammeTransition,
+        log_fk="programme",
+        reason=reason,
+        reason_required=(Programme.Status.CANCELLED,),
     )
     return programme
 
@@ -176,9 +230,10 @@ def programme_cancel(*, programme: Programme, by: User, reason: str) -> Programm
 
 
 def class_full_message(programme: Programme) -> str:
-    return _("This class is full: all %(n)d seats of “%(title)s” are taken. "
-             "Ask a station about the next class, or record a training wish.") % {
-        "n": programme.capacity, "title": programme.title}
+    return _(
+        "This class is full: all %(n)d seats of “%(title)s” are taken. "
+        "Ask a station about the next class, or record a training wish."
+    ) % {"n": programme.capacity, "title": programme.title}
 
 
 def _acting_station(by: User | None, seeker, programme: Programme) -> Station | None:
@@ -201,12 +256,18 @@ def _ledger(referral: Referral, *, by: User | None, note: str) -> None:
     if station is None:
         return
     service_record_add(
-        station=station, by=by, kind=ServiceRecord.Kind.TRAINING_REFERRAL, subject=referral.seeker,
-        subject_label=f"{mask_name(referral.seeker.name)} · {referral.programme.title}"[:100], note=note,
+        station=station,
+        by=by,
+        kind=ServiceRecord.Kind.TRAINING_REFERRAL,
+        subject=referral.seeker,
+        subject_label=f"{mask_name(referral.seeker.name)} · {referral.programme.title}"[:100],
+        note=note,
     )
 
 
-def _take_seat(*, programme: Programme, seeker, by: User | None, origin: str, status: str) -> Referral:
+def _take_seat(
+    *, programme: Programme, seeker, by: User | None, origin: str, status: str
+) -> Referral:
     """Lock the programme row, check eligibility and seats, then create the referral.
 
     The row lock (SELECT … FOR UPDATE) serialises every sign-up and referral on one programme, so the
@@ -219,15 +280,23 @@ def _take_seat(*, programme: Programme, seeker, by: User | None, origin: str, st
         raise ValidationError(_("This person has withdrawn from the register."), code="withdrawn")
     if programme.eligibility == Programme.Eligibility.PRIORITY and not seeker.priority_groups:
         raise ValidationError(
-            _("This programme is only for people in a priority group (such as hard to employ, older or "
-              "low-income workers)."), code="not_eligible")
+            _(
+                "This programme is only for people in a priority group (such as hard to employ, older or "
+                "low-income workers)."
+            ),
+            code="not_eligible",
+        )
     if Referral.objects.holding_seats().filter(programme=programme, seeker=seeker).exists():
         raise ValidationError(_("This person is already on this programme."), code="already")
     taken = Referral.objects.holding_seats().filter(programme=programme).count()
     if taken >= programme.capacity:
         raise ValidationError(class_full_message(programme), code="full")
     referral = Referral(
-        programme=programme, seeker=seeker, origin=origin, status=status, created_by=by,
+        programme=programme,
+        seeker=seeker,
+        origin=origin,
+        status=status,
+        created_by=by,
         station=_acting_station(by, seeker, programme),
     )
     referral.full_clean(exclude=["programme", "seeker"])
@@ -235,7 +304,9 @@ def _take_seat(*, programme: Programme, seeker, by: User | None, origin: str, st
         with transaction.atomic():
             referral.save()
     except IntegrityError as error:
-        raise ValidationError(_("This person is already on this programme."), code="already") from error
+        raise ValidationError(
+            _("This person is already on this programme."), code="already"
+        ) from error
     ReferralTransition.objects.create(referral=referral, by=by, from_state="", to_state=status)
     return referral
 
@@ -246,7 +317,10 @@ def referral_sign_up(*, programme: Programme, seeker, by: User) -> Referral:
     if seeker.user_id != by.pk:
         raise PermissionDenied
     return _take_seat(
-        programme=programme, seeker=seeker, by=by, origin=Referral.Origin.SELF,
+        programme=programme,
+        seeker=seeker,
+        by=by,
+        origin=Referral.Origin.SELF,
         status=Referral.Status.SIGNED_UP,
     )
 
@@ -255,7 +329,10 @@ def referral_sign_up(*, programme: Programme, seeker, by: User) -> Referral:
 def referral_refer(*, programme: Programme, seeker, by: User, note: str = "") -> Referral:
     """Staff refer a seeker to a programme (培训推荐); written in the ledger at the staff member's station."""
     referral = _take_seat(
-        programme=programme, seeker=seeker, by=by, origin=Referral.Origin.STAFF,
+        programme=programme,
+        seeker=seeker,
+        by=by,
+        origin=Referral.Origin.STAFF,
         status=Referral.Status.REFERRED,
     )
     _ledger(referral, by=by, note=note or _("Referred to training"))
@@ -263,14 +340,30 @@ def referral_refer(*, programme: Programme, seeker, by: User, note: str = "") ->
 
 
 def _referral_move(
-    *, referral: Referral, to: str, by: User, note: str, reason: str = "", changes: dict | None = None
+    *,
+    referral: Referral,
+    to: str,
+    by: User,
+    note: str,
+    reason: str = "",
+    changes: dict | None = None,
 ) -> Referral:
-    referral = Referral.objects.select_for_update().select_related("programme", "seeker").get(pk=referral.pk)
+    referral = (
+        Referral.objects.select_for_update()
+        .select_related("programme", "seeker")
+        .get(pk=referral.pk)
+    )
     for field, value in (changes or {}).items():
         setattr(referral, field, value)
     transition(
-        obj=referral, to=to, by=by, allowed=Referral.TRANSITIONS, log_model=ReferralTransition,
-        log_fk="referral", reason=reason, reason_required=(Referral.Status.DROPPED,),
+        obj=referral,
+        to=to,
+        by=by,
+        allowed=Referral.TRANSITIONS,
+        log_model=ReferralTransition,
+        log_fk="referral",
+        reason=reason,
+        reason_required=(Referral.Status.DROPPED,),
     )
     _ledger(referral, by=by, note=note)
     return referral
@@ -279,13 +372,17 @@ def _referral_move(
 @transaction.atomic
 def referral_enrol(*, referral: Referral, by: User) -> Referral:
     """Accept a sign-up or confirm a referral: the person is enrolled in the class."""
-    return _referral_move(referral=referral, to=Referral.Status.ENROLLED, by=by, note=_("Enrolled in training"))
+    return _referral_move(
+        referral=referral, to=Referral.Status.ENROLLED, by=by, note=_("Enrolled in training")
+    )
 
 
 @transaction.atomic
 def referral_complete(*, referral: Referral, by: User) -> Referral:
     """The person finished the class."""
-    return _referral_move(referral=referral, to=Referral.Status.COMPLETED, by=by, note=_("Completed training"))
+    return _referral_move(
+        referral=referral, to=Referral.Status.COMPLETED, by=by, note=_("Completed training")
+    )
 
 
 @transaction.atomic
@@ -295,7 +392,9 @@ def referral_certify(
     """The person obtained the certificate (number and date recorded)."""
     number = (certificate_number or "").strip()
     return _referral_move(
-        referral=referral, to=Referral.Status.CERTIFIED, by=by,
+        referral=referral,
+        to=Referral.Status.CERTIFIED,
+        by=by,
         note=_("Certificate %(number)s") % {"number": number},
         changes={"certificate_number": number, "certificate_date": certificate_date},
     )
@@ -306,7 +405,10 @@ def referral_drop(*, referral: Referral, by: User, reason: str) -> Referral:
     """The person left the programme (or never came), with the reason; the seat is freed."""
     reason = (reason or "").strip()
     return _referral_move(
-        referral=referral, to=Referral.Status.DROPPED, by=by, reason=reason,
+        referral=referral,
+        to=Referral.Status.DROPPED,
+        by=by,
+        reason=reason,
         note=_("Dropped from training: %(reason)s") % {"reason": reason},
         changes={"drop_reason": reason[:200]},
     )
@@ -324,7 +426,8 @@ def attendance_record(*, session: Session, by: User, present: Iterable[int]) -> 
     now = timezone.now()
     for referral in people:
         row, _created = Attendance.objects.update_or_create(
-            session=session, referral=referral,
+            session=session,
+            referral=referral,
             defaults={"present": referral.pk in present_ids, "recorded_by": by, "recorded_at": now},
         )
         rows.append(row)
@@ -370,8 +473,16 @@ def demand_order_create(
     if month and month < first_of_month(timezone.localdate()):
         raise ValidationError({"month": _("Choose this month or a later one.")})
     order = DemandOrder(
-        occupation=occupation, people=people, month=month, note=note.strip(), requester=requester,
-        seeker=seeker, employer=employer, requester_label=label[:100], region=region, station=station,
+        occupation=occupation,
+        people=people,
+        month=month,
+        note=note.strip(),
+        requester=requester,
+        seeker=seeker,
+        employer=employer,
+        requester_label=label[:100],
+        region=region,
+        station=station,
         created_by=by,
     )
     order.full_clean()
@@ -385,12 +496,19 @@ def demand_order_serve(*, order: DemandOrder, programme: Programme, by: User) ->
     """Mark an order served by a programme that covers it (same occupation)."""
     order = DemandOrder.objects.select_for_update().get(pk=order.pk)
     if programme.occupation_id != order.occupation_id:
-        raise ValidationError({"programme": _("The programme must train the occupation the order asks for.")})
+        raise ValidationError(
+            {"programme": _("The programme must train the occupation the order asks for.")}
+        )
     if programme.status == Programme.Status.CANCELLED:
         raise ValidationError({"programme": _("A cancelled programme serves no one.")})
     order.served_by = programme
     transition(
-        obj=order, to=DemandOrder.Status.SERVED, by=by, allowed=DemandOrder.TRANSITIONS,
-        log_model=DemandOrderTransition, log_fk="order", reason=programme.title,
+        obj=order,
+        to=DemandOrder.Status.SERVED,
+        by=by,
+        allowed=DemandOrder.TRANSITIONS,
+        log_model=DemandOrderTransition,
+        log_fk="order",
+        reason=programme.title,
     )
     return order

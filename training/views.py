@@ -62,7 +62,10 @@ def programme_list(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         occupation, month = form.cleaned_data["occupation"], form.cleaned_data["month"]
     programmes = (
-        Programme.objects.public().for_occupation(occupation).in_month(month).for_listing()
+        Programme.objects.public()
+        .for_occupation(occupation)
+        .in_month(month)
+        .for_listing()
         .order_by("start_date", "pk")
     )
     page = Paginator(programmes, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -84,10 +87,16 @@ def programme_detail(request: HttpRequest, public_id) -> HttpResponse:
     mine = None
     if seeker is not None:
         mine = Referral.objects.holding_seats().filter(programme=programme, seeker=seeker).first()
-    return render(request, "training/programme_detail.html", {
-        "programme": programme, "seeker": seeker, "mine": mine,
-        "is_seeker": request.user.is_authenticated and request.user.kind == User.Kind.SEEKER,
-    })
+    return render(
+        request,
+        "training/programme_detail.html",
+        {
+            "programme": programme,
+            "seeker": seeker,
+            "mine": mine,
+            "is_seeker": request.user.is_authenticated and request.user.kind == User.Kind.SEEKER,
+        },
+    )
 
 
 @require_POST
@@ -131,7 +140,9 @@ def demand_create(request: HttpRequest) -> HttpResponse:
         form_class = forms.StaffDemandOrderForm
     else:
         raise PermissionDenied
-    missing_profile = user.kind in (User.Kind.SEEKER, User.Kind.EMPLOYER) and seeker is None and employer is None
+    missing_profile = (
+        user.kind in (User.Kind.SEEKER, User.Kind.EMPLOYER) and seeker is None and employer is None
+    )
     kwargs = {"stations": stations} if stations is not None else {}
     initial = {}
     if stations is not None:
@@ -141,21 +152,38 @@ def demand_create(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             services.demand_order_create(
-                by=user, occupation=data["occupation"], people=data["people"], month=data["month"],
-                note=data["note"], seeker=seeker, employer=employer,
-                requester=data.get("requester", ""), requester_label=data.get("requester_label", ""),
+                by=user,
+                occupation=data["occupation"],
+                people=data["people"],
+                month=data["month"],
+                note=data["note"],
+                seeker=seeker,
+                employer=employer,
+                requester=data.get("requester", ""),
+                requester_label=data.get("requester_label", ""),
                 station=data.get("station"),
             )
         except ValidationError as error:
             _errors_to_form(form, error)
         else:
-            messages.success(request, _("Thank you. Your training wish is recorded; the county plans classes from these."))
+            messages.success(
+                request,
+                _(
+                    "Thank you. Your training wish is recorded; the county plans classes from these."
+                ),
+            )
             if stations is not None:
                 return redirect("training:demand_create")
             return redirect("training:programme_list")
-    return render(request, "training/demand_form.html", {
-        "form": form, "missing_profile": missing_profile, "on_behalf": stations is not None,
-    })
+    return render(
+        request,
+        "training/demand_form.html",
+        {
+            "form": form,
+            "missing_profile": missing_profile,
+            "on_behalf": stations is not None,
+        },
+    )
 
 
 @require_GET
@@ -175,10 +203,18 @@ def demand_list(request: HttpRequest) -> HttpResponse:
     )
     can_serve = request.user.has_role(Role.COUNTY_ADMIN)
     for order in open_orders:
-        order.serve_choices = planned_by_occupation.get(order.occupation_id, []) if can_serve else []
-    return render(request, "training/demand_list.html", {
-        "rows": rows, "open_orders": open_orders, "can_serve": can_serve,
-    })
+        order.serve_choices = (
+            planned_by_occupation.get(order.occupation_id, []) if can_serve else []
+        )
+    return render(
+        request,
+        "training/demand_list.html",
+        {
+            "rows": rows,
+            "open_orders": open_orders,
+            "can_serve": can_serve,
+        },
+    )
 
 
 @require_POST
@@ -191,7 +227,9 @@ def demand_serve(request: HttpRequest, public_id) -> HttpResponse:
         messages.error(request, _("Choose the programme that covers this order."))
         return redirect("training:demand_list")
     try:
-        services.demand_order_serve(order=order, programme=form.cleaned_data["programme"], by=request.user)
+        services.demand_order_serve(
+            order=order, programme=form.cleaned_data["programme"], by=request.user
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -206,18 +244,27 @@ def demand_serve(request: HttpRequest, public_id) -> HttpResponse:
 @role_required(*DESK)
 def manage_list(request: HttpRequest) -> HttpResponse:
     """Programmes of the region: status, dates, seats."""
-    programmes = Programme.objects.visible_to(request.user).for_listing().order_by("-start_date", "-pk")
+    programmes = (
+        Programme.objects.visible_to(request.user).for_listing().order_by("-start_date", "-pk")
+    )
     page = Paginator(programmes, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "training/manage_list.html", {
-        "page": page, "is_admin": request.user.has_role(Role.COUNTY_ADMIN),
-    })
+    return render(
+        request,
+        "training/manage_list.html",
+        {
+            "page": page,
+            "is_admin": request.user.has_role(Role.COUNTY_ADMIN),
+        },
+    )
 
 
 @require_GET
 @role_required(*ADMIN)
 def institution_list(request: HttpRequest) -> HttpResponse:
     """Training institutions."""
-    return render(request, "training/institution_list.html", {"institutions": Institution.objects.all()})
+    return render(
+        request, "training/institution_list.html", {"institutions": Institution.objects.all()}
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -233,13 +280,22 @@ def institution_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Institution recorded."))
             return redirect("training:institution_list")
-    return render(request, "training/form_page.html", {
-        "form": form, "title": _("New training institution"), "submit": _("Save"), "institution_hint": False,
-    })
+    return render(
+        request,
+        "training/form_page.html",
+        {
+            "form": form,
+            "title": _("New training institution"),
+            "submit": _("Save"),
+            "institution_hint": False,
+        },
+    )
 
 
 def _admin_regions(user: User):
-    regions = Region.objects.current().filter(level__in=["province", "prefecture", "county", "township"])
+    regions = Region.objects.current().filter(
+        level__in=["province", "prefecture", "county", "township"]
+    )
     return regions.within(user.region) if not user.is_superuser else regions
 
 
@@ -249,7 +305,9 @@ def programme_create(request: HttpRequest) -> HttpResponse:
     """Plan a programme; sessions are added on its page, then it is published."""
     stations = Station.objects.managed_by(request.user).active().order_by("code")
     form = forms.ProgrammeForm(
-        request.POST or None, regions=_admin_regions(request.user), stations=stations,
+        request.POST or None,
+        regions=_admin_regions(request.user),
+        stations=stations,
         initial={"region": request.user.region},
     )
     if request.method == "POST" and form.is_valid():
@@ -258,12 +316,20 @@ def programme_create(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             _errors_to_form(form, error)
         else:
-            messages.success(request, _("Programme planned. Add its dated sessions, then publish it."))
+            messages.success(
+                request, _("Programme planned. Add its dated sessions, then publish it.")
+            )
             return redirect("training:programme_manage", public_id=programme.public_id)
-    return render(request, "training/form_page.html", {
-        "form": form, "title": _("New training programme"), "submit": _("Save"),
-        "institution_hint": not Institution.objects.exists(),
-    })
+    return render(
+        request,
+        "training/form_page.html",
+        {
+            "form": form,
+            "title": _("New training programme"),
+            "submit": _("Save"),
+            "institution_hint": not Institution.objects.exists(),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -274,7 +340,9 @@ def programme_edit(request: HttpRequest, public_id) -> HttpResponse:
     initial = {field: getattr(programme, field) for field in services.EDITABLE_FIELDS}
     initial["occupation"] = programme.occupation.code
     form = forms.ProgrammeForm(
-        request.POST or None, initial=initial, regions=_admin_regions(request.user),
+        request.POST or None,
+        initial=initial,
+        regions=_admin_regions(request.user),
         stations=Station.objects.managed_by(request.user).active().order_by("code"),
     )
     if request.method == "POST" and form.is_valid():
@@ -285,9 +353,16 @@ def programme_edit(request: HttpRequest, public_id) -> HttpResponse:
         else:
             messages.success(request, _("Programme updated."))
             return redirect("training:programme_manage", public_id=programme.public_id)
-    return render(request, "training/form_page.html", {
-        "form": form, "title": programme.title, "submit": _("Save"), "institution_hint": False,
-    })
+    return render(
+        request,
+        "training/form_page.html",
+        {
+            "form": form,
+            "title": programme.title,
+            "submit": _("Save"),
+            "institution_hint": False,
+        },
+    )
 
 
 def _visible_programme(request: HttpRequest, public_id) -> Programme:
@@ -306,15 +381,19 @@ def programme_manage(request: HttpRequest, public_id) -> HttpResponse:
     """A programme in the back office: details, sessions, status actions, history."""
     programme = _visible_programme(request, public_id)
     is_admin = Programme.objects.managed_by(request.user).filter(pk=programme.pk).exists()
-    return render(request, "training/programme_manage.html", {
-        "programme": programme,
-        "sessions": programme.sessions.all(),
-        "history": programme.transitions.select_related("by"),
-        "is_admin": is_admin,
-        "session_form": forms.SessionForm(),
-        "cancel_form": forms.CancelForm(),
-        "can_refer": programme.status == Programme.Status.ENROLLING,
-    })
+    return render(
+        request,
+        "training/programme_manage.html",
+        {
+            "programme": programme,
+            "sessions": programme.sessions.all(),
+            "history": programme.transitions.select_related("by"),
+            "is_admin": is_admin,
+            "session_form": forms.SessionForm(),
+            "cancel_form": forms.CancelForm(),
+            "can_refer": programme.status == Programme.Status.ENROLLING,
+        },
+    )
 
 
 @require_POST
@@ -332,12 +411,20 @@ def session_add(request: HttpRequest, public_id) -> HttpResponse:
             messages.success(request, _("Session added."))
             return redirect("training:programme_manage", public_id=programme.public_id)
     programme = _visible_programme(request, public_id)
-    return render(request, "training/programme_manage.html", {
-        "programme": programme, "sessions": programme.sessions.all(),
-        "history": programme.transitions.select_related("by"), "is_admin": True,
-        "session_form": form, "cancel_form": forms.CancelForm(),
-        "can_refer": programme.status == Programme.Status.ENROLLING,
-    }, status=200)
+    return render(
+        request,
+        "training/programme_manage.html",
+        {
+            "programme": programme,
+            "sessions": programme.sessions.all(),
+            "history": programme.transitions.select_related("by"),
+            "is_admin": True,
+            "session_form": form,
+            "cancel_form": forms.CancelForm(),
+            "can_refer": programme.status == Programme.Status.ENROLLING,
+        },
+        status=200,
+    )
 
 
 def _status_view(service: Callable, done: str) -> Callable:
@@ -357,7 +444,9 @@ def _status_view(service: Callable, done: str) -> Callable:
     return view
 
 
-programme_publish = _status_view(services.programme_publish, gettext_lazy("Published: the programme is open for sign-ups."))
+programme_publish = _status_view(
+    services.programme_publish, gettext_lazy("Published: the programme is open for sign-ups.")
+)
 programme_start = _status_view(services.programme_start, gettext_lazy("Marked as started."))
 programme_finish = _status_view(services.programme_finish, gettext_lazy("Marked as finished."))
 
@@ -372,7 +461,9 @@ def programme_cancel(request: HttpRequest, public_id) -> HttpResponse:
         messages.error(request, _("Please give a reason."))
     else:
         try:
-            services.programme_cancel(programme=programme, by=request.user, reason=form.cleaned_data["reason"])
+            services.programme_cancel(
+                programme=programme, by=request.user, reason=form.cleaned_data["reason"]
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -393,15 +484,19 @@ def referral_search(request: HttpRequest, public_id) -> HttpResponse:
     query = form.cleaned_data["q"] if form.is_valid() else ""
     if query:
         results = list(
-            Seeker.objects.visible_to(request.user).not_withdrawn().search(query)
+            Seeker.objects.visible_to(request.user)
+            .not_withdrawn()
+            .search(query)
             .select_related("home_station", "primary_occupation")[:20]
         )
         mine = set(
-            Seeker.objects.editable_by(request.user).filter(pk__in=[s.pk for s in results])
+            Seeker.objects.editable_by(request.user)
+            .filter(pk__in=[s.pk for s in results])
             .values_list("pk", flat=True)
         )
         on_programme = set(
-            Referral.objects.holding_seats().filter(programme=programme, seeker__in=results)
+            Referral.objects.holding_seats()
+            .filter(programme=programme, seeker__in=results)
             .values_list("seeker_id", flat=True)
         )
         for seeker in results:
@@ -409,10 +504,17 @@ def referral_search(request: HttpRequest, public_id) -> HttpResponse:
             seeker.shown_name = mask_unless(seeker.name, seeker.can_see, "name")
             seeker.shown_mobile = mask_unless(seeker.mobile or "", seeker.can_see, "mobile")
             seeker.on_programme = seeker.pk in on_programme
-    return render(request, "training/referral_search.html", {
-        "programme": programme, "form": form, "results": results, "query": query,
-        "refer_form": forms.ReferForm(),
-    })
+    return render(
+        request,
+        "training/referral_search.html",
+        {
+            "programme": programme,
+            "form": form,
+            "results": results,
+            "query": query,
+            "refer_form": forms.ReferForm(),
+        },
+    )
 
 
 @require_POST
@@ -423,7 +525,9 @@ def referral_create(request: HttpRequest, public_id) -> HttpResponse:
     seeker_id = request.POST.get("seeker", "")
     if not _is_uuid(seeker_id):
         raise Http404
-    seeker = get_object_or_404(Seeker.objects.visible_to(request.user).not_withdrawn(), public_id=seeker_id)
+    seeker = get_object_or_404(
+        Seeker.objects.visible_to(request.user).not_withdrawn(), public_id=seeker_id
+    )
     form = forms.ReferForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
     try:
@@ -443,15 +547,23 @@ def _is_uuid(value: str) -> bool:
     return True
 
 
-def _roster_rows(request: HttpRequest, programme: Programme) -> tuple[list[Referral], list[Session]]:
+def _roster_rows(
+    request: HttpRequest, programme: Programme
+) -> tuple[list[Referral], list[Session]]:
     sessions = list(programme.sessions.all())
     referrals = list(
-        Referral.objects.filter(programme=programme).for_roster().prefetch_related(
-            Prefetch("attendance", queryset=Attendance.objects.only("session_id", "referral_id", "present"))
+        Referral.objects.filter(programme=programme)
+        .for_roster()
+        .prefetch_related(
+            Prefetch(
+                "attendance",
+                queryset=Attendance.objects.only("session_id", "referral_id", "present"),
+            )
         )
     )
     mine = set(
-        Seeker.objects.editable_by(request.user).filter(pk__in=[r.seeker_id for r in referrals])
+        Seeker.objects.editable_by(request.user)
+        .filter(pk__in=[r.seeker_id for r in referrals])
         .values_list("pk", flat=True)
     )
     for referral in referrals:
@@ -480,10 +592,19 @@ def roster(request: HttpRequest, public_id) -> HttpResponse:
         index = sessions.index(current)
         for referral in attending:
             referral.current_mark = referral.marks[index]
-    return render(request, "training/roster.html", {
-        "programme": programme, "referrals": referrals, "sessions": sessions, "attending": attending,
-        "current": current, "certify_form": forms.CertifyForm(), "drop_form": forms.DropForm(),
-    })
+    return render(
+        request,
+        "training/roster.html",
+        {
+            "programme": programme,
+            "referrals": referrals,
+            "sessions": sessions,
+            "attending": attending,
+            "current": current,
+            "certify_form": forms.CertifyForm(),
+            "drop_form": forms.DropForm(),
+        },
+    )
 
 
 @require_GET
@@ -492,12 +613,26 @@ def roster_export(request: HttpRequest, public_id) -> HttpResponse:
     """The roster as CSV (default) or XLSX (?format=xlsx), masked unless the seeker is the viewer's."""
     programme = _visible_programme(request, public_id)
     referrals, sessions = _roster_rows(request, programme)
-    header = [_("Trainee name"), _("Mobile"), _("Home station"), _("Status"), _("Certificate number"),
-              _("Certificate date"), _("Sessions attended")] + [str(s) for s in sessions]
+    header = [
+        _("Trainee name"),
+        _("Mobile"),
+        _("Home station"),
+        _("Status"),
+        _("Certificate number"),
+        _("Certificate date"),
+        _("Sessions attended"),
+    ] + [str(s) for s in sessions]
     labels = {True: _("present"), False: _("absent"), None: ""}
     rows = [
-        [r.shown_name, r.shown_mobile, str(r.seeker.home_station or ""), r.get_status_display(),
-         r.certificate_number, r.certificate_date.isoformat() if r.certificate_date else "", r.attended]
+        [
+            r.shown_name,
+            r.shown_mobile,
+            str(r.seeker.home_station or ""),
+            r.get_status_display(),
+            r.certificate_number,
+            r.certificate_date.isoformat() if r.certificate_date else "",
+            r.attended,
+        ]
         + [labels[m] for m in r.marks]
         for r in referrals
     ]
@@ -524,8 +659,11 @@ def attendance_record(request: HttpRequest, pk: int) -> HttpResponse:
     )
     present = [v for v in request.POST.getlist("present") if v.isdigit()]
     rows = services.attendance_record(session=session, by=request.user, present=present)
-    messages.success(request, _("Attendance saved for %(session)s: %(n)d present.") % {
-        "session": session, "n": sum(1 for r in rows if r.present)})
+    messages.success(
+        request,
+        _("Attendance saved for %(session)s: %(n)d present.")
+        % {"session": session, "n": sum(1 for r in rows if r.present)},
+    )
     return redirect(f"{_roster_url(session.programme)}?session={session.pk}")
 
 
@@ -535,7 +673,8 @@ def _roster_url(programme: Programme) -> str:
 
 def _visible_referral(request: HttpRequest, public_id) -> Referral:
     return get_object_or_404(
-        Referral.objects.visible_to(request.user).select_related("programme", "seeker"), public_id=public_id
+        Referral.objects.visible_to(request.user).select_related("programme", "seeker"),
+        public_id=public_id,
     )
 
 
@@ -548,7 +687,9 @@ def _referral_step(service: Callable, done: str, form_class=None) -> Callable:
         if form_class is not None:
             form = form_class(request.POST)
             if not form.is_valid():
-                messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+                messages.error(
+                    request, " ".join(e for errors in form.errors.values() for e in errors)
+                )
                 return redirect(_roster_url(referral.programme))
             data = form.cleaned_data
         try:
@@ -565,6 +706,9 @@ def _referral_step(service: Callable, done: str, form_class=None) -> Callable:
 
 referral_enrol = _referral_step(services.referral_enrol, gettext_lazy("Enrolled."))
 referral_complete = _referral_step(services.referral_complete, gettext_lazy("Marked as completed."))
-referral_certify = _referral_step(services.referral_certify, gettext_lazy("Certificate recorded."), forms.CertifyForm)
-referral_drop = _referral_step(services.referral_drop, gettext_lazy("Dropped; the seat is free again."), forms.DropForm)
-
+referral_certify = _referral_step(
+    services.referral_certify, gettext_lazy("Certificate recorded."), forms.CertifyForm
+)
+referral_drop = _referral_step(
+    services.referral_drop, gettext_lazy("Dropped; the seat is free again."), forms.DropForm
+)

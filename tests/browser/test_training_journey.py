@@ -15,16 +15,24 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def _seeker_login(mobile: str):
     user = SeekerUserFactory(phone=mobile)
-    seeker = SeekerFactory(station=StationFactory(code="chengguan", name="城关社区零工驿站"), name="赵铁柱",
-                           mobile=mobile)
+    seeker = SeekerFactory(
+        station=StationFactory(code="chengguan", name="城关社区零工驿站"),
+        name="赵铁柱",
+        mobile=mobile,
+    )
     Seeker.objects.filter(pk=seeker.pk).update(user=user)
     return user
 
 
 def test_seeker_finds_the_welding_class_and_signs_up(page, server):
     EnrollingProgrammeFactory(title="焊工（初级）职业技能培训班", capacity=20)
-    EnrollingProgrammeFactory(title="育婴员（五级）培训班", occupation=occupation("4-03"), subsidised=False,
-                              subsidy_amount=None, fee=0)
+    EnrollingProgrammeFactory(
+        title="育婴员（五级）培训班",
+        occupation=occupation("4-03"),
+        subsidised=False,
+        subsidy_amount=None,
+        fee=0,
+    )
     _seeker_login("13955556666")
 
     page.goto(server + "/training/")

@@ -76,58 +76,134 @@ def refer_data(world) -> dict:
 
 
 def _next_month() -> str:
-    day = (datetime.date.today().replace(day=1) + datetime.timedelta(days=40))
+    day = datetime.date.today().replace(day=1) + datetime.timedelta(days=40)
     return f"{day:%Y-%m}"
 
 
 def demand_data(world) -> dict:
     from tests.stations.factories import StationFactory
 
-    return {"occupation": "4-03", "people": 5, "month": _next_month(), "note": "",
-            "requester": "employer", "requester_label": "某家政公司",
-            "station": StationFactory(code="matrix-home").pk}
+    return {
+        "occupation": "4-03",
+        "people": 5,
+        "month": _next_month(),
+        "note": "",
+        "requester": "employer",
+        "requester_label": "某家政公司",
+        "station": StationFactory(code="matrix-home").pk,
+    }
 
 
 CHECKS = [
     Check("training:programme_list", everyone(200)),
     Check("training:programme_list", everyone(200), query="?occupation=6-07&month=2026-12"),
     Check("training:programme_detail", everyone(200), kwargs=programme),
-    Check("training:programme_detail", everyone(404), kwargs=planned, note="not published: not public"),
-    Check("training:programme_sign_up", {"anonymous": LOGIN, "seeker": 302}, default=403, method="post",
-          kwargs=programme, note="a seeker account without a registration is sent back with a message"),
-    Check("training:demand_create", {"anonymous": LOGIN, "seeker": 200, "employer": 200, "staff": 200,
-                                     "admin": 200}, default=403),
-    Check("training:demand_create", {"anonymous": LOGIN, "staff": 302, "admin": 302, "seeker": 200,
-                                     "employer": 200}, default=403, method="post", data=demand_data,
-          note="staff and admin record on someone's behalf; accounts without a record are told so"),
+    Check(
+        "training:programme_detail", everyone(404), kwargs=planned, note="not published: not public"
+    ),
+    Check(
+        "training:programme_sign_up",
+        {"anonymous": LOGIN, "seeker": 302},
+        default=403,
+        method="post",
+        kwargs=programme,
+        note="a seeker account without a registration is sent back with a message",
+    ),
+    Check(
+        "training:demand_create",
+        {"anonymous": LOGIN, "seeker": 200, "employer": 200, "staff": 200, "admin": 200},
+        default=403,
+    ),
+    Check(
+        "training:demand_create",
+        {"anonymous": LOGIN, "staff": 302, "admin": 302, "seeker": 200, "employer": 200},
+        default=403,
+        method="post",
+        data=demand_data,
+        note="staff and admin record on someone's behalf; accounts without a record are told so",
+    ),
     Check("training:demand_list", DESK, default=403),
-    Check("training:demand_serve", ADMIN_POST, default=403, method="post", kwargs=order, data=serve_data),
+    Check(
+        "training:demand_serve",
+        ADMIN_POST,
+        default=403,
+        method="post",
+        kwargs=order,
+        data=serve_data,
+    ),
     Check("training:manage_list", DESK, default=403),
     Check("training:programme_create", ADMIN, default=403),
     Check("training:institution_list", ADMIN, default=403),
     Check("training:institution_create", ADMIN, default=403),
     Check("training:programme_manage", DESK, default=403, kwargs=programme),
     Check("training:programme_edit", ADMIN, default=403, kwargs=programme),
-    Check("training:session_add", ADMIN, default=403, method="post", kwargs=planned,
-          data=lambda w: {"date": "", "starts": "09:00", "ends": "12:00"},
-          note="an invalid session re-shows the page"),
+    Check(
+        "training:session_add",
+        ADMIN,
+        default=403,
+        method="post",
+        kwargs=planned,
+        data=lambda w: {"date": "", "starts": "09:00", "ends": "12:00"},
+        note="an invalid session re-shows the page",
+    ),
     Check("training:programme_publish", ADMIN_POST, default=403, method="post", kwargs=planned),
     Check("training:programme_start", ADMIN_POST, default=403, method="post", kwargs=programme),
     Check("training:programme_finish", ADMIN_POST, default=403, method="post", kwargs=programme),
-    Check("training:programme_cancel", ADMIN_POST, default=403, method="post", kwargs=programme,
-          data=lambda w: {"reason": "报名人数不足"}),
+    Check(
+        "training:programme_cancel",
+        ADMIN_POST,
+        default=403,
+        method="post",
+        kwargs=programme,
+        data=lambda w: {"reason": "报名人数不足"},
+    ),
     Check("training:referral_search", DESK, default=403, kwargs=programme),
-    Check("training:referral_search", DESK, default=403, method="post", kwargs=programme,
-          data=lambda w: {"q": "138****8000"}, note="search is a POST so typed numbers stay out of URLs"),
-    Check("training:referral_create", DESK_POST, default=403, method="post", kwargs=programme, data=refer_data),
+    Check(
+        "training:referral_search",
+        DESK,
+        default=403,
+        method="post",
+        kwargs=programme,
+        data=lambda w: {"q": "138****8000"},
+        note="search is a POST so typed numbers stay out of URLs",
+    ),
+    Check(
+        "training:referral_create",
+        DESK_POST,
+        default=403,
+        method="post",
+        kwargs=programme,
+        data=refer_data,
+    ),
     Check("training:roster", DESK, default=403, kwargs=programme),
     Check("training:roster_export", DESK, default=403, kwargs=programme),
-    Check("training:attendance_record", DESK_POST, default=403, method="post", kwargs=session,
-          data=lambda w: {"present": []}),
+    Check(
+        "training:attendance_record",
+        DESK_POST,
+        default=403,
+        method="post",
+        kwargs=session,
+        data=lambda w: {"present": []},
+    ),
     Check("training:referral_enrol", DESK_POST, default=403, method="post", kwargs=referred),
     Check("training:referral_complete", DESK_POST, default=403, method="post", kwargs=enrolled),
-    Check("training:referral_certify", DESK_POST, default=403, method="post", kwargs=completed,
-          data=lambda w: {"certificate_number": "S5209990001", "certificate_date": str(datetime.date.today())}),
-    Check("training:referral_drop", DESK_POST, default=403, method="post", kwargs=referred,
-          data=lambda w: {"reason": "找到长期工作"}),
+    Check(
+        "training:referral_certify",
+        DESK_POST,
+        default=403,
+        method="post",
+        kwargs=completed,
+        data=lambda w: {
+            "certificate_number": "S5209990001",
+            "certificate_date": str(datetime.date.today()),
+        },
+    ),
+    Check(
+        "training:referral_drop",
+        DESK_POST,
+        default=403,
+        method="post",
+        kwargs=referred,
+        data=lambda w: {"reason": "找到长期工作"},
+    ),
 ]

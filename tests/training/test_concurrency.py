@@ -25,7 +25,9 @@ CONTENDERS = 8
 @pytest.fixture(autouse=True)
 def _needs_postgresql():
     if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL row locks: SQLite serialises whole-database writes, so it cannot show the race")
+        pytest.skip(
+            "needs PostgreSQL row locks: SQLite serialises whole-database writes, so it cannot show the race"
+        )
 
 
 def _run_at_once(work) -> list:
@@ -57,7 +59,9 @@ def test_concurrent_referrals_never_overfill_a_class():
     staff = StationAssignmentFactory(station=StationFactory(code="chengguan")).user
     seekers = [SeekerFactory() for _ in range(CONTENDERS)]
 
-    results = _run_at_once(lambda i: services.referral_refer(programme=programme, seeker=seekers[i], by=staff))
+    results = _run_at_once(
+        lambda i: services.referral_refer(programme=programme, seeker=seekers[i], by=staff)
+    )
 
     made = [r for r in results if isinstance(r, Referral)]
     refused = [r for r in results if not isinstance(r, Referral)]

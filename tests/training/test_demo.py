@@ -27,7 +27,12 @@ def test_demo_training_is_made_once():
     assert welding.sessions.count() == 5
     assert Programme.objects.filter(title=CHILDCARE_TITLE, occupation__code="4-03").count() == 1
     assert Referral.objects.filter(programme=welding).count() == 3
-    assert DemandOrder.objects.filter(occupation__code="4-03", region__code__startswith="520999").count() == 3
+    assert (
+        DemandOrder.objects.filter(
+            occupation__code="4-03", region__code__startswith="520999"
+        ).count()
+        == 3
+    )
 
 
 def test_demo_training_without_stations_or_seekers():

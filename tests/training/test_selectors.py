@@ -28,14 +28,18 @@ def test_training_figures_for_a_month_and_a_region():
         referral = services.referral_refer(programme=welding, seeker=SeekerFactory(), by=staff)
         referral = services.referral_enrol(referral=referral, by=staff)
         done.append(services.referral_complete(referral=referral, by=staff))
-    services.referral_certify(referral=done[0], by=staff, certificate_number="S1", certificate_date=today)
+    services.referral_certify(
+        referral=done[0], by=staff, certificate_number="S1", certificate_date=today
+    )
     dropped = services.referral_refer(programme=welding, seeker=SeekerFactory(), by=staff)
     services.referral_drop(referral=dropped, by=staff, reason="外出务工")
     services.referral_refer(programme=elsewhere, seeker=SeekerFactory(), by=staff)
     # A referral made last month counts in last month, not this one.
     old = services.referral_refer(programme=welding, seeker=SeekerFactory(), by=staff)
     last_month = today.replace(day=1) - datetime.timedelta(days=1)
-    mid_last_month = timezone.make_aware(datetime.datetime.combine(last_month.replace(day=15), datetime.time(12)))
+    mid_last_month = timezone.make_aware(
+        datetime.datetime.combine(last_month.replace(day=15), datetime.time(12))
+    )
     ReferralTransition.objects.filter(referral=old).update(at=mid_last_month)
 
     DemandOrderFactory(region=county, people=4)
@@ -43,12 +47,21 @@ def test_training_figures_for_a_month_and_a_region():
     DemandOrderFactory(region=RegionFactory(code="520888"), people=9)
 
     states = selectors.referrals_by_state(today, county)
-    assert states == {"signed_up": 0, "referred": 4, "enrolled": 3, "completed": 3, "certified": 1, "dropped": 1}
+    assert states == {
+        "signed_up": 0,
+        "referred": 4,
+        "enrolled": 3,
+        "completed": 3,
+        "certified": 1,
+        "dropped": 1,
+    }
     assert selectors.referrals_by_state(today)["referred"] == 5  # the whole deployment
     assert selectors.completions_by_occupation(today, county) == [
-        {"occupation_code": "6-07", "occupation": "焊工", "completed": 3}]
+        {"occupation_code": "6-07", "occupation": "焊工", "completed": 3}
+    ]
     assert selectors.certificates_by_occupation(today, county) == [
-        {"occupation_code": "6-07", "occupation": "焊工", "certified": 1}]
+        {"occupation_code": "6-07", "occupation": "焊工", "certified": 1}
+    ]
     assert selectors.demand_by_occupation(today, county) == [
         {"occupation_code": "4-03", "occupation": "育婴员", "orders": 1, "people": 4},
         {"occupation_code": "6-07", "occupation": "焊工", "orders": 1, "people": 2},

@@ -41,18 +41,35 @@ def _self_registered_seeker():
 def test_programme_is_planned_then_published_and_each_step_logged():
     admin = AdminFactory(region=RegionFactory(code="520999"))
     programme = services.programme_create(
-        by=admin, title="焊工培训班", occupation=occupation(), institution=InstitutionFactory(),
-        region=admin.region, start_date=datetime.date(2026, 12, 1), end_date=datetime.date(2026, 12, 3),
-        capacity=3, place="实训楼", subsidised=True, subsidy_amount=1500,
+        by=admin,
+        title="焊工培训班",
+        occupation=occupation(),
+        institution=InstitutionFactory(),
+        region=admin.region,
+        start_date=datetime.date(2026, 12, 1),
+        end_date=datetime.date(2026, 12, 3),
+        capacity=3,
+        place="实训楼",
+        subsidised=True,
+        subsidy_amount=1500,
     )
     assert programme.status == Programme.Status.PLANNED
     with pytest.raises(ValidationError, match="至少"):
         services.programme_publish(programme=programme, by=admin)
-    services.session_add(programme=programme, by=admin, date=datetime.date(2026, 12, 1),
-                         starts=datetime.time(9), ends=datetime.time(12))
+    services.session_add(
+        programme=programme,
+        by=admin,
+        date=datetime.date(2026, 12, 1),
+        starts=datetime.time(9),
+        ends=datetime.time(12),
+    )
     programme = services.programme_publish(programme=programme, by=admin)
     assert programme.status == Programme.Status.ENROLLING
-    log = list(ProgrammeTransition.objects.filter(programme=programme).values_list("from_state", "to_state", "by"))
+    log = list(
+        ProgrammeTransition.objects.filter(programme=programme).values_list(
+            "from_state", "to_state", "by"
+        )
+    )
     assert log == [("", "planned", admin.pk), ("planned", "enrolling", admin.pk)]
 
 
@@ -60,9 +77,15 @@ def test_an_admin_cannot_plan_outside_their_region():
     admin = AdminFactory(region=RegionFactory(code="520999"))
     with pytest.raises(ValidationError) as error:
         services.programme_create(
-            by=admin, title="焊工培训班", occupation=occupation(), institution=InstitutionFactory(),
-            region=RegionFactory(code="520888"), start_date=datetime.date(2026, 12, 1),
-            end_date=datetime.date(2026, 12, 3), capacity=3, place="实训楼",
+            by=admin,
+            title="焊工培训班",
+            occupation=occupation(),
+            institution=InstitutionFactory(),
+            region=RegionFactory(code="520888"),
+            start_date=datetime.date(2026, 12, 1),
+            end_date=datetime.date(2026, 12, 3),
+            capacity=3,
+            place="实训楼",
         )
     assert "region" in error.value.message_dict
 
@@ -71,9 +94,15 @@ def test_a_subsidised_programme_needs_its_amount_and_a_place():
     admin = AdminFactory()
     with pytest.raises(ValidationError) as error:
         services.programme_create(
-            by=admin, title="焊工培训班", occupation=occupation(), institution=InstitutionFactory(),
-            region=RegionFactory(code="520999"), start_date=datetime.date(2026, 12, 3),
-            end_date=datetime.date(2026, 12, 1), capacity=3, subsidised=True,
+            by=admin,
+            title="焊工培训班",
+            occupation=occupation(),
+            institution=InstitutionFactory(),
+            region=RegionFactory(code="520999"),
+            start_date=datetime.date(2026, 12, 3),
+            end_date=datetime.date(2026, 12, 1),
+            capacity=3,
+            subsidised=True,
         )
     assert {"subsidy_amount", "place", "end_date"} <= set(error.value.message_dict)
     assert not Programme.objects.exists()
@@ -81,15 +110,22 @@ def test_a_subsidised_programme_needs_its_amount_and_a_place():
 
 def test_institution_credit_code_is_checked():
     with pytest.raises(ValidationError) as error:
-        services.institution_create(by=AdminFactory(), name="某培训学校", credit_code="91350100M000100Y44")
+        services.institution_create(
+            by=AdminFactory(), name="某培训学校", credit_code="91350100M000100Y44"
+        )
     assert "credit_code" in error.value.message_dict
 
 
 def test_session_outside_the_programme_dates_is_refused():
     programme = ProgrammeFactory()
     with pytest.raises(ValidationError) as error:
-        services.session_add(programme=programme, by=AdminFactory(), date=programme.end_date + datetime.timedelta(days=1),
-                             starts=datetime.time(9), ends=datetime.time(12))
+        services.session_add(
+            programme=programme,
+            by=AdminFactory(),
+            date=programme.end_date + datetime.timedelta(days=1),
+            starts=datetime.time(9),
+            ends=datetime.time(12),
+        )
     assert "date" in error.value.message_dict
 
 
@@ -143,27 +179,46 @@ def test_a_seeker_signs_up_only_themself():
 
 def test_referral_walks_to_certificate_logged_and_in_the_ledger(staff):
     programme = EnrollingProgrammeFactory()
-    referral = services.referral_refer(programme=programme, seeker=SeekerFactory(), by=staff, note="驿站推荐")
+    referral = services.referral_refer(
+        programme=programme, seeker=SeekerFactory(), by=staff, note="驿站推荐"
+    )
     referral = services.referral_enrol(referral=referral, by=staff)
     referral = services.referral_complete(referral=referral, by=staff)
     with pytest.raises(ValidationError) as error:
-        services.referral_certify(referral=referral, by=staff, certificate_number="", certificate_date=None)
+        services.referral_certify(
+            referral=referral, by=staff, certificate_number="", certificate_date=None
+        )
     assert {"certificate_number", "certificate_date"} <= set(error.value.message_dict)
     referral = services.referral_certify(
-        referral=referral, by=staff, certificate_number="S000052099900123", certificate_date=timezone.localdate()
+        referral=referral,
+        by=staff,
+        certificate_number="S000052099900123",
+        certificate_date=timezone.localdate(),
     )
     assert referral.status == Referral.Status.CERTIFIED
-    steps = list(ReferralTransition.objects.filter(referral=referral).values_list("from_state", "to_state"))
-    assert steps == [("", "referred"), ("referred", "enrolled"), ("enrolled", "completed"),
-                     ("completed", "certified")]
-    ledger = ServiceRecord.objects.filter(kind=ServiceRecord.Kind.TRAINING_REFERRAL, station__code="chengguan")
+    steps = list(
+        ReferralTransition.objects.filter(referral=referral).values_list("from_state", "to_state")
+    )
+    assert steps == [
+        ("", "referred"),
+        ("referred", "enrolled"),
+        ("enrolled", "completed"),
+        ("completed", "certified"),
+    ]
+    ledger = ServiceRecord.objects.filter(
+        kind=ServiceRecord.Kind.TRAINING_REFERRAL, station__code="chengguan"
+    )
     assert ledger.count() == 4
-    assert all(programme.title in entry.subject_label and referral.seeker.name not in entry.subject_label
-               for entry in ledger)
+    assert all(
+        programme.title in entry.subject_label and referral.seeker.name not in entry.subject_label
+        for entry in ledger
+    )
 
 
 def test_drop_needs_a_reason_and_certified_is_final(staff):
-    referral = services.referral_refer(programme=EnrollingProgrammeFactory(), seeker=SeekerFactory(), by=staff)
+    referral = services.referral_refer(
+        programme=EnrollingProgrammeFactory(), seeker=SeekerFactory(), by=staff
+    )
     with pytest.raises(ValidationError):
         services.referral_drop(referral=referral, by=staff, reason=" ")
     referral = services.referral_drop(referral=referral, by=staff, reason="家中有事")
@@ -174,9 +229,17 @@ def test_drop_needs_a_reason_and_certified_is_final(staff):
 
 def test_attendance_marks_enrolled_people_present_or_absent(staff):
     programme = EnrollingProgrammeFactory()
-    a = services.referral_enrol(referral=services.referral_refer(programme=programme, seeker=SeekerFactory(), by=staff), by=staff)
-    b = services.referral_enrol(referral=services.referral_refer(programme=programme, seeker=SeekerFactory(), by=staff), by=staff)
-    services.referral_refer(programme=programme, seeker=SeekerFactory(), by=staff)  # not enrolled: not on the sheet
+    a = services.referral_enrol(
+        referral=services.referral_refer(programme=programme, seeker=SeekerFactory(), by=staff),
+        by=staff,
+    )
+    b = services.referral_enrol(
+        referral=services.referral_refer(programme=programme, seeker=SeekerFactory(), by=staff),
+        by=staff,
+    )
+    services.referral_refer(
+        programme=programme, seeker=SeekerFactory(), by=staff
+    )  # not enrolled: not on the sheet
     session = programme.sessions.first()
     rows = services.attendance_record(session=session, by=staff, present=[a.pk])
     assert {(r.referral_id, r.present) for r in rows} == {(a.pk, True), (b.pk, False)}
@@ -189,24 +252,47 @@ def test_demand_orders_from_a_seeker_an_employer_and_staff(staff):
 
     month = (timezone.localdate().replace(day=1) + datetime.timedelta(days=40)).replace(day=15)
     _user, seeker = _self_registered_seeker()
-    mine = services.demand_order_create(by=seeker.user, occupation=occupation("4-03"), people=1, month=month,
-                                        seeker=seeker)
-    assert mine.requester == "seeker" and mine.month.day == 1 and seeker.name not in mine.requester_label
+    mine = services.demand_order_create(
+        by=seeker.user, occupation=occupation("4-03"), people=1, month=month, seeker=seeker
+    )
+    assert (
+        mine.requester == "seeker"
+        and mine.month.day == 1
+        and seeker.name not in mine.requester_label
+    )
     employer = EmployerFactory()
-    theirs = services.demand_order_create(by=staff, occupation=occupation("4-03"), people=6, month=month,
-                                          employer=employer)
+    theirs = services.demand_order_create(
+        by=staff, occupation=occupation("4-03"), people=6, month=month, employer=employer
+    )
     assert theirs.requester == "employer" and theirs.region == employer.region
     on_behalf = services.demand_order_create(
-        by=staff, occupation=occupation("4-03"), people=2, month=month, requester="employer",
-        requester_label="城关镇月嫂服务部", station=StationFactory(code="chengguan"))
+        by=staff,
+        occupation=occupation("4-03"),
+        people=2,
+        month=month,
+        requester="employer",
+        requester_label="城关镇月嫂服务部",
+        station=StationFactory(code="chengguan"),
+    )
     assert on_behalf.station.code == "chengguan"
     with pytest.raises(ValidationError) as error:
-        services.demand_order_create(by=staff, occupation=occupation("4-03"), people=2, month=month,
-                                     requester_label="某公司", station=StationFactory(code="elsewhere"))
+        services.demand_order_create(
+            by=staff,
+            occupation=occupation("4-03"),
+            people=2,
+            month=month,
+            requester_label="某公司",
+            station=StationFactory(code="elsewhere"),
+        )
     assert "station" in error.value.message_dict
     with pytest.raises(ValidationError) as error:
-        services.demand_order_create(by=seeker.user, occupation=occupation("4-03"), people=1, seeker=seeker,
-                                     month=datetime.date(2020, 1, 1))
+        services.demand_order_create(
+            by=seeker.user,
+            occupation=occupation("4-03"),
+            people=1,
+            seeker=seeker,
+            month=datetime.date(2020, 1, 1),
+        )
     assert "month" in error.value.message_dict
 
 
@@ -224,8 +310,13 @@ def test_an_order_is_served_by_a_programme_of_its_occupation():
 def test_sessions_cannot_collide():
     session = SessionFactory()
     with pytest.raises(ValidationError):
-        services.session_add(programme=session.programme, by=AdminFactory(), date=session.date,
-                             starts=session.starts, ends=session.ends)
+        services.session_add(
+            programme=session.programme,
+            by=AdminFactory(),
+            date=session.date,
+            starts=session.starts,
+            ends=session.ends,
+        )
 
 
 def test_seats_cannot_be_cut_below_the_people_on_the_class(staff):
@@ -236,5 +327,7 @@ def test_seats_cannot_be_cut_below_the_people_on_the_class(staff):
     with pytest.raises(ValidationError) as error:
         services.programme_update(programme=programme, by=admin, capacity=1)
     assert "capacity" in error.value.message_dict
-    programme = services.programme_update(programme=programme, by=admin, capacity=2, title="焊工提高班")
+    programme = services.programme_update(
+        programme=programme, by=admin, capacity=2, title="焊工提高班"
+    )
     assert (programme.capacity, programme.title) == (2, "焊工提高班")

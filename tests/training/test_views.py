@@ -36,7 +36,9 @@ def staff(home):
     return StationAssignmentFactory(station=home).user
 
 
-def test_public_list_shows_open_classes_with_seats_in_few_queries(client, django_assert_max_num_queries):
+def test_public_list_shows_open_classes_with_seats_in_few_queries(
+    client, django_assert_max_num_queries
+):
     for _ in range(5):
         ReferralFactory(programme=EnrollingProgrammeFactory(capacity=10))
     ProgrammeFactory(title="还没发布的班")
@@ -50,13 +52,21 @@ def test_public_list_shows_open_classes_with_seats_in_few_queries(client, django
 
 def test_public_list_filters_by_occupation_and_month(client):
     next_month = (timezone.localdate().replace(day=1) + datetime.timedelta(days=40)).replace(day=3)
-    EnrollingProgrammeFactory(title="下月焊工班", start_date=next_month, end_date=next_month + datetime.timedelta(days=2))
-    EnrollingProgrammeFactory(title="育婴员班", occupation=occupation("4-03"), start_date=next_month,
-                              end_date=next_month + datetime.timedelta(days=1))
+    EnrollingProgrammeFactory(
+        title="下月焊工班", start_date=next_month, end_date=next_month + datetime.timedelta(days=2)
+    )
+    EnrollingProgrammeFactory(
+        title="育婴员班",
+        occupation=occupation("4-03"),
+        start_date=next_month,
+        end_date=next_month + datetime.timedelta(days=1),
+    )
     titles = lambda r: [p.title for p in r.context["page"].object_list]  # noqa: E731
     response = client.get(reverse("training:programme_list"), {"occupation": "4-03"})
     assert titles(response) == ["育婴员班"]
-    response = client.get(reverse("training:programme_list"), {"month": f"{next_month:%Y-%m}", "occupation": "6-07"})
+    response = client.get(
+        reverse("training:programme_list"), {"month": f"{next_month:%Y-%m}", "occupation": "6-07"}
+    )
     assert titles(response) == ["下月焊工班"]
     response = client.get(reverse("training:programme_list"), {"month": "2020-01"})
     assert titles(response) == []
@@ -74,16 +84,24 @@ def test_the_public_page_has_no_personal_data(client):
 def test_a_seeker_account_without_registration_is_told_what_to_do(client):
     client.force_login(SeekerUserFactory(), backend="gigmarket.backends.UsernameOrMobileBackend")
     programme = EnrollingProgrammeFactory()
-    response = client.post(reverse("training:programme_sign_up", args=[programme.public_id]), follow=True)
+    response = client.post(
+        reverse("training:programme_sign_up", args=[programme.public_id]), follow=True
+    )
     assert "请先完成求职登记" in response.content.decode()
     assert not programme.referrals.exists()
 
 
 def test_roster_masks_other_stations_seekers_and_the_export_too(login, staff, home):
     programme = EnrollingProgrammeFactory()
-    ReferralFactory(programme=programme, seeker=SeekerFactory(station=home, name="孙本站", mobile="13900001111"))
-    ReferralFactory(programme=programme, seeker=SeekerFactory(station=StationFactory(code="far"), name="李外站",
-                                                              mobile="13900002222"))
+    ReferralFactory(
+        programme=programme, seeker=SeekerFactory(station=home, name="孙本站", mobile="13900001111")
+    )
+    ReferralFactory(
+        programme=programme,
+        seeker=SeekerFactory(
+            station=StationFactory(code="far"), name="李外站", mobile="13900002222"
+        ),
+    )
     client = login(staff)
     html = client.get(reverse("training:roster", args=[programme.public_id])).content.decode()
     assert "孙本站" in html and "13900001111" in html
@@ -93,17 +111,23 @@ def test_roster_masks_other_stations_seekers_and_the_export_too(login, staff, ho
     text = response.content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0][:2] == ["学员姓名", "手机号"]
-    assert ["孙本站", "13900001111"] in [r[:2] for r in rows] and ["李**", "139****2222"] in [r[:2] for r in rows]
+    assert ["孙本站", "13900001111"] in [r[:2] for r in rows] and ["李**", "139****2222"] in [
+        r[:2] for r in rows
+    ]
     assert PersonalDataAccess.objects.filter(user=staff, object_id=str(programme.pk)).exists()
 
-    response = client.get(reverse("training:roster_export", args=[programme.public_id]), {"format": "xlsx"})
+    response = client.get(
+        reverse("training:roster_export", args=[programme.public_id]), {"format": "xlsx"}
+    )
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
 
 
 def test_referral_search_masks_other_stations_seekers(login, staff, home):
     programme = EnrollingProgrammeFactory()
     SeekerFactory(station=StationFactory(code="far"), name="周外站", mobile="13800003333")
-    response = login(staff).post(reverse("training:referral_search", args=[programme.public_id]), {"q": "13800003333"})
+    response = login(staff).post(
+        reverse("training:referral_search", args=[programme.public_id]), {"q": "13800003333"}
+    )
     html = response.content.decode()
     assert "周**" in html and "138****3333" in html and "周外站" not in html
 
@@ -112,22 +136,43 @@ def test_an_admin_of_another_region_cannot_see_the_programme(login):
     programme = EnrollingProgrammeFactory()
     outsider = AdminFactory(region=RegionFactory(code="520888"))
     client = login(outsider)
-    assert client.get(reverse("training:programme_manage", args=[programme.public_id])).status_code == 404
-    assert client.post(reverse("training:programme_start", args=[programme.public_id])).status_code == 404
+    assert (
+        client.get(reverse("training:programme_manage", args=[programme.public_id])).status_code
+        == 404
+    )
+    assert (
+        client.post(reverse("training:programme_start", args=[programme.public_id])).status_code
+        == 404
+    )
     programme.refresh_from_db()
     assert programme.status == Programme.Status.ENROLLING
 
 
 def test_staff_cannot_publish(login, staff):
     programme = ProgrammeFactory()
-    assert login(staff).post(reverse("training:programme_publish", args=[programme.public_id])).status_code == 403
+    assert (
+        login(staff)
+        .post(reverse("training:programme_publish", args=[programme.public_id]))
+        .status_code
+        == 403
+    )
 
 
 def test_a_bad_programme_form_says_what_is_wrong_in_chinese(login):
     admin = AdminFactory(region=RegionFactory(code="520999"))
-    response = login(admin).post(reverse("training:programme_create"), {
-        "title": "焊工班", "occupation": "6-07", "region": admin.region.pk, "start_date": "2026-12-05",
-        "end_date": "2026-12-01", "capacity": 0, "fee": "0", "eligibility": "registered"})
+    response = login(admin).post(
+        reverse("training:programme_create"),
+        {
+            "title": "焊工班",
+            "occupation": "6-07",
+            "region": admin.region.pk,
+            "start_date": "2026-12-05",
+            "end_date": "2026-12-01",
+            "capacity": 0,
+            "fee": "0",
+            "eligibility": "registered",
+        },
+    )
     html = response.content.decode()
     assert response.status_code == 200 and not Programme.objects.exists()
     assert "这个字段是必填项" in html or "必填" in html
@@ -139,11 +184,15 @@ def test_demand_view_aggregates_and_an_order_is_marked_served(login):
     order = DemandOrderFactory(people=2)
     client = login(admin)
     response = client.get(reverse("training:demand_list"))
-    assert [(r["occupation__code"], r["orders"], r["people"]) for r in response.context["rows"]] == [("4-03", 2, 6)]
+    assert [
+        (r["occupation__code"], r["orders"], r["people"]) for r in response.context["rows"]
+    ] == [("4-03", 2, 6)]
     childcare = ProgrammeFactory(occupation=occupation("4-03"), title="育婴员班")
     html = client.get(reverse("training:demand_list")).content.decode()
     assert "育婴员班" in html
-    client.post(reverse("training:demand_serve", args=[order.public_id]), {"programme": childcare.pk})
+    client.post(
+        reverse("training:demand_serve", args=[order.public_id]), {"programme": childcare.pk}
+    )
     order.refresh_from_db()
     assert order.status == "served" and order.served_by == childcare
 
@@ -161,7 +210,9 @@ def test_panels_on_workbench_and_me(login, staff):
     assert "我的培训" in html and "电焊速成班" in html and "已推荐" in html
 
 
-def test_back_office_lists_keep_their_query_counts(login, staff, home, django_assert_max_num_queries):
+def test_back_office_lists_keep_their_query_counts(
+    login, staff, home, django_assert_max_num_queries
+):
     programme = EnrollingProgrammeFactory(capacity=30)
     for status in ["signed_up", "referred", "enrolled", "enrolled", "completed"] * 2:
         ReferralFactory(programme=programme, status=status, seeker=SeekerFactory(station=home))
