@@ -21,6 +21,7 @@ urlpatterns = [
     path("manage/", views.manage_list, name="manage_list"),
     path("manage/export.<str:fmt>", views.job_export, name="job_export"),
     path("new/", views.job_create, name="job_create"),
+    path("check/", views.job_check, name="job_check"),
     path("<int:pk>/manage/", views.job_manage, name="job_manage"),
     path("<int:pk>/edit/", views.job_edit, name="job_edit"),
     path("<int:pk>/submit/", views.job_submit, name="job_submit"),

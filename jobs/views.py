@@ -426,6 +426,15 @@ def job_create(request: HttpRequest) -> HttpResponse:
     )
 
 
+@job_editor_required
+@require_POST
+def job_check(request: HttpRequest) -> HttpResponse:
+    """The checker's findings on the text being typed (htmx, while an employer or staff edit)."""
+    text = "\n".join(request.POST.get(f, "") for f in ("title", "content", "skills", "insurance"))
+    findings = checker.check_text(text[:20000], checker.active_rules())
+    return render(request, "jobs/includes/_findings.html", {"findings": findings})
+
+
 def _preview_findings(form) -> list:
     """The checker's findings on what is being typed (shown beside the form)."""
     if not form.is_bound:

@@ -123,6 +123,9 @@ def test_an_employer_registers_on_a_phone_and_is_told_exactly_what_is_wrong(page
     page.fill("input[name=title]", "家庭保洁")
     page.select_option("select[name=occupation]", label="保洁员")
     page.fill("textarea[name=content]", "打扫卫生。男性优先, 35岁以下, 押金200元")
+    # The checker answers while typing, before anything is saved.
+    page.wait_for_selector("#findings .finding")
+    assert "押金" in page.locator("#findings").inner_text()
     page.select_option("select[name=region]", label="城关街道")
     page.fill("input[name=address]", "和平社区")
     page.fill("input[name=start_date]", today.isoformat())

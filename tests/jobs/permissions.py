@@ -117,6 +117,13 @@ CHECKS = [
         note="an employer account without an employer record cannot post",
     ),
     Check(
+        "jobs:job_check",
+        {**DENY, "employer": 200, "staff": 200, "admin": 200},
+        method="post",
+        data=lambda w: {"content": "押金200元"},
+        note="the checker's live findings while editing",
+    ),
+    Check(
         "jobs:job_manage",
         {**DENY, "employer": 404, "staff": 200, "reviewer": 200, "admin": 200},
         kwargs=lambda w: _pk(_job("PendingJobFactory")),

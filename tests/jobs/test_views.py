@@ -348,3 +348,15 @@ def test_the_review_queue_is_oldest_first_with_findings_and_the_employers_histor
     assert html.index("先来的") < html.index("后来的")
     assert "身高" in html
     assert newer.pk
+
+
+def test_the_checker_answers_while_the_employer_types(login):
+    from tests.gigmarket.factories import EmployerUserFactory
+
+    html = (
+        login(EmployerUserFactory())
+        .post(reverse("jobs:job_check"), {"content": "男 性 优 先，押　金"})
+        .content.decode()
+    )
+    assert "男 性 优 先" in html and "押\u3000金" in html
+    assert "劳动合同法" in html or "Labour Contract Law" in html
