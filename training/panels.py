@@ -27,7 +27,7 @@ def _me_context(request: HttpRequest) -> dict:
 
 
 def _workbench_context(request: HttpRequest) -> dict:
-    from training.models import DemandOrder, Programme
+    from training.models import DemandOrder, Programme, Referral
 
     enrolling = (
         Programme.objects.visible_to(request.user)
@@ -39,6 +39,10 @@ def _workbench_context(request: HttpRequest) -> dict:
         "programmes": list(enrolling[:WORKBENCH_ROWS]),
         "enrolling_count": enrolling.count(),
         "open_demand": DemandOrder.objects.visible_to(request.user).open().count(),
+        "waiting_sign_ups": Referral.objects.visible_to(request.user)
+        .in_state(Referral.Status.SIGNED_UP)
+        .filter(programme__status__in=[Programme.Status.ENROLLING, Programme.Status.RUNNING])
+        .count(),
         "is_admin": request.user.has_role(Role.COUNTY_ADMIN),
     }
 

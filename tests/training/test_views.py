@@ -199,8 +199,9 @@ def test_demand_view_aggregates_and_an_order_is_marked_served(login):
 
 def test_panels_on_workbench_and_me(login, staff):
     programme = EnrollingProgrammeFactory(title="电焊速成班")
+    ReferralFactory(programme=programme, status="signed_up", origin="self")
     html = login(staff).get(reverse("core:workbench")).content.decode()
-    assert "正在报名的培训班" in html and "电焊速成班" in html
+    assert "正在报名的培训班" in html and "电焊速成班" in html and "1 个网上报名待接受" in html
 
     user = SeekerUserFactory()
     seeker = SeekerFactory()

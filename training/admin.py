@@ -1,0 +1,84 @@
+"""Django admin for training (superusers only; county admins and staff work in the site's own pages)."""
+
+from django.contrib import admin
+
+from training.models import (
+    DemandOrder,
+    DemandOrderTransition,
+    Institution,
+    Programme,
+    ProgrammeTransition,
+    Referral,
+    ReferralTransition,
+    Session,
+)
+
+
+class SessionInline(admin.TabularInline):
+    model = Session
+    extra = 0
+
+
+class ProgrammeTransitionInline(admin.TabularInline):
+    model = ProgrammeTransition
+    extra = 0
+    can_delete = False
+    readonly_fields = ("at", "by", "from_state", "to_state", "reason")
+
+
+@admin.register(Institution)
+class InstitutionAdmin(admin.ModelAdmin):
+    list_display = ("name", "credit_code", "filing_number", "contact_name", "contact_phone")
+    search_fields = ("name", "credit_code", "filing_number")
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(admin.ModelAdmin):
+    list_display = (
+        "title",
+        "occupation",
+        "institution",
+        "start_date",
+        "end_date",
+        "capacity",
+        "status",
+    )
+    list_filter = ("status", "subsidised")
+    search_fields = ("title",)
+    raw_id_fields = ("region", "station", "created_by")
+    readonly_fields = ("status",)
+    inlines = [SessionInline, ProgrammeTransitionInline]
+
+
+class ReferralTransitionInline(admin.TabularInline):
+    model = ReferralTransition
+    extra = 0
+    can_delete = False
+    readonly_fields = ("at", "by", "from_state", "to_state", "reason")
+
+
+@admin.register(Referral)
+class ReferralAdmin(admin.ModelAdmin):
+    """Read-mostly: states change through the site's pages (one service per step)."""
+
+    list_display = ("programme", "seeker", "origin", "status", "created_at")
+    list_filter = ("status", "origin")
+    raw_id_fields = ("programme", "seeker", "station", "created_by")
+    readonly_fields = ("status",)
+    inlines = [ReferralTransitionInline]
+
+
+class DemandOrderTransitionInline(admin.TabularInline):
+    model = DemandOrderTransition
+    extra = 0
+    can_delete = False
+    readonly_fields = ("at", "by", "from_state", "to_state", "reason")
+
+
+@admin.register(DemandOrder)
+class DemandOrderAdmin(admin.ModelAdmin):
+    list_display = ("occupation", "people", "month", "requester", "requester_label", "status")
+    list_filter = ("status", "requester")
+    raw_id_fields = ("seeker", "employer", "region", "station", "served_by", "created_by")
+    readonly_fields = ("status",)
+    inlines = [DemandOrderTransitionInline]
