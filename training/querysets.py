@@ -37,6 +37,10 @@ class ProgrammeQuerySet(models.QuerySet):
         """Programmes the public sees: enrolling or in progress."""
         return self.filter(status__in=["enrolling", "running"])
 
+    def published(self) -> ProgrammeQuerySet:
+        """Programmes whose public page exists: published at some point (never the planned ones)."""
+        return self.exclude(status="planned")
+
     def enrolling(self) -> ProgrammeQuerySet:
         """Programmes taking sign-ups and referrals now."""
         return self.filter(status="enrolling")

@@ -74,7 +74,8 @@ def programme_list(request: HttpRequest) -> HttpResponse:
 
 def _public_programme(public_id) -> Programme:
     return get_object_or_404(
-        Programme.objects.public().for_listing().prefetch_related("sessions"), public_id=public_id
+        Programme.objects.published().for_listing().prefetch_related("sessions"),
+        public_id=public_id,
     )
 
 

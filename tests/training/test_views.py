@@ -247,3 +247,10 @@ def test_an_admin_edits_a_programme_and_is_told_when_seats_are_too_few(login, st
     assert client.post(url, data).status_code == 302
     programme.refresh_from_db()
     assert programme.capacity == 12
+
+
+def test_a_finished_class_keeps_its_page_but_takes_no_sign_ups(client):
+    programme = EnrollingProgrammeFactory(status="finished")
+    html = client.get(programme.get_absolute_url()).content.decode()
+    assert "已经停止报名" in html
+    assert programme.title not in client.get(reverse("training:programme_list")).content.decode()
