@@ -525,6 +525,19 @@ def job_close(*, job: Job, by: User, reason: str = "") -> Job:
 
 
 @transaction.atomic
+def job_hold_for_review(*, job: Job, by: User, reason: str) -> Job:
+    """Take an open job off the board and back to review (e.g. while a complaint about it is
+    looked into); a reviewer then approves it again or rejects it."""
+    if not reason.strip():
+        raise ValidationError({"reason": _("Please give a reason.")})
+    job = _locked(job)
+    if job.status != S.OPEN:
+        raise ValidationError(_("Only a job on the board can be held for review."))
+    _move(job=job, to=S.PENDING, by=by, reason=reason)
+    return job
+
+
+@transaction.atomic
 def job_mark_filled(*, job: Job, by: User | None = None, reason: str = "") -> Job:
     """The headcount is reached (called by matching): the job stops taking sign-ups."""
     job = _locked(job)

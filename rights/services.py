@@ -520,9 +520,10 @@ def complaint_suspend_employer(*, complaint: Complaint, by: User) -> Complaint:
 
 @transaction.atomic
 def complaint_close_job(*, complaint: Complaint, by: User, reason: str) -> Complaint:
-    """Take the reported job off the board while the complaint is looked into (the job is closed)."""
+    """Take the reported job off the board while the complaint is looked into: an open job goes
+    back to review (a reviewer decides whether it returns); a draft or pending one is closed."""
     from jobs.models import Job
-    from jobs.services import job_close
+    from jobs.services import job_close, job_hold_for_review
 
     complaint = _step(complaint, by)
     if not complaint.job_id:
@@ -540,7 +541,10 @@ def complaint_close_job(*, complaint: Complaint, by: User, reason: str) -> Compl
         "number": complaint.number,
         "reason": reason.strip(),
     }
-    job_close(job=complaint.job, by=by, reason=text)
+    if complaint.job.status == Job.Status.OPEN:
+        job_hold_for_review(job=complaint.job, by=by, reason=text)
+    else:
+        job_close(job=complaint.job, by=by, reason=text)
     _log(
         complaint,
         by,

@@ -368,3 +368,22 @@ def test_lifting_a_suspension_lets_the_employer_post_again():
         by=_staff_at(station),
         data=_job_data(station),
     ).pk
+
+
+def test_holding_an_open_job_for_review_needs_a_reason_and_takes_it_off_the_board():
+    from django.core.exceptions import ValidationError
+
+    from jobs.services import job_hold_for_review
+    from tests.gigmarket.factories import ReviewerFactory
+    from tests.jobs.factories import OpenJobFactory
+
+    job = OpenJobFactory()
+    reviewer = ReviewerFactory()
+    with pytest.raises(ValidationError):
+        job_hold_for_review(job=job, by=reviewer, reason=" ")
+    job_hold_for_review(job=job, by=reviewer, reason="投诉核查中")
+    job.refresh_from_db()
+    assert job.status == "pending"
+    assert job.transitions.last().reason == "投诉核查中"
+    with pytest.raises(ValidationError):
+        job_hold_for_review(job=job, by=reviewer, reason="again")

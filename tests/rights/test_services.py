@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from jobs.models import Job
 from rights import services
 from rights.models import Complaint, ComplaintLog, Holiday
 from stations.models import ServiceRecord
@@ -197,15 +198,16 @@ def test_suspension_needs_a_resolved_wage_or_fraud_case(station, staff):
         services.complaint_suspend_employer(complaint=complaint, by=staff)
 
 
-def test_reported_job_comes_off_the_board(station, staff):
+def test_reported_job_comes_off_the_board_and_back_to_review(station, staff):
     job = OpenJobFactory(station=station)
     complaint, _ = _file(
         station, kind="fake_posting", job=job, amount_owed=None, people_affected=None
     )
     services.complaint_close_job(complaint=complaint, by=staff, reason="收取服装费")
     job.refresh_from_db()
-    assert job.status == "closed"
+    assert job.status == "pending"  # off the public board; a reviewer decides
     assert complaint.number in job.transitions.last().reason
+    assert not Job.objects.filter(pk=job.pk, status="open").exists()
 
 
 def test_due_date_skips_weekends_and_configured_holidays(station, settings):
