@@ -177,6 +177,26 @@ if MAP_TILE_URL:  # the tile host may serve images ({s} subdomains become a CSP 
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"{_tiles.scheme}://{_tiles.netloc}")
 # Where notifications go; the default writes them to the log.
 NOTIFICATION_SENDER = env("NOTIFICATION_SENDER", default="gigmarket.notify.LogSender")
+
+# Yearly station evaluation: maximum points per criterion (must add up to 100) and grade
+# thresholds, e.g. "management=20,workload=20,business=20,results=25,attitude=15"; empty = defaults.
+STATION_EVALUATION_WEIGHTS = env.dict("STATION_EVALUATION_WEIGHTS", cast={"value": int}, default={})
+STATION_EVALUATION_THRESHOLDS = env.dict(
+    "STATION_EVALUATION_THRESHOLDS", cast={"value": int}, default={}
+)
+
+# The local minimum hourly wage (yuan), below which the posting checker warns.
+JOBS_MIN_HOURLY_WAGE = env("JOBS_MIN_HOURLY_WAGE", default="18.00")
+
+# Complaints: public filing limits per mobile and per address within a window, failed
+# tracking look-ups per address, and the evidence files one case may carry.
+RIGHTS_FILING_LIMIT_PER_MOBILE = env.int("RIGHTS_FILING_LIMIT_PER_MOBILE", default=3)
+RIGHTS_FILING_LIMIT_PER_IP = env.int("RIGHTS_FILING_LIMIT_PER_IP", default=10)
+RIGHTS_FILING_WINDOW_SECONDS = env.int("RIGHTS_FILING_WINDOW_SECONDS", default=3600)
+RIGHTS_LOOKUP_FAILURES_PER_IP = env.int("RIGHTS_LOOKUP_FAILURES_PER_IP", default=10)
+RIGHTS_EVIDENCE_MAX_BYTES = env.int("RIGHTS_EVIDENCE_MAX_BYTES", default=5 * 1024 * 1024)
+RIGHTS_EVIDENCE_MAX_FILES = env.int("RIGHTS_EVIDENCE_MAX_FILES", default=5)
+
 # Key for encrypting personal data at rest (resident ID numbers); falls back to SECRET_KEY in development.
 FIELD_ENCRYPTION_KEY = env("FIELD_ENCRYPTION_KEY", default="")
 
