@@ -179,7 +179,7 @@ if MAP_TILE_URL:  # the tile host may serve images ({s} subdomains become a CSP 
 NOTIFICATION_SENDER = env("NOTIFICATION_SENDER", default="gigmarket.notify.LogSender")
 
 # Yearly station evaluation: maximum points per criterion (must add up to 100) and grade
-# thresholds, e.g. "management=20,workload=20,business=20,results=25,attitude=15"; empty = defaults.
+# thresholds, e.g. "management=20;workload=20;business=20;results=25;attitude=15"; empty = defaults.
 STATION_EVALUATION_WEIGHTS = env.dict("STATION_EVALUATION_WEIGHTS", cast={"value": int}, default={})
 STATION_EVALUATION_THRESHOLDS = env.dict(
     "STATION_EVALUATION_THRESHOLDS", cast={"value": int}, default={}
