@@ -163,8 +163,108 @@ class JobQuerySet(models.QuerySet):
             return self.filter(region__code__startswith=user.region.prefix)
         return self.none()
 
+    def dispatchable_by(self, user: User) -> JobQuerySet:
+        """Jobs ``user`` may send people to and confirm on: staff and admins on the jobs they
+        edit (their station's, their region's); an employer only confirms on their own."""
+        return self.editable_by(user)
+
+    def short_of_people(self) -> JobQuerySet:
+        """Listed jobs with fewer confirmed-or-later placements than their headcount, soonest
+        start first, annotated with ``confirmed_count``."""
+        confirmed = models.Count(
+            "placements", filter=Q(placements__state__in=CONFIRMED_OR_LATER_STATES)
+        )
+        return (
+            self.listed()
+            .annotate(confirmed_count=confirmed)
+            .filter(confirmed_count__lt=models.F("headcount"))
+            .order_by("start_date", "pk")
+        )
+
     def visible_to(self, user: User) -> JobQuerySet:
         """Jobs whose back-office page ``user`` may open: the ones they edit or review."""
         return self.filter(pk__in=self.editable_by(user).values("pk")) | self.filter(
             pk__in=self.reviewable_by(user).values("pk")
         )
+
+
+CONFIRMED_OR_LATER_STATES = ("confirmed", "on_duty", "completed")
+ACTIVE_STATES = ("applied", "recommended", "confirmed", "on_duty")
+
+
+class PlacementQuerySet(models.QuerySet):
+    """Placements (匹配/派单): one seeker on one job."""
+
+    def confirmed_or_later(self) -> PlacementQuerySet:
+        """Placements that count against the job's headcount (confirmed, on duty, completed)."""
+        return self.filter(state__in=CONFIRMED_OR_LATER_STATES)
+
+    def active(self) -> PlacementQuerySet:
+        """Placements still in play: signed up, recommended, confirmed or on duty."""
+        return self.filter(state__in=ACTIVE_STATES)
+
+    def pending(self) -> PlacementQuerySet:
+        """Sign-ups and recommendations waiting for a confirmation."""
+        return self.filter(state__in=("applied", "recommended"))
+
+    def completed(self) -> PlacementQuerySet:
+        return self.filter(state="completed")
+
+    def completed_between(
+        self, start: datetime.datetime, end: datetime.datetime
+    ) -> PlacementQuerySet:
+        """Completed at or after ``start`` and before ``end``."""
+        return self.completed().filter(completed_at__gte=start, completed_at__lt=end)
+
+    def no_shows_since(self, day: datetime.date) -> PlacementQuerySet:
+        """No-shows on jobs created on or after ``day`` (recent no-shows rank a seeker last)."""
+        return self.filter(state="no_show", updated_at__date__gte=day)
+
+    def of_seeker(self, seeker) -> PlacementQuerySet:
+        return self.filter(seeker=seeker)
+
+    def for_list(self) -> PlacementQuerySet:
+        """With what a list row shows, in one query."""
+        return self.select_related("job", "job__employer", "seeker", "station")
+
+    def handled_by(self, user: User) -> PlacementQuerySet:
+        """Placements ``user`` may move along: on jobs they may dispatch to (see
+        ``JobQuerySet.dispatchable_by``), or handled by a station they work at."""
+        from jobs.models import Job
+
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        jobs = Job.objects.dispatchable_by(user)
+        condition = Q(job__in=jobs)
+        if user.has_role(Role.STATION_STAFF, Role.COUNTY_ADMIN):
+            condition |= Q(station__in=_station_model().objects.writable_by(user))
+        return self.filter(condition)
+
+
+class WaitingEntryQuerySet(models.QuerySet):
+    """The waiting list at the stations (候工登记)."""
+
+    def on(self, day: datetime.date | None = None) -> WaitingEntryQuerySet:
+        """Entries of ``day`` (today by default, Asia/Shanghai)."""
+        return self.filter(day=day or timezone.localdate())
+
+    def at(self, stations) -> WaitingEntryQuerySet:
+        """At one station or a queryset of stations."""
+        if isinstance(stations, models.QuerySet):
+            return self.filter(station__in=stations)
+        return self.filter(station=stations)
+
+    def for_list(self) -> WaitingEntryQuerySet:
+        return self.select_related("seeker", "station", "seeker__primary_occupation").order_by(
+            "station__name", "queue_number"
+        )
+
+
+class NotificationQuerySet(models.QuerySet):
+    """The notification outbox."""
+
+    def unsent(self) -> NotificationQuerySet:
+        """Written and not yet sent, oldest first."""
+        return self.filter(sent_at__isnull=True).order_by("created_at", "pk")

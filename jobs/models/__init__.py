@@ -1,0 +1,32 @@
+"""Models of the jobs app: postings (employers, jobs, checker rules) and matching (placements,
+the station waiting list, the notification outbox). ``from jobs.models import X`` works for all."""
+
+from jobs.models.matching import (
+    CONFIRMED_OR_LATER,
+    Notification,
+    Placement,
+    PlacementTransition,
+    WaitingEntry,
+)
+from jobs.models.postings import (
+    DAYS_PER_MONTH,
+    HOURS_PER_DAY,
+    Employer,
+    Job,
+    JobTransition,
+    PostingRule,
+)
+
+__all__ = [
+    "CONFIRMED_OR_LATER",
+    "DAYS_PER_MONTH",
+    "HOURS_PER_DAY",
+    "Employer",
+    "Job",
+    "JobTransition",
+    "Notification",
+    "Placement",
+    "PlacementTransition",
+    "PostingRule",
+    "WaitingEntry",
+]
