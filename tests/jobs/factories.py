@@ -71,3 +71,38 @@ class OpenJobFactory(JobFactory):
 class ExpiredJobFactory(OpenJobFactory):
     status = Job.Status.EXPIRED
     valid_through = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=1))
+
+
+class FilledJobFactory(OpenJobFactory):
+    status = Job.Status.FILLED
+
+
+def _seeker():
+    from tests.seekers.factories import SeekerFactory
+
+    return SeekerFactory()
+
+
+class PlacementFactory(factory.django.DjangoModelFactory):
+    """A placement in a given state, set directly (service tests go through the services)."""
+
+    class Meta:
+        model = "jobs.Placement"
+
+    job = factory.SubFactory(OpenJobFactory)
+    seeker = factory.LazyFunction(_seeker)
+    origin = "recommended"
+    state = "recommended"
+    station = factory.SelfAttribute("job.station")
+    pay_amount = Decimal("200")
+    pay_unit = "day"
+
+
+class WaitingEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "jobs.WaitingEntry"
+
+    station = factory.SubFactory(StationFactory)
+    seeker = factory.LazyFunction(_seeker)
+    day = factory.LazyFunction(timezone.localdate)
+    queue_number = factory.Sequence(lambda n: n + 1)

@@ -1,0 +1,399 @@
+"""Ranking for instant hire (即时快招): candidates for a job, and jobs for a seeker.
+
+The database does the filtering and caps the pool (``POOL``); Python scores the few hundred
+left with one rule (``assess``) and says why, so staff can see why each person ranks where.
+Order: people who signed up, then today's waiting list, then the register; within each, recent
+no-shows last, then by score, then priority groups first among equals.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from jobs.models import CONFIRMED_OR_LATER, Job, Placement, WaitingEntry
+
+#: How many register entries the database hands to the scorer at most.
+POOL = 300
+#: How far back a no-show counts against a seeker.
+NO_SHOW_DAYS = 90
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+TIER_SIGNED_UP, TIER_WAITING, TIER_REGISTER = 0, 1, 2
+TIER_LABELS = {
+    TIER_SIGNED_UP: "Signed up",
+    TIER_WAITING: "Waiting at a station today",
+    TIER_REGISTER: "From the register",
+}
+_HOURS_RE = re.compile(r"(\d{1,2})[:：]?(\d{2})?\s*[-–—~～至到]\s*(\d{1,2})[:：]?(\d{2})?")
+_LEVEL_POINTS = {"1": 15, "2": 12, "3": 9, "4": 6, "5": 3}
+
+
+@dataclass
+class Candidate:
+    """One seeker for one job, with the score and the reasons for it."""
+
+    seeker: object
+    tier: int
+    score: int = 0
+    reasons: list[str] = field(default_factory=list)
+    concerns: list[str] = field(default_factory=list)
+    no_shows: int = 0
+    placement: Placement | None = None
+    waiting: WaitingEntry | None = None
+
+    @property
+    def priority(self) -> bool:
+        return bool(self.seeker.priority_groups)
+
+    @property
+    def tier_label(self) -> str:
+        return _(TIER_LABELS[self.tier])
+
+    def sort_key(self) -> tuple:
+        queue = self.waiting.queue_number if self.waiting else 0
+        return (self.tier, self.no_shows > 0, -self.score, not self.priority, queue, self.seeker.pk)
+
+
+@dataclass
+class JobMatch:
+    """One job for one seeker ("jobs for me"), with the score and the reasons for it."""
+
+    job: Job
+    score: int = 0
+    reasons: list[str] = field(default_factory=list)
+    concerns: list[str] = field(default_factory=list)
+
+
+def job_weekdays(job: Job) -> set[str]:
+    """The weekdays the job needs people on (all seven when it runs a week or more)."""
+    end = job.end_date or job.start_date
+    days = min((end - job.start_date).days, 6)
+    return {
+        WEEKDAYS[(job.start_date + datetime.timedelta(days=i)).weekday()] for i in range(days + 1)
+    }
+
+
+def job_slots(job: Job) -> set[str]:
+    """The parts of the day the job's hours touch (morning, afternoon, evening, night)."""
+    match = _HOURS_RE.search(job.work_hours or "")
+    if not match:
+        return set()
+    start, end = int(match.group(1)), int(match.group(3))
+    if end <= start:
+        end += 24
+    slots = set()
+    for hour in range(start, end):
+        h = hour % 24
+        if 6 <= h < 12:
+            slots.add("morning")
+        elif 12 <= h < 18:
+            slots.add("afternoon")
+        elif 18 <= h < 22:
+            slots.add("evening")
+        else:
+            slots.add("night")
+    return slots
+
+
+def _region_code(region) -> str:
+    return region.code if region is not None else ""
+
+
+def assess(
+    *,
+    job: Job,
+    seeker,
+    skill=None,
+    other_occupation: bool = False,
+    weekdays: set[str] | None = None,
+    slots: set[str] | None = None,
+) -> tuple[int, list[str], list[str]]:
+    """Score one seeker for one job and say why: (score, reasons for, concerns)."""
+    score, reasons, concerns = 0, [], []
+    # Kind of work and skill.
+    if seeker.primary_occupation_id == job.occupation_id:
+        score += 40
+        reasons.append(_("Main kind of work wanted: %(occ)s") % {"occ": job.occupation.name})
+    elif skill is not None or other_occupation:
+        score += 30
+        reasons.append(_("Also does %(occ)s") % {"occ": job.occupation.name})
+    elif (
+        seeker.primary_occupation_id
+        and seeker.primary_occupation.parent_id == job.occupation.parent_id
+    ):
+        score += 10
+        reasons.append(
+            _("Related kind of work (%(occ)s)") % {"occ": seeker.primary_occupation.name}
+        )
+    else:
+        concerns.append(_("Has not asked for this kind of work"))
+    if skill is not None:
+        if skill.level:
+            score += _LEVEL_POINTS.get(skill.level, 0)
+            reasons.append(_("Skill: %(level)s") % {"level": skill.get_level_display()})
+        if skill.certificate_number:
+            score += 5
+            reasons.append(_("Holds a certificate"))
+        if skill.years:
+            score += min(skill.years, 5)
+            reasons.append(_("%(n)s years' experience") % {"n": skill.years})
+    # Nature of work.
+    if seeker.work_natures and job.nature in seeker.work_natures:
+        score += 5
+        reasons.append(_("Takes %(nature)s work") % {"nature": job.get_nature_display()})
+    # Days and hours.
+    weekdays = job_weekdays(job) if weekdays is None else weekdays
+    slots = job_slots(job) if slots is None else slots
+    if seeker.available_days:
+        free = weekdays & set(seeker.available_days)
+        if free == weekdays:
+            score += 10
+            reasons.append(_("Free on the job's days"))
+        elif free:
+            score += 3
+            concerns.append(_("Free on only some of the job's days"))
+        else:
+            score -= 20
+            concerns.append(_("Not free on the job's days"))
+    if seeker.available_slots and slots:
+        if slots <= set(seeker.available_slots):
+            score += 5
+            reasons.append(_("Free at the job's hours"))
+        else:
+            score -= 10
+            concerns.append(_("Not free at all of the job's hours"))
+    # Distance.
+    job_code, home_code = _region_code(job.region), _region_code(seeker.home_region)
+    if home_code and len(home_code) == 12 and home_code == job_code:
+        score += 20
+        reasons.append(_("Lives in the same village"))
+    elif home_code and len(job_code) >= 9 and home_code[:9] == job_code[:9]:
+        score += 15
+        reasons.append(_("Lives in the same township"))
+    elif job.station_id and seeker.home_station_id == job.station_id:
+        score += 10
+        reasons.append(_("Registered at the job's station"))
+    elif home_code and home_code[:6] == job_code[:6]:
+        score += 3
+        reasons.append(_("Lives in the same county"))
+    elif home_code:
+        score -= 5
+        concerns.append(_("Lives outside the county"))
+    # Pay.
+    if seeker.min_daily_pay is not None and job.pay_per_day is not None:
+        if job.pay_per_day >= seeker.min_daily_pay:
+            score += 10
+            reasons.append(
+                _("Pay %(pay)s a day meets their lowest %(min)s")
+                % {"pay": job.pay_per_day, "min": seeker.min_daily_pay}
+            )
+        else:
+            score -= 30
+            concerns.append(
+                _("Pay %(pay)s a day is below their lowest %(min)s")
+                % {"pay": job.pay_per_day, "min": seeker.min_daily_pay}
+            )
+    if seeker.priority_groups:
+        reasons.append(
+            _("Priority group: %(groups)s") % {"groups": "、".join(seeker.priority_group_labels)}
+        )
+    return score, reasons, concerns
+
+
+def _occupation_match(job: Job, prefix: str = "") -> Q:
+    """Seekers who want or can do the job's kind of work, or one in the same major group."""
+    from seekers.models import Seeker, Skill
+
+    occupation = job.occupation
+    others = Seeker.other_occupations.through.objects.filter(occupation_id=occupation.pk)
+    return (
+        Q(primary_occupation_id=occupation.pk)
+        | Q(primary_occupation__parent_id=occupation.parent_id)
+        | Q(pk__in=Skill.objects.filter(occupation_id=occupation.pk).values("seeker_id"))
+        | Q(pk__in=others.values("seeker_id"))
+    )
+
+
+def _proximity(job: Job, *, home: str = "home_region__code", station: str = "home_station_id"):
+    """0 same village, 1 same township or the job's station, 2 same county, 3 elsewhere."""
+    code = _region_code(job.region)
+    whens = []
+    if len(code) == 12:
+        whens.append(When(**{home: code}, then=Value(0)))
+    whens.append(When(**{f"{home}__startswith": code[:9]}, then=Value(1)))
+    if job.station_id:
+        whens.append(When(**{station: job.station_id}, then=Value(1)))
+    whens.append(When(**{f"{home}__startswith": code[:6]}, then=Value(2)))
+    return Case(*whens, default=Value(3), output_field=IntegerField())
+
+
+def register_pool(job: Job, *, today: datetime.date, exclude_ids=(), size: int = POOL):
+    """The register's seekers worth scoring for ``job``: seeking, with a running period, wanting
+    the kind of work; nearest first; at most ``size``."""
+    from seekers.models import Seeker, SeekingPeriod
+
+    return (
+        Seeker.objects.seeking()
+        .filter(pk__in=SeekingPeriod.objects.current(today).values("seeker_id"))
+        .filter(_occupation_match(job))
+        .exclude(pk__in=job.placements.values("seeker_id"))
+        .exclude(pk__in=list(exclude_ids))
+        .annotate(proximity=_proximity(job))
+        .select_related("home_region", "primary_occupation", "home_station")
+        .order_by("proximity", "-registered_at", "pk")[:size]
+    )
+
+
+def _facts(job: Job, seeker_ids: list[int], today: datetime.date) -> dict:
+    """What scoring needs about many seekers at once: skills, other kinds, no-shows, busy."""
+    from seekers.models import Seeker, Skill
+
+    skills = {
+        s.seeker_id: s
+        for s in Skill.objects.filter(seeker_id__in=seeker_ids, occupation_id=job.occupation_id)
+    }
+    others = set(
+        Seeker.other_occupations.through.objects.filter(
+            seeker_id__in=seeker_ids, occupation_id=job.occupation_id
+        ).values_list("seeker_id", flat=True)
+    )
+    since = today - datetime.timedelta(days=NO_SHOW_DAYS)
+    no_shows = Counter(
+        Placement.objects.filter(seeker_id__in=seeker_ids)
+        .no_shows_since(since)
+        .values_list("seeker_id", flat=True)
+    )
+    end = job.end_date or job.start_date
+    busy = set(
+        Placement.objects.filter(
+            seeker_id__in=seeker_ids,
+            state__in=(Placement.State.CONFIRMED, Placement.State.ON_DUTY),
+            job__start_date__lte=end,
+        )
+        .exclude(job=job)
+        .filter(
+            Q(job__end_date__gte=job.start_date)
+            | Q(job__end_date__isnull=True, job__start_date__gte=job.start_date)
+        )
+        .values_list("seeker_id", flat=True)
+    )
+    return {"skills": skills, "others": others, "no_shows": no_shows, "busy": busy}
+
+
+def candidates_for(
+    job: Job, *, today: datetime.date | None = None, limit: int = 60
+) -> list[Candidate]:
+    """Ranked candidates for ``job``: sign-ups, then today's waiting list (in the job's county),
+    then the register, each with its reasons."""
+    today = today or timezone.localdate()
+    signups = list(
+        job.placements.filter(state=Placement.State.APPLIED)
+        .select_related("seeker__home_region", "seeker__primary_occupation", "seeker__home_station")
+        .order_by("created_at", "pk")
+    )
+    taken = set(job.placements.values_list("seeker_id", flat=True))
+    county = _region_code(job.region)[:6]
+    waiting_rows = (
+        WaitingEntry.objects.on(today)
+        .filter(station__region__code__startswith=county)
+        .exclude(seeker_id__in=taken)
+        .select_related(
+            "station", "seeker__home_region", "seeker__primary_occupation", "seeker__home_station"
+        )
+        .order_by("queue_number", "pk")
+    )
+    waiting: dict[int, WaitingEntry] = {}
+    for entry in waiting_rows:
+        waiting.setdefault(entry.seeker_id, entry)
+    pool = list(register_pool(job, today=today, exclude_ids=waiting.keys()))
+    candidates = [Candidate(seeker=p.seeker, tier=TIER_SIGNED_UP, placement=p) for p in signups]
+    candidates += [
+        Candidate(seeker=e.seeker, tier=TIER_WAITING, waiting=e) for e in waiting.values()
+    ]
+    candidates += [Candidate(seeker=s, tier=TIER_REGISTER) for s in pool]
+    if not candidates:
+        return []
+    facts = _facts(job, [c.seeker.pk for c in candidates], today)
+    weekdays, slots = job_weekdays(job), job_slots(job)
+    for c in candidates:
+        c.score, c.reasons, c.concerns = assess(
+            job=job,
+            seeker=c.seeker,
+            skill=facts["skills"].get(c.seeker.pk),
+            other_occupation=c.seeker.pk in facts["others"],
+            weekdays=weekdays,
+            slots=slots,
+        )
+        if c.waiting is not None:
+            c.reasons.insert(
+                0,
+                _("Waiting at %(station)s, number %(n)s")
+                % {"station": c.waiting.station.name, "n": c.waiting.queue_number},
+            )
+        c.no_shows = facts["no_shows"].get(c.seeker.pk, 0)
+        if c.no_shows:
+            c.concerns.append(
+                _("%(n)s no-show(s) in the last %(days)s days")
+                % {"n": c.no_shows, "days": NO_SHOW_DAYS}
+            )
+        if c.seeker.pk in facts["busy"]:
+            c.score -= 25
+            c.concerns.append(_("Already confirmed on another job on these dates"))
+    candidates.sort(key=Candidate.sort_key)
+    return candidates[:limit]
+
+
+def jobs_for(seeker, *, today: datetime.date | None = None, limit: int = 30) -> list[JobMatch]:
+    """Open jobs ranked for ``seeker`` by the same rule ("jobs for me")."""
+    from seekers.models import Skill
+
+    today = today or timezone.localdate()
+    occupation_ids = {seeker.primary_occupation_id} if seeker.primary_occupation_id else set()
+    occupation_ids |= set(seeker.other_occupations.values_list("pk", flat=True))
+    skills = {s.occupation_id: s for s in Skill.objects.filter(seeker=seeker)}
+    occupation_ids |= set(skills)
+    condition = Q(occupation_id__in=occupation_ids)
+    if seeker.primary_occupation_id and seeker.primary_occupation.parent_id:
+        condition |= Q(occupation__parent_id=seeker.primary_occupation.parent_id)
+    home = _region_code(seeker.home_region)
+    whens = []
+    if len(home) == 12:
+        whens.append(When(region__code=home, then=Value(0)))
+    if home:
+        whens.append(When(region__code__startswith=home[:9], then=Value(1)))
+    if seeker.home_station_id:
+        whens.append(When(station_id=seeker.home_station_id, then=Value(1)))
+    if home:
+        whens.append(When(region__code__startswith=home[:6], then=Value(2)))
+    proximity = Case(*whens, default=Value(3), output_field=IntegerField()) if whens else Value(3)
+    jobs = (
+        Job.objects.listed(today)
+        .filter(condition)
+        .exclude(pk__in=seeker.placements.values("job_id"))
+        .annotate(proximity=proximity)
+        .select_related("occupation", "region", "station", "employer")
+        .order_by("proximity", "start_date", "pk")[:POOL]
+    )
+    matches = []
+    for job in jobs:
+        score, reasons, concerns = assess(
+            job=job,
+            seeker=seeker,
+            skill=skills.get(job.occupation_id),
+            other_occupation=job.occupation_id in occupation_ids,
+        )
+        matches.append(JobMatch(job=job, score=score, reasons=reasons, concerns=concerns))
+    matches.sort(key=lambda m: (-m.score, m.job.start_date, m.job.pk))
+    return matches[:limit]
+
+
+def confirmed_count(job: Job) -> int:
+    """Placements at confirmed or later on ``job``."""
+    return job.placements.filter(state__in=CONFIRMED_OR_LATER).count()

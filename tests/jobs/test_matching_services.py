@@ -1,0 +1,274 @@
+"""Instant hire services: sign-up, the waiting list, dispatch, the headcount, results, outbox."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import call_command
+from django.utils import timezone
+
+from jobs import services
+from jobs.models import Job, Notification, Placement, PlacementTransition, WaitingEntry
+from stations.models import ServiceRecord
+from tests.gigmarket.factories import SeekerUserFactory
+from tests.jobs.factories import OpenJobFactory, PlacementFactory
+from tests.seekers.factories import SeekerFactory
+from tests.stations.factories import StationAssignmentFactory, StationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def station():
+    return StationFactory(code="chengguan")
+
+
+@pytest.fixture
+def staff(station):
+    return StationAssignmentFactory(station=station).user
+
+
+@pytest.fixture
+def job(station):
+    return OpenJobFactory(station=station, headcount=2)
+
+
+def _seeker_with_account(**kwargs):
+    user = SeekerUserFactory()
+    return SeekerFactory(user=user, **kwargs), user
+
+
+# ---- sign-up ----
+
+
+def test_sign_up_is_one_placement_and_repeating_it_changes_nothing(job):
+    seeker, user = _seeker_with_account()
+    first = services.placement_sign_up(job=job, seeker=seeker, by=user)
+    again = services.placement_sign_up(job=job, seeker=seeker, by=user)
+    assert first.pk == again.pk
+    assert first.state == Placement.State.APPLIED and first.origin == Placement.Origin.APPLIED
+    assert Placement.objects.filter(job=job).count() == 1
+    assert PlacementTransition.objects.filter(placement=first).count() == 1
+    assert Notification.objects.filter(placement=first, kind="signup").count() == 1
+
+
+@pytest.mark.parametrize(
+    "status, valid_days, code",
+    [("filled", 7, "filled"), ("closed", 7, "closed"), ("open", -1, "expired")],
+)
+def test_sign_up_refused_for_filled_closed_or_expired_jobs(station, status, valid_days, code):
+    job = OpenJobFactory(
+        station=station,
+        status=status,
+        valid_through=timezone.localdate() + datetime.timedelta(days=valid_days),
+    )
+    seeker, user = _seeker_with_account()
+    with pytest.raises(ValidationError) as error:
+        services.placement_sign_up(job=job, seeker=seeker, by=user)
+    assert error.value.code == code
+    assert not Placement.objects.exists()
+
+
+def test_sign_up_refused_when_the_seeking_period_has_lapsed(job):
+    seeker, user = _seeker_with_account()
+    seeker.periods.update(
+        start=timezone.localdate() - datetime.timedelta(days=200),
+        end=timezone.localdate() - datetime.timedelta(days=100),
+    )
+    with pytest.raises(ValidationError) as error:
+        services.placement_sign_up(job=job, seeker=seeker, by=user)
+    assert error.value.code == "lapsed"
+
+
+# ---- dispatch and the headcount ----
+
+
+def test_recommend_writes_a_log_a_ledger_line_and_a_notification(job, staff):
+    seeker = SeekerFactory()
+    placement = services.placement_recommend(job=job, seeker=seeker, by=staff)
+    assert placement.state == "recommended" and placement.origin == "recommended"
+    assert placement.station == job.station
+    assert ServiceRecord.objects.filter(
+        kind=ServiceRecord.Kind.MATCHING, subject_id=str(placement.pk)
+    ).exists()
+    assert Notification.objects.filter(placement=placement, kind="recommended").exists()
+
+
+def test_staff_of_another_station_cannot_dispatch_to_this_job(job):
+    other = StationAssignmentFactory(station=StationFactory(code="other")).user
+    with pytest.raises(PermissionDenied):
+        services.placement_recommend(job=job, seeker=SeekerFactory(), by=other)
+
+
+def test_headcount_never_exceeded_job_fills_then_reopens_on_drop_out(job, staff):
+    a, b, c = (PlacementFactory(job=job) for _ in range(3))
+    services.placement_confirm(placement=a, by=staff)
+    job.refresh_from_db()
+    assert job.status == Job.Status.OPEN
+    services.placement_confirm(placement=b, by=staff)
+    job.refresh_from_db()
+    assert job.status == Job.Status.FILLED
+    with pytest.raises(ValidationError) as error:
+        services.placement_confirm(placement=c, by=staff)
+    assert "已满" in " ".join(error.value.messages) or "full" in " ".join(error.value.messages)
+    c.refresh_from_db()
+    assert c.state == "recommended"
+    assert Placement.objects.filter(job=job).confirmed_or_later().count() == 2
+    # One confirmed person drops out: the job reopens and the third can be confirmed.
+    services.placement_no_show(placement=a, by=staff)
+    job.refresh_from_db()
+    assert job.status == Job.Status.OPEN
+    services.placement_confirm(placement=c, by=staff)
+    job.refresh_from_db()
+    assert job.status == Job.Status.FILLED
+
+
+def test_confirmed_at_is_set_once_and_never_cleared(job, staff):
+    p = PlacementFactory(job=job)
+    services.placement_confirm(placement=p, by=staff)
+    p.refresh_from_db()
+    first = p.confirmed_at
+    assert first is not None
+    services.placement_cancel(placement=p, by=staff, reason="家里有事")
+    p.refresh_from_db()
+    assert p.state == "cancelled" and p.confirmed_at == first
+
+
+def test_full_lifecycle_completed_with_result(job, staff):
+    p = PlacementFactory(job=job)
+    services.placement_confirm(placement=p, by=staff)
+    services.placement_start(placement=p, by=staff)
+    p = services.placement_complete(
+        placement=p,
+        by=staff,
+        result={
+            "actual_days": Decimal("2"),
+            "actual_hours": Decimal("16"),
+            "pay_amount": Decimal("25"),
+            "pay_unit": "hour",
+            "paid_amount": Decimal("400"),
+            "paid_in_full": True,
+            "paid_on_time": True,
+        },
+    )
+    p.refresh_from_db()
+    assert p.state == "completed" and p.completed_at is not None
+    assert p.pay_per_day == Decimal("200.00")  # 25 an hour × 8
+    assert p.result_confirmed_by == staff
+    states = list(p.transitions.values_list("to_state", flat=True))
+    assert states == ["confirmed", "on_duty", "completed"]
+
+
+def test_pay_per_day_normalised_like_jobs():
+    assert Placement(pay_amount=Decimal("4350"), pay_unit="month").compute_pay_per_day() == Decimal(
+        "200.00"
+    )
+    assert Placement(pay_amount=Decimal("180"), pay_unit="day").compute_pay_per_day() == Decimal(
+        "180.00"
+    )
+    assert Placement(pay_amount=Decimal("5"), pay_unit="piece").compute_pay_per_day() is None
+
+
+def test_illegal_moves_are_refused(job, staff):
+    p = PlacementFactory(job=job)
+    with pytest.raises(ValidationError):
+        services.placement_start(placement=p, by=staff)  # not confirmed yet
+
+
+def test_seeker_confirms_their_side_only_for_their_own_completed_placement(job):
+    seeker, user = _seeker_with_account()
+    p = PlacementFactory(job=job, seeker=seeker, state="completed")
+    services.placement_seeker_confirm(placement=p, by=user, paid_in_full=False, note="少付100元")
+    p.refresh_from_db()
+    assert p.seeker_says_paid is False and p.looks_unpaid
+    stranger = SeekerUserFactory()
+    with pytest.raises(PermissionDenied):
+        services.placement_seeker_confirm(placement=p, by=stranger, paid_in_full=True)
+
+
+# ---- the waiting list ----
+
+
+def test_sign_in_gives_the_next_queue_number_once_per_day(station, staff):
+    a, b = SeekerFactory(), SeekerFactory()
+    first, created = services.waiting_sign_in(station=station, seeker=a, by=staff)
+    second, _ = services.waiting_sign_in(station=station, seeker=b, by=staff)
+    again, created_again = services.waiting_sign_in(station=station, seeker=a, by=staff)
+    assert (first.queue_number, second.queue_number) == (1, 2)
+    assert created and not created_again and again.pk == first.pk
+    assert WaitingEntry.objects.on().at(station).count() == 2
+
+
+def test_sign_in_only_at_your_own_station(staff):
+    with pytest.raises(PermissionDenied):
+        services.waiting_sign_in(station=StationFactory(code="x"), seeker=SeekerFactory(), by=staff)
+
+
+def test_seeker_for_sign_in_by_mobile_number_or_slip_code():
+    seeker = SeekerFactory(mobile="13800001234")
+    assert services.seeker_for_sign_in("13800001234") == seeker
+    assert services.seeker_for_sign_in(seeker.number) == seeker
+    assert services.seeker_for_sign_in(f"https://x/seekers/staff/{seeker.public_id}/") == seeker
+    with pytest.raises(ValidationError):
+        services.seeker_for_sign_in("13900009999")
+
+
+# ---- notifications ----
+
+
+class _Recorder:
+    sent: list = []
+
+    def send(self, *, channel, to, text):
+        _Recorder.sent.append((channel, to, text))
+
+
+def test_notifications_are_sent_once(job, staff, settings):
+    settings.NOTIFICATION_SENDER = "tests.jobs.test_matching_services._Recorder"
+    _Recorder.sent = []
+    services.placement_recommend(job=job, seeker=SeekerFactory(), by=staff)
+    call_command("send_notifications")
+    call_command("send_notifications")
+    assert len(_Recorder.sent) == 1
+    assert Notification.objects.unsent().count() == 0
+
+
+# ---- import ----
+
+
+def test_import_placements_is_idempotent_and_reports_bad_rows(job):
+    job.external_ref = "J-1"
+    job.save()
+    seeker = SeekerFactory(mobile="13800005678")
+    rows = [
+        (
+            2,
+            {
+                "job_ref": "J-1",
+                "seeker_mobile": "13800005678",
+                "state": "完成",
+                "start_date": "2026-03-02",
+                "end_date": "2026-03-03",
+                "pay_amount": "200",
+                "pay_unit": "天",
+                "paid_amount": "400",
+                "paid_in_full": "是",
+                "paid_on_time": "是",
+                "actual_days": "2",
+            },
+        ),
+        (3, {"job_ref": "J-404", "seeker_mobile": "13800005678", "state": "完成"}),
+        (4, {"job_ref": "J-1", "seeker_mobile": "13800005678", "state": "飞了"}),
+    ]
+    report = services.placement_import(rows=rows)
+    assert report.created == 1 and [line for line, _ in report.errors] == [3, 4]
+    p = Placement.objects.get(job=job, seeker=seeker)
+    assert p.state == "completed" and p.origin == "imported" and p.pay_per_day == Decimal("200.00")
+    assert p.confirmed_at is not None and p.completed_at is not None
+    again = services.placement_import(rows=rows[:1])
+    assert again.unchanged == 1 and Placement.objects.count() == 1
+    dry = services.placement_import(rows=[(2, {**rows[0][1], "paid_amount": "300"})], dry_run=True)
+    assert dry.updated == 1
+    p.refresh_from_db()
+    assert p.paid_amount == Decimal("400")
