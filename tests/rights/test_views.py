@@ -229,6 +229,15 @@ def test_county_admin_sees_the_complainant_masked_and_reveal_is_logged(
     ).exists()
 
 
+def test_a_two_character_name_is_masked_to_the_family_name_for_a_county_admin(
+    login, station, county_admin
+):
+    """The name is masked as a name (韩*), not guessed as an address that keeps two characters."""
+    complaint = ComplaintFactory(station=station, complainant_name="韩梅")
+    html = login(county_admin).get(complaint.get_absolute_url()).content.decode()
+    assert "韩梅" not in html and "韩*" in html
+
+
 def test_handling_staff_see_the_complainant(login, station, staff):
     complaint = ComplaintFactory(station=station, complainant_mobile="13900000101")
     assert "13900000101" in login(staff).get(complaint.get_absolute_url()).content.decode()
