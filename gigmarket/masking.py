@@ -31,10 +31,10 @@ def mask_name(value: str) -> str:
 
 
 def mask_address(value: str) -> str:
-    """Keep the first six characters (the area), hide the rest."""
+    """Keep the first six characters (the area), hide the rest; a short value keeps at most half."""
     if not value:
         return ""
-    return value[:6] + MASK * 4 if len(value) > 6 else value[:2] + MASK * 4
+    return value[:6] + MASK * 4 if len(value) > 6 else value[: min(2, len(value) // 2)] + MASK * 4
 
 
 MASKERS = {

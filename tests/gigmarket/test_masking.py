@@ -35,6 +35,13 @@ def test_mask_unless_reveals_only_when_allowed():
     assert mask_unless("13800138000", False) == "138****8000"
 
 
+def test_a_short_value_masked_without_a_kind_never_comes_back_whole():
+    """mask() guesses "address" for text; a 2-character name must not survive it."""
+    assert mask("王明") == "王****"
+    assert mask_unless("王明", False) == "王****"
+    assert mask("城关镇") == "城****"
+
+
 def test_the_template_filter_masks_unless_allowed():
     from django.template import Context, Template
 
