@@ -1,0 +1,640 @@
+"""The monthly figures (求人倍率, 工资价位, service figures), aggregated in the database.
+
+Definitions: DESIGN.md "The monthly figures" (also docs/reports.md, in Chinese). A month is an
+Asia/Shanghai calendar month; a region is a subtree (None: the whole deployment).
+
+Where a record lies:
+- a job: its place (``Job.region``);
+- a seeking period: its station's region, else the seeker's home station's, else their home region;
+- a placement: its job's place; an employer: its region.
+
+Every figure is counted by the database (GROUP BY, COUNT, SUM, percentiles); Python only adds up
+the per-occupation rows into major groups and turns counts into ratios.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import zoneinfo
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.conf import settings
+from django.db import connection, models
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, Greatest
+from django.utils import timezone
+
+from gigmarket.models import Industry, Occupation, Region
+from jobs.models import Employer, Job, Placement, PlacementTransition
+from seekers.models import SeekingPeriod
+from stations.models import Station
+
+PERCENTILES = (10, 25, 50, 75, 90)
+HOURS_PER_DAY = Decimal(8)
+DAYS_PER_MONTH = Decimal("21.75")
+UNSPECIFIED = ""
+CENT = Decimal("0.01")
+COUNT_KEYS = ("new_openings", "active_openings", "new_applicants", "active_applicants")
+FIGURE_KEYS = (
+    "new_openings",
+    "new_applicants",
+    "new_ratio",
+    "active_openings",
+    "active_applicants",
+    "active_ratio",
+)
+
+
+@dataclass(frozen=True)
+class Month:
+    """A calendar month in Asia/Shanghai: its days and the instants that bound it."""
+
+    first: datetime.date
+
+    @classmethod
+    def parse(cls, text: str) -> Month:
+        """``YYYY-MM`` → Month; ValueError on anything else."""
+        year, month = text.strip().split("-")
+        if len(year) != 4 or len(month) != 2:
+            raise ValueError(text)
+        return cls(datetime.date(int(year), int(month), 1))
+
+    @classmethod
+    def of(cls, day: datetime.date) -> Month:
+        return cls(day.replace(day=1))
+
+    @property
+    def last(self) -> datetime.date:
+        return self.first.replace(day=calendar.monthrange(self.first.year, self.first.month)[1])
+
+    @property
+    def next(self) -> Month:
+        return Month(self.last + datetime.timedelta(days=1))
+
+    @property
+    def previous(self) -> Month:
+        return Month.of(self.first - datetime.timedelta(days=1))
+
+    @property
+    def starts(self) -> datetime.datetime:
+        """00:00 Asia/Shanghai on the first day (an aware datetime)."""
+        zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+        return datetime.datetime.combine(self.first, datetime.time(0), tzinfo=zone)
+
+    @property
+    def ends(self) -> datetime.datetime:
+        """00:00 Asia/Shanghai on the first day of the next month (exclusive)."""
+        return self.next.starts
+
+    def __str__(self) -> str:
+        return f"{self.first:%Y-%m}"
+
+
+def last_complete_month(today: datetime.date | None = None) -> Month:
+    """The month before this one (Asia/Shanghai)."""
+    return Month.of(today or timezone.localdate()).previous
+
+
+# --- where records lie ---------------------------------------------------------------------
+
+
+def _jobs(region: Region | None):
+    jobs = Job.objects.order_by()
+    if region is not None:
+        jobs = jobs.filter(region__code__startswith=region.prefix)
+    return jobs
+
+
+def _periods(region: Region | None):
+    periods = SeekingPeriod.objects.order_by()
+    if region is not None:
+        periods = periods.annotate(
+            area=Coalesce(
+                "station__region__code",
+                "seeker__home_station__region__code",
+                "seeker__home_region__code",
+            )
+        ).filter(area__startswith=region.prefix)
+    return periods
+
+
+def _placements(region: Region | None):
+    rows = Placement.objects.order_by()
+    if region is not None:
+        rows = rows.filter(job__region__code__startswith=region.prefix)
+    return rows
+
+
+# --- openings and applicants ---------------------------------------------------------------
+
+
+def jobs_opened_in(month: Month, region: Region | None):
+    """Jobs first opened (published) in the month."""
+    return _jobs(region).filter(opened_at__gte=month.starts, opened_at__lt=month.ends)
+
+
+def jobs_open_in(month: Month, region: Region | None):
+    """Jobs opened on or before the month's last day and not closed, filled or expired before
+    its first day (a job past its valid-through date counts as expired then)."""
+    return (
+        _jobs(region)
+        .filter(opened_at__lt=month.ends, valid_through__gte=month.first)
+        .filter(Q(ended_at__isnull=True) | Q(ended_at__gte=month.starts))
+    )
+
+
+def _remaining_headcount(month: Month) -> models.Expression:
+    """headcount − placements that reached "confirmed" before the month, never below zero."""
+    confirmed_before = (
+        Placement.objects.filter(job=OuterRef("pk"), confirmed_at__lt=month.starts)
+        .order_by()
+        .values("job")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Greatest(
+        F("headcount")
+        - Coalesce(Subquery(confirmed_before, output_field=models.IntegerField()), 0),
+        Value(0),
+    )
+
+
+def _latest_per_seeker(periods):
+    """Of ``periods``, only each seeker's latest (latest start, then newest record)."""
+    later = periods.filter(seeker=OuterRef("seeker")).filter(
+        Q(start__gt=OuterRef("start")) | Q(start=OuterRef("start"), pk__gt=OuterRef("pk"))
+    )
+    return periods.filter(~Exists(later))
+
+
+def new_applicant_periods(month: Month, region: Region | None):
+    """One period per seeker with a period started in the month (their latest such)."""
+    return _latest_per_seeker(_periods(region).started_in(month.first, month.last))
+
+
+def active_applicant_periods(month: Month, region: Region | None):
+    """One period per seeker with a period overlapping the month (their latest such)."""
+    return _latest_per_seeker(_periods(region).overlapping(month.first, month.last))
+
+
+def _grouped(queryset, key: str, value: models.Expression | None = None) -> dict:
+    """{key value: COUNT(*) or SUM(value)} by one GROUP BY query."""
+    aggregate = Count("pk") if value is None else Sum(value)
+    rows = queryset.values(key).annotate(n=aggregate).values_list(key, "n")
+    return {k: int(n or 0) for k, n in rows}
+
+
+def _counts_by(month: Month, region: Region | None, job_key: str, period_key: str) -> dict:
+    """{key: {new_openings, new_applicants, active_openings, active_applicants}}."""
+    figures: dict = {}
+    for name, counts in (
+        ("new_openings", _grouped(jobs_opened_in(month, region), job_key, F("headcount"))),
+        (
+            "active_openings",
+            _grouped(jobs_open_in(month, region), job_key, _remaining_headcount(month)),
+        ),
+        ("new_applicants", _grouped(new_applicant_periods(month, region), period_key)),
+        ("active_applicants", _grouped(active_applicant_periods(month, region), period_key)),
+    ):
+        for key, n in counts.items():
+            figures.setdefault(key, dict.fromkeys(COUNT_KEYS, 0))[name] = n
+    return figures
+
+
+def ratio(openings: int, applicants: int) -> Decimal | None:
+    """openings / applicants, two decimals half-up; None when there are no applicants."""
+    if not applicants:
+        return None
+    return (Decimal(openings) / Decimal(applicants)).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _with_ratios(counts: dict) -> dict:
+    row = {
+        "new_openings": counts.get("new_openings", 0),
+        "new_applicants": counts.get("new_applicants", 0),
+        "active_openings": counts.get("active_openings", 0),
+        "active_applicants": counts.get("active_applicants", 0),
+    }
+    row["new_ratio"] = ratio(row["new_openings"], row["new_applicants"])
+    row["active_ratio"] = ratio(row["active_openings"], row["active_applicants"])
+    return {key: row[key] for key in FIGURE_KEYS}
+
+
+def totals(month: Month, region: Region | None) -> dict:
+    """The headline figures: new and active openings, applicants and ratios."""
+    counts = {
+        "new_openings": jobs_opened_in(month, region).aggregate(n=Sum("headcount"))["n"] or 0,
+        "active_openings": jobs_open_in(month, region).aggregate(
+            n=Sum(_remaining_headcount(month))
+        )["n"]
+        or 0,
+        "new_applicants": new_applicant_periods(month, region).count(),
+        "active_applicants": active_applicant_periods(month, region).count(),
+    }
+    return _with_ratios(counts)
+
+
+def _occupations() -> dict[int, Occupation]:
+    return {o.pk: o for o in Occupation.objects.select_related("parent")}
+
+
+def _major_group(occupation: Occupation, major_groups: dict[str, Occupation]) -> Occupation:
+    return occupation.parent or major_groups.get(occupation.major_group_code, occupation)
+
+
+def by_occupation(month: Month, region: Region | None) -> tuple[list[dict], list[dict]]:
+    """(rows per detailed occupation, rows per major group), each seeker under one occupation."""
+    counts = _counts_by(month, region, "occupation", "primary_occupation")
+    occupations = _occupations()
+    majors = {o.code: o for o in occupations.values() if o.parent_id is None}
+    detail, groups = [], {}
+    for pk in sorted(counts, key=lambda pk: (occupations[pk].sort, occupations[pk].code)):
+        occupation = occupations[pk]
+        major = _major_group(occupation, majors)
+        detail.append(
+            {
+                "code": occupation.code,
+                "name": occupation.name,
+                "major_group": major.code,
+                **_with_ratios(counts[pk]),
+            }
+        )
+        group = groups.setdefault(major.code, {"major": major, "counts": {}})
+        for key, n in counts[pk].items():
+            group["counts"][key] = group["counts"].get(key, 0) + n
+    major_rows = [
+        {
+            "code": code,
+            "name": group["major"].name,
+            "major_group": code,
+            **_with_ratios(group["counts"]),
+        }
+        for code, group in sorted(groups.items())
+    ]
+    return detail, major_rows
+
+
+def by_industry(month: Month, region: Region | None) -> list[dict]:
+    """Openings by the job's industry, applicants by the period's intended industry;
+    "unspecified" is its own row."""
+    counts = _counts_by(month, region, "industry", "intended_industry")
+    names = dict(Industry.objects.values_list("pk", "name"))
+    codes = dict(Industry.objects.values_list("pk", "code"))
+    rows = [
+        {"code": codes[pk], "name": names[pk], **_with_ratios(c)}
+        for pk, c in counts.items()
+        if pk is not None
+    ]
+    rows.sort(key=lambda r: r["code"])
+    if None in counts:
+        rows.append({"code": UNSPECIFIED, "name": "未指定", **_with_ratios(counts[None])})
+    return rows
+
+
+def by_station(month: Month, region: Region | None) -> list[dict]:
+    """Openings by the collecting station, applicants by the period's station (else the
+    seeker's home station); records with neither are their own row."""
+    figures: dict = {}
+    station_key = Coalesce("station", "seeker__home_station")
+    for name, counts in (
+        ("new_openings", _grouped(jobs_opened_in(month, region), "station", F("headcount"))),
+        (
+            "active_openings",
+            _grouped(jobs_open_in(month, region), "station", _remaining_headcount(month)),
+        ),
+        (
+            "new_applicants",
+            _grouped(new_applicant_periods(month, region).annotate(at=station_key), "at"),
+        ),
+        (
+            "active_applicants",
+            _grouped(active_applicant_periods(month, region).annotate(at=station_key), "at"),
+        ),
+    ):
+        for key, n in counts.items():
+            figures.setdefault(key, {})[name] = n
+    stations = {s.pk: s for s in Station.objects.filter(pk__in=[k for k in figures if k])}
+    rows = [
+        {"code": stations[pk].code, "name": stations[pk].name, **_with_ratios(c)}
+        for pk, c in figures.items()
+        if pk is not None
+    ]
+    rows.sort(key=lambda r: r["code"])
+    if None in figures:
+        rows.append({"code": UNSPECIFIED, "name": "未指定驿站", **_with_ratios(figures[None])})
+    return rows
+
+
+# --- percentiles -----------------------------------------------------------------------------
+
+
+def _round(value) -> Decimal | None:
+    """A percentile as money: to 6 places first (float noise), then two decimals half-up."""
+    if value is None:
+        return None
+    exact = Decimal(str(value)).quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP)
+    return exact.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def percentiles(queryset, group: Iterable[str], value: str) -> list[dict]:
+    """Per group of ``queryset`` (already annotated with ``value``): n and P10…P90 of ``value``,
+    linearly interpolated between ranks (PostgreSQL's ``percentile_cont``; the same on SQLite)."""
+    group = list(group)
+    inner = queryset.values(*group, value).order_by()
+    sql, params = inner.query.sql_with_params()
+    qn = connection.ops.quote_name
+    cols = [qn(c) for c in group]
+    v = qn(value)
+    group_by = f"GROUP BY {', '.join(cols)}" if cols else ""
+    if connection.vendor == "postgresql":
+        fractions = ", ".join(f"{p / 100}" for p in PERCENTILES)
+        select = ", ".join(cols + ["COUNT(*)"])
+        outer = (
+            f"SELECT {select}, percentile_cont(ARRAY[{fractions}]) WITHIN GROUP "
+            f"(ORDER BY ({v})::float8) FROM ({sql}) AS t {group_by}"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(outer, params)
+            raw = [
+                (*row[: len(cols) + 1], *(row[-1] or [None] * len(PERCENTILES)))
+                for row in cursor.fetchall()
+            ]
+    else:
+        partition = f"PARTITION BY {', '.join(cols)}" if cols else ""
+        terms = []
+        for p in PERCENTILES:
+            # Rank h = (n − 1)·p, 0-based; integer arithmetic so that floor(h) is exact.
+            lo = f"(((n - 1) * {p}) / 100)"
+            frac = f"((((n - 1) * {p}) % 100) / 100.0)"
+            terms.append(
+                f"SUM(CASE WHEN r = {lo} THEN v * (1 - {frac}) "
+                f"WHEN r = {lo} + 1 THEN v * {frac} ELSE 0 END)"
+            )
+        select = ", ".join(cols + ["n"] + terms)
+        outer = (
+            f"SELECT {select} FROM (SELECT {', '.join(cols + [''])}CAST({v} AS REAL) AS v, "
+            f"ROW_NUMBER() OVER ({partition} ORDER BY {v}) - 1 AS r, "
+            f"COUNT(*) OVER ({partition}) AS n FROM ({sql}) AS t) AS ranked "
+            f"GROUP BY {', '.join(cols + ['n'])}"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(outer, params)
+            raw = cursor.fetchall()
+    rows = []
+    for row in raw:
+        keys = dict(zip(group, row[: len(group)], strict=True))
+        n = row[len(group)]
+        values = row[len(group) + 1 :]
+        rows.append(
+            {
+                **keys,
+                "n": int(n),
+                **{f"p{p}": _round(x) for p, x in zip(PERCENTILES, values, strict=True)},
+            }
+        )
+    return rows
+
+
+def _pay_kind(unit_field: str) -> models.Expression:
+    """ "day" for pay normalised to a day (hour, day, month); else the unit (piece, task)."""
+    return models.Case(
+        models.When(**{f"{unit_field}__in": ["hour", "day", "month"]}, then=Value("day")),
+        default=F(unit_field),
+        output_field=models.CharField(),
+    )
+
+
+def _pay_value(amount: models.Expression, unit_field: str) -> models.Expression:
+    """Pay per day (hour × 8, day × 1, month ÷ 21.75); piece and task pay as they are."""
+    decimal = models.DecimalField(max_digits=14, decimal_places=6)
+    return models.Case(
+        models.When(
+            **{f"{unit_field}": "hour"},
+            then=models.ExpressionWrapper(amount * Value(HOURS_PER_DAY), output_field=decimal),
+        ),
+        models.When(
+            **{f"{unit_field}": "month"},
+            then=models.ExpressionWrapper(amount / Value(DAYS_PER_MONTH), output_field=decimal),
+        ),
+        default=models.ExpressionWrapper(amount, output_field=decimal),
+        output_field=decimal,
+    )
+
+
+def _posting_pay():
+    midpoint = models.ExpressionWrapper(
+        (F("pay_min") + Coalesce("pay_max", "pay_min")) / Value(Decimal(2)),
+        output_field=models.DecimalField(max_digits=14, decimal_places=6),
+    )
+    return _pay_value(midpoint, "pay_unit")
+
+
+def wages(month: Month, region: Region | None) -> list[dict]:
+    """Wage prices (工资价位) per occupation: P10…P90 of pay per day over postings opened in
+    the month and over placements completed in it; piece and task pay in rows of their own."""
+    occupations = _occupations()
+    rows = []
+    postings = (
+        jobs_opened_in(month, region)
+        .filter(pay_min__isnull=False)
+        .annotate(occ=F("occupation"), pay_kind=_pay_kind("pay_unit"), pay_value=_posting_pay())
+    )
+    sources = [("postings", postings)]
+    completed = (
+        _placements(region)
+        .filter(
+            completed_at__gte=month.starts, completed_at__lt=month.ends, pay_amount__isnull=False
+        )
+        .exclude(pay_unit="")
+        .annotate(
+            occ=F("job__occupation"),
+            pay_kind=_pay_kind("pay_unit"),
+            pay_value=_pay_value(F("pay_amount"), "pay_unit"),
+        )
+    )
+    sources.append(("placements", completed))
+    for source, queryset in sources:
+        for row in percentiles(queryset, ["occ", "pay_kind"], "pay_value"):
+            occupation = occupations[row["occ"]]
+            rows.append(
+                {
+                    "code": occupation.code,
+                    "name": occupation.name,
+                    "source": source,
+                    "unit": row["pay_kind"],
+                    "n": row["n"],
+                    **{f"p{p}": row[f"p{p}"] for p in PERCENTILES},
+                }
+            )
+    order = {o.pk: (o.sort, o.code) for o in occupations.values()}
+    by_code = {o.code: o.pk for o in occupations.values()}
+    rows.sort(key=lambda r: (order[by_code[r["code"]]], r["source"], r["unit"]))
+    return rows
+
+
+# --- service figures -------------------------------------------------------------------------
+
+
+def service(month: Month, region: Region | None) -> dict:
+    """What the service did in the month: registrations, jobs, placements, training, complaints."""
+    figures = {
+        "seekers_registered": _periods(region)
+        .started_in(month.first, month.last)
+        .filter(kind=SeekingPeriod.Kind.REGISTRATION)
+        .values("seeker")
+        .distinct()
+        .count(),
+        "seekers_renewed": _periods(region)
+        .started_in(month.first, month.last)
+        .filter(kind=SeekingPeriod.Kind.RENEWAL)
+        .values("seeker")
+        .distinct()
+        .count(),
+        "employers_registered": _employers(region)
+        .filter(created_at__gte=month.starts, created_at__lt=month.ends)
+        .count(),
+        "jobs_opened": jobs_opened_in(month, region).count(),
+    }
+    figures.update(_placement_figures(month, region))
+    figures.update(_training_figures(month, region))
+    figures.update(_complaint_figures(month, region))
+    return figures
+
+
+def _employers(region: Region | None):
+    employers = Employer.objects.order_by()
+    if region is not None:
+        employers = employers.filter(region__code__startswith=region.prefix)
+    return employers
+
+
+def _placement_figures(month: Month, region: Region | None) -> dict:
+    """Placements that reached each state in the month (from their state log; a placement counts
+    once per state), and the median hours from a job's opening to its first confirmed placement
+    for jobs whose first confirmation fell in the month."""
+    placements = _placements(region)
+    steps = PlacementTransition.objects.order_by().filter(
+        at__gte=month.starts, at__lt=month.ends, placement__in=placements
+    )
+    by_state = dict.fromkeys(Placement.State.values, 0)
+    rows = steps.values("to_state").annotate(n=Count("placement", distinct=True))
+    by_state.update({r["to_state"]: r["n"] for r in rows})
+    first_confirmed = (
+        Placement.objects.filter(job=OuterRef("pk"), confirmed_at__isnull=False)
+        .order_by("confirmed_at")
+        .values("confirmed_at")[:1]
+    )
+    jobs = (
+        _jobs(region)
+        .filter(opened_at__isnull=False)
+        .annotate(first_confirmed=Subquery(first_confirmed))
+        .filter(first_confirmed__gte=month.starts, first_confirmed__lt=month.ends)
+        .annotate(fill_seconds=_EpochSeconds(F("first_confirmed")) - _EpochSeconds(F("opened_at")))
+    )
+    median = [row for row in percentiles(jobs, [], "fill_seconds") if row["n"]]
+    seconds = median[0]["p50"] if median else None
+    return {
+        "placements_by_state": by_state,
+        "placements_confirmed": placements.filter(
+            confirmed_at__gte=month.starts, confirmed_at__lt=month.ends
+        ).count(),
+        "placements_completed": placements.filter(
+            completed_at__gte=month.starts, completed_at__lt=month.ends
+        ).count(),
+        "median_hours_to_first_confirmed": (
+            None
+            if seconds is None
+            else float((seconds / 3600).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+        ),
+    }
+
+
+class _EpochSeconds(models.Func):
+    """Seconds since 1970 of a datetime column, on PostgreSQL and SQLite alike."""
+
+    output_field = models.FloatField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="EXTRACT(EPOCH FROM %(expressions)s)")
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler, connection, template="((julianday(%(expressions)s) - 2440587.5) * 86400.0)"
+        )
+
+
+def _training_figures(month: Month, region: Region | None) -> dict:
+    try:
+        from training.selectors import referrals_by_state
+    except ImportError:  # pragma: no cover - training not installed
+        return {}
+    return {"training_referrals_by_state": referrals_by_state(month.first, region)}
+
+
+def _complaint_figures(month: Month, region: Region | None) -> dict:
+    try:
+        from rights.selectors import monthly_complaints
+    except ImportError:  # pragma: no cover - rights not installed
+        return {}
+    total = monthly_complaints(month=month.first, region=region).total
+    return {
+        "complaints_received": total.received,
+        "complaints_closed_within_deadline": total.closed_within_deadline,
+        "complaints_overdue": total.overdue,
+        "wages_recovered": float(total.wages_recovered),
+    }
+
+
+# --- the whole report ------------------------------------------------------------------------
+
+
+def _jsonable(rows: list[dict]) -> list[dict]:
+    return [
+        {k: (float(v) if isinstance(v, Decimal) else v) for k, v in row.items()} for row in rows
+    ]
+
+
+def monthly_report(*, month: Month, region: Region | None = None) -> dict:
+    """Every table of the month, as the JSON the command prints and publishing stores."""
+    detail, majors = by_occupation(month, region)
+    return {
+        "month": str(month),
+        "region": region.code if region else None,
+        "region_name": region.name if region else "",
+        "generated_at": timezone.localtime().isoformat(timespec="seconds"),
+        "totals": _jsonable([totals(month, region)])[0],
+        "by_occupation": _jsonable(detail),
+        "by_major_group": _jsonable(majors),
+        "by_industry": _jsonable(by_industry(month, region)),
+        "by_station": _jsonable(by_station(month, region)),
+        "wages": _jsonable(wages(month, region)),
+        "service": service(month, region),
+    }
+
+
+def trend(*, month: Month, region: Region | None, months: int = 12, top: int = 3) -> dict:
+    """The active ratio over the ``months`` months ending with ``month``: overall and for the
+    occupations with the most active openings in ``month``."""
+    series_months = [month]
+    while len(series_months) < months:
+        series_months.insert(0, series_months[0].previous)
+    detail_now, _majors = by_occupation(month, region)
+    leaders = sorted(detail_now, key=lambda r: (-r["active_openings"], r["code"]))[:top]
+    overall, per_occupation = [], {r["code"]: [] for r in leaders}
+    for m in series_months:
+        overall.append(totals(m, region)["active_ratio"])
+        if leaders:
+            rows = {r["code"]: r for r in by_occupation(m, region)[0]}
+            for code in per_occupation:
+                per_occupation[code].append(rows.get(code, {}).get("active_ratio"))
+    return {
+        "months": [str(m) for m in series_months],
+        "overall": overall,
+        "occupations": [
+            {"code": r["code"], "name": r["name"], "values": per_occupation[r["code"]]}
+            for r in leaders
+        ],
+    }
