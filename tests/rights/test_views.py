@@ -304,11 +304,30 @@ def test_workbench_and_me_panels(login, station, staff):
     html = login(staff).get(reverse("core:workbench")).content.decode()
     assert "TS26-DDDD-DDDD" in html
     seeker = SeekerUserFactory(phone="13900000777")
-    ComplaintFactory(station=station, complainant_mobile="13900000777", number="TS26-EEEE-EEEE")
+    ComplaintFactory(
+        station=station,
+        complainant_mobile="13900000777",
+        complainant_user=seeker,
+        number="TS26-EEEE-EEEE",
+    )
     me = login(seeker).get(reverse("core:me")).content.decode()
     assert "TS26-EEEE-EEEE" in me
     status = login(seeker).get(reverse("rights:complaint_status", args=["TS26-EEEE-EEEE"]))
     assert status.status_code == 200
+
+
+def test_an_account_opened_with_someone_elses_mobile_does_not_see_their_complaints(
+    login, station
+):
+    """Account mobiles are not verified: a case filed without the account stays behind
+    tracking number + mobile, even when the account's mobile is the complainant's."""
+    from tests.gigmarket.factories import SeekerUserFactory
+
+    ComplaintFactory(station=station, complainant_mobile="13900000888", number="TS26-FFFF-FFFF")
+    impostor = login(SeekerUserFactory(phone="13900000888"))
+    assert "TS26-FFFF-FFFF" not in impostor.get(reverse("core:me")).content.decode()
+    status = impostor.get(reverse("rights:complaint_status", args=["TS26-FFFF-FFFF"]))
+    assert status.status_code == 302 and status.url == reverse("rights:complaint_track")
 
 
 def test_county_admin_adds_a_holiday(login, county_admin):
