@@ -8,6 +8,7 @@ import json
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from gigmarket.tabular import csv_bytes, xlsx_bytes
 
@@ -16,7 +17,7 @@ PERCENTILES = (10, 25, 50, 75, 90)
 
 def _ratio_header(first: str) -> list[str]:
     return [
-        _("Code"),
+        pgettext("monthly report", "Code"),
         first,
         _("New openings"),
         _("New applicants"),
@@ -88,44 +89,53 @@ def tables(report: dict) -> list[tuple[str, list[str], list[list]]]:
     totals = report["totals"]
     return [
         (
-            _("Totals"),
-            [_("Month"), _("Region"), *_ratio_header(_("Name"))[2:]],
+            pgettext("monthly report", "Totals"),
+            [
+                pgettext("monthly report", "Month"),
+                pgettext("monthly report", "Region"),
+                *_ratio_header(pgettext("monthly report", "Name"))[2:],
+            ],
             [
                 [
                     report["month"],
-                    report.get("region_name") or report.get("region") or _("All regions"),
+                    report.get("region_name")
+                    or report.get("region")
+                    or pgettext("monthly report", "All regions"),
                     *_ratio_row({"code": "", "name": "", **totals})[2:],
                 ]
             ],
         ),
         (
             _("By occupation"),
-            [*_ratio_header(_("Occupation")), _("Major group")],
+            [
+                *_ratio_header(pgettext("monthly report", "Occupation")),
+                pgettext("monthly report", "Major group"),
+            ],
             [[*_ratio_row(r), r["major_group"]] for r in report["by_occupation"]],
         ),
         (
             _("By major group"),
-            _ratio_header(_("Major group")),
+            _ratio_header(pgettext("monthly report", "Major group")),
             [_ratio_row(r) for r in report["by_major_group"]],
         ),
         (
             _("By industry"),
-            _ratio_header(_("Industry")),
+            _ratio_header(pgettext("monthly report", "Industry")),
             [_ratio_row(r) for r in report["by_industry"]],
         ),
         (
             _("By station"),
-            _ratio_header(_("Station")),
+            _ratio_header(pgettext("monthly report", "Station")),
             [_ratio_row(r) for r in report["by_station"]],
         ),
         (
             _("Wage prices"),
             [
-                _("Code"),
-                _("Occupation"),
-                _("Source"),
-                _("Pay unit"),
-                _("Count"),
+                pgettext("monthly report", "Code"),
+                pgettext("monthly report", "Occupation"),
+                pgettext("monthly report", "Source"),
+                pgettext("monthly report", "Pay unit"),
+                pgettext("monthly report", "Count"),
                 *[f"P{p}" for p in PERCENTILES],
             ],
             [
@@ -140,7 +150,11 @@ def tables(report: dict) -> list[tuple[str, list[str], list[list]]]:
                 for r in report["wages"]
             ],
         ),
-        (_("Service figures"), [_("Figure"), _("Value")], service_rows(report["service"])),
+        (
+            _("Service figures"),
+            [pgettext("monthly report", "Figure"), pgettext("monthly report", "Value")],
+            service_rows(report["service"]),
+        ),
     ]
 
 

@@ -1,0 +1,99 @@
+"""Publishing: a published month never changes; a correction makes a visible, reasoned revision."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from reports.models import PublishedReport
+from reports.selectors import Month
+from reports.services import report_publish
+from tests.gigmarket.factories import AdminFactory
+from tests.reports import factories as f
+
+pytestmark = pytest.mark.django_db
+
+MARCH = Month.parse("2026-03")
+
+
+@pytest.fixture
+def town():
+    return f.township(f.county())
+
+
+def test_publish_stores_the_figures_and_who_published(town):
+    admin = AdminFactory()
+    f.job(region=town, opened="2026-03-02 09:00", headcount=3)
+    f.period(f.seeker(), start="2026-03-03")
+    report = report_publish(month=MARCH, region=None, by=admin)
+    assert (report.revision, report.published_by, report.reason) == (1, admin, "")
+    assert report.data["totals"]["active_ratio"] == 3.0
+    assert report.data["month"] == "2026-03"
+
+
+def test_publishing_again_without_revise_is_refused(town):
+    report_publish(month=MARCH, region=None, by=None)
+    with pytest.raises(ValidationError) as error:
+        report_publish(month=MARCH, region=None, by=None)
+    assert error.value.code == "already_published"
+    assert PublishedReport.objects.count() == 1
+
+
+def test_a_data_correction_makes_a_new_revision_and_both_stay(town):
+    """Rule: recomputing a published month makes a new revision instead of changing it."""
+    f.job(region=town, opened="2026-03-02 09:00", headcount=3)
+    f.period(f.seeker(), start="2026-03-03")
+    first = report_publish(month=MARCH, region=None, by=None)
+    f.period(f.seeker(), start="2026-03-20")  # a late registration is entered afterwards
+
+    with pytest.raises(ValidationError) as missing_reason:
+        report_publish(month=MARCH, region=None, by=None, revise=True)
+    assert "reason" in missing_reason.value.message_dict
+
+    second = report_publish(month=MARCH, region=None, by=None, revise=True, reason="补录登记")
+    assert second.revision == 2 and second.reason == "补录登记"
+    first.refresh_from_db()
+    assert first.data["totals"]["active_ratio"] == 3.0  # unchanged
+    assert second.data["totals"]["active_ratio"] == 1.5
+    assert PublishedReport.objects.count() == 2
+
+
+def test_a_revision_with_the_same_figures_is_refused(town):
+    report_publish(month=MARCH, region=None, by=None)
+    with pytest.raises(ValidationError) as error:
+        report_publish(month=MARCH, region=None, by=None, revise=True, reason="重算")
+    assert error.value.code == "unchanged"
+
+
+def test_revising_what_was_never_published_is_refused(town):
+    with pytest.raises(ValidationError) as error:
+        report_publish(month=MARCH, region=None, by=None, revise=True, reason="x")
+    assert error.value.code == "nothing_to_revise"
+
+
+def test_regions_are_published_separately(town):
+    county = town.parent
+    report_publish(month=MARCH, region=county, by=None)
+    report_publish(month=MARCH, region=None, by=None)
+    assert PublishedReport.objects.for_region(county).get().revision == 1
+    assert PublishedReport.objects.for_region(None).get().revision == 1
+
+
+def test_a_published_revision_is_never_updated_or_deleted_in_place(town):
+    report = report_publish(month=MARCH, region=None, by=None)
+    report.data = {"totals": {"active_ratio": 99}}
+    with pytest.raises(ValidationError):
+        report.save()
+    with pytest.raises(ValidationError):
+        report.delete()
+    report.refresh_from_db()
+    assert report.data["totals"]["active_ratio"] is None
+    assert PublishedReport.objects.count() == 1
+
+
+def test_latest_revisions(town):
+    county = town.parent
+    report_publish(month=MARCH, region=None, by=None)
+    f.period(f.seeker(), start="2026-03-20")
+    report_publish(month=MARCH, region=None, by=None, revise=True, reason="补录")
+    report_publish(month=MARCH, region=county, by=None)
+    latest = PublishedReport.objects.latest_revisions()
+    assert {(r.region_id, r.revision) for r in latest} == {(None, 2), (county.pk, 1)}
