@@ -496,8 +496,17 @@ def _detail(
 @role_required(*HANDLER_ROLES)
 @require_GET
 def complaint_detail(request: HttpRequest, public_id) -> HttpResponse:
-    """Everything about one case, and a form for each step it can take next."""
-    return _detail(request, _handled(request, public_id))
+    """Everything about one case, and a form for each step it can take next.
+
+    The handling station sees the complainant in full; each such view is logged, as a reveal is.
+    """
+    complaint = _handled(request, public_id)
+    can_see = _can_see_personal_data(request.user, complaint)
+    if can_see:
+        personal_data_opened(
+            user=request.user, record=complaint, purpose=_("Handling station: viewed the case")
+        )
+    return _detail(request, complaint, can_see=can_see)
 
 
 @role_required(*HANDLER_ROLES)

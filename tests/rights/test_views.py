@@ -238,9 +238,10 @@ def test_a_two_character_name_is_masked_to_the_family_name_for_a_county_admin(
     assert "韩梅" not in html and "韩*" in html
 
 
-def test_handling_staff_see_the_complainant(login, station, staff):
+def test_handling_staff_see_the_complainant_and_the_view_is_logged(login, station, staff):
     complaint = ComplaintFactory(station=station, complainant_mobile="13900000101")
     assert "13900000101" in login(staff).get(complaint.get_absolute_url()).content.decode()
+    assert PersonalDataAccess.objects.filter(user=staff, object_id=str(complaint.pk)).exists()
 
 
 def test_admin_outside_the_region_gets_404(login, station):
