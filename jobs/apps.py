@@ -35,6 +35,11 @@ class JobsConfig(AppConfig):
         auditlog.register(Employer)
         auditlog.register(Job, exclude_fields=["updated_at", "pay_per_day"])
         auditlog.register(PostingRule)
+        from jobs import panels as matching_panels
+
+        panels.workbench.register(matching_panels.waiting_panel)
+        panels.workbench.register(matching_panels.short_panel)
+        panels.me.register(matching_panels.me_panel)
         from gigmarket.roles import Role
         from jobs import demo_steps  # noqa: F401  (registers the demo step)
 

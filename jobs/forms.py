@@ -209,3 +209,81 @@ class PostingRuleForm(forms.ModelForm):
         self.fields["category"] = forms.ChoiceField(
             label=_("Category"), choices=[(k, v[0]) for k, v in CATEGORIES.items()]
         )
+
+
+# ---- matching ----
+
+
+class SignInForm(forms.Form):
+    """Staff sign a seeker in at the station (候工登记): scan the slip or type a mobile/number."""
+
+    query = forms.CharField(
+        label=_("Mobile, seeker number or scanned slip code"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "off"}),
+    )
+    station = forms.ModelChoiceField(label=_("Station"), queryset=None, empty_label=None)
+
+    def __init__(self, *args, stations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["station"].queryset = stations
+        if stations is not None and stations.count() == 1:
+            self.fields["station"].widget = forms.HiddenInput()
+            self.fields["station"].initial = stations.first()
+
+
+YES_NO_UNKNOWN = [("", _("Not known yet")), ("yes", _("Yes")), ("no", _("No"))]
+
+
+def _yes_no(value):
+    return {"yes": True, "no": False}.get(value)
+
+
+class ResultForm(forms.Form):
+    """Result confirmation (结果确认): days and hours worked, pay agreed and paid."""
+
+    actual_days = forms.DecimalField(
+        label=_("Days worked"), min_value=0, max_digits=6, decimal_places=1, required=False
+    )
+    actual_hours = forms.DecimalField(
+        label=_("Hours worked"), min_value=0, max_digits=7, decimal_places=1, required=False
+    )
+    pay_amount = forms.DecimalField(
+        label=_("Agreed pay (yuan)"), min_value=0, max_digits=10, decimal_places=2
+    )
+    pay_unit = forms.ChoiceField(label=_("Pay unit"), choices=Job.PayUnit.choices)
+    paid_amount = forms.DecimalField(
+        label=_("Amount paid (yuan)"), min_value=0, max_digits=10, decimal_places=2, required=False
+    )
+    paid_in_full = forms.TypedChoiceField(
+        label=_("Paid in full?"),
+        choices=YES_NO_UNKNOWN,
+        coerce=_yes_no,
+        empty_value=None,
+        required=False,
+    )
+    paid_on_time = forms.TypedChoiceField(
+        label=_("Paid on time?"),
+        choices=YES_NO_UNKNOWN,
+        coerce=_yes_no,
+        empty_value=None,
+        required=False,
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("paid_amount") is not None and data.get("paid_in_full") is None:
+            self.add_error("paid_in_full", _("Say whether the pay came in full."))
+        return data
+
+
+class SeekerResultForm(forms.Form):
+    """The worker's own side of the result, from the phone."""
+
+    paid_in_full = forms.TypedChoiceField(
+        label=_("Did you get all the pay agreed?"),
+        choices=[("yes", _("Yes, in full")), ("no", _("No, not all of it"))],
+        coerce=_yes_no,
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(label=_("Anything to add"), max_length=200, required=False)

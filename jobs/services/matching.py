@@ -270,7 +270,7 @@ def placement_recommend(*, job: Job, seeker, by: User, reason: str = "") -> Plac
     job = Job.objects.select_related("station", "employer").get(pk=job.pk)
     _check_taking_people(job)
     existing = (
-        Placement.objects.select_for_update()
+        Placement.objects.select_for_update(of=("self",))
         .select_related("job", "seeker", "station")
         .filter(job=job, seeker=seeker)
         .first()

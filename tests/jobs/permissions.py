@@ -215,3 +215,159 @@ CHECKS = [
     Check("jobs:rule_list", {**DENY, "reviewer": 200, "admin": 200}),
     Check("jobs:rule_toggle", {**DENY, "admin": 302}, method="post", kwargs=_rule),
 ]
+
+
+# ---- instant hire (即时快招) ----
+
+
+def _own_seeker(world):
+    from seekers.models import Seeker
+    from tests.seekers.factories import SeekerFactory
+
+    return Seeker.objects.filter(user=world["seeker"]).first() or SeekerFactory(
+        user=world["seeker"]
+    )
+
+
+def _placement(world, station="matrix-home", state="recommended", own_employer=False, **extra):
+    from tests.jobs.factories import PlacementFactory
+
+    job_extra = {"employer": _own_employer(world)} if own_employer else {}
+    return PlacementFactory(
+        job=_job("OpenJobFactory", station=station, **job_extra), state=state, **extra
+    )
+
+
+def _placement_pk(**options):
+    return lambda w: {"pk": _placement(w, **options).pk}
+
+
+def _recommend_kwargs(station):
+    def build(world):
+        from tests.seekers.factories import SeekerFactory
+
+        return {
+            "pk": _job("OpenJobFactory", station=station).pk,
+            "public_id": SeekerFactory().public_id,
+        }
+
+    return build
+
+
+def _sign_in_data(world):
+    from tests.seekers.factories import SeekerFactory
+
+    seeker = SeekerFactory()
+    return {"query": seeker.mobile, "station": _station("matrix-home").pk}
+
+
+SEEKER_ONLY = {**DENY, "seeker": 200}
+DISPATCHERS = {**DENY, "staff": 200, "admin": 200}
+#: Placement moves: the scoped queryset 404s for anyone who does not handle the job.
+HANDLERS = {
+    "anonymous": LOGIN,
+    "seeker": 404,
+    "employer": 404,
+    "staff": 302,
+    "reviewer": 404,
+    "admin": 302,
+    "auditor": 404,
+}
+
+CHECKS += [
+    Check(
+        "jobs:job_sign_up",
+        {**DENY, "seeker": 302},
+        method="post",
+        kwargs=lambda w: _pk(_job("OpenJobFactory")),
+        note="a seeker account without a register record is sent to register",
+    ),
+    Check(
+        "jobs:job_sign_up",
+        {**DENY, "seeker": 302},
+        method="post",
+        kwargs=lambda w: _own_seeker(w) and _pk(_job("OpenJobFactory")),
+        note="a registered seeker signs up in one tap",
+    ),
+    Check("jobs:jobs_for_me", SEEKER_ONLY),
+    Check("jobs:jobs_for_me", SEEKER_ONLY, kwargs=lambda w: _own_seeker(w) and {}),
+    Check(
+        "jobs:my_placement_confirm",
+        {**DENY, "seeker": 302},
+        method="post",
+        kwargs=lambda w: {"pk": _placement(w, state="completed", seeker=_own_seeker(w)).pk},
+        data=lambda w: {"paid_in_full": "yes"},
+    ),
+    Check(
+        "jobs:my_placement_confirm",
+        {**DENY, "seeker": 404},
+        method="post",
+        kwargs=lambda w: _own_seeker(w) and {"pk": _placement(w, state="completed").pk},
+        data=lambda w: {"paid_in_full": "yes"},
+        note="someone else's placement",
+    ),
+    Check("jobs:waiting_list", DISPATCHERS),
+    Check(
+        "jobs:waiting_sign_in",
+        {**DENY, "staff": 302, "admin": 302},
+        method="post",
+        data=_sign_in_data,
+    ),
+    Check("jobs:job_candidates", DISPATCHERS, kwargs=lambda w: _pk(_job("OpenJobFactory"))),
+    Check(
+        "jobs:job_candidates",
+        {**DISPATCHERS, "staff": 404},
+        kwargs=lambda w: _pk(_job("OpenJobFactory", station="matrix-other")),
+        note="cross-station: staff do not dispatch to another station's job",
+    ),
+    Check(
+        "jobs:placement_recommend",
+        {**DENY, "staff": 302, "admin": 302},
+        method="post",
+        kwargs=_recommend_kwargs("matrix-home"),
+    ),
+    Check(
+        "jobs:placement_recommend",
+        {**DENY, "staff": 404, "admin": 302},
+        method="post",
+        kwargs=_recommend_kwargs("matrix-other"),
+    ),
+    Check("jobs:placement_confirm", HANDLERS, method="post", kwargs=_placement_pk()),
+    Check(
+        "jobs:placement_confirm",
+        {**HANDLERS, "employer": 302, "staff": 404},
+        method="post",
+        kwargs=_placement_pk(station="matrix-other", own_employer=True),
+        note="the employer confirms on its own job; staff of another station cannot",
+    ),
+    Check(
+        "jobs:placement_start",
+        HANDLERS,
+        method="post",
+        kwargs=_placement_pk(state="confirmed"),
+    ),
+    Check(
+        "jobs:placement_start",
+        {**HANDLERS, "staff": 404},
+        method="post",
+        kwargs=_placement_pk(station="matrix-other", state="confirmed"),
+    ),
+    Check("jobs:placement_decline", HANDLERS, method="post", kwargs=_placement_pk()),
+    Check(
+        "jobs:placement_no_show",
+        HANDLERS,
+        method="post",
+        kwargs=_placement_pk(state="confirmed"),
+    ),
+    Check("jobs:placement_cancel", HANDLERS, method="post", kwargs=_placement_pk()),
+    Check(
+        "jobs:placement_complete",
+        {**DENY, "staff": 200, "admin": 200},
+        kwargs=_placement_pk(state="on_duty"),
+    ),
+    Check(
+        "jobs:placement_complete",
+        {**DENY, "staff": 404, "admin": 200},
+        kwargs=_placement_pk(station="matrix-other", state="on_duty"),
+    ),
+]

@@ -140,8 +140,20 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_manage": Job.objects.visible_to(request.user).filter(pk=job.pk).exists()
             if request.user.is_authenticated
             else False,
+            "can_dispatch": request.user.is_authenticated
+            and request.user.has_role(*STAFF_ROLES)
+            and Job.objects.dispatchable_by(request.user).filter(pk=job.pk).exists(),
+            "is_seeker": request.user.is_authenticated and request.user.kind == User.Kind.SEEKER,
+            "my_placement": _my_placement(request.user, job),
         },
     )
+
+
+def _my_placement(user: User, job: Job):
+    """The logged-in seeker's own placement on ``job`` (their sign-up), if any."""
+    if not (user.is_authenticated and user.kind == User.Kind.SEEKER):
+        return None
+    return job.placements.filter(seeker__user=user).first()
 
 
 @login_not_required
@@ -510,6 +522,9 @@ def job_manage(request: HttpRequest, pk: int) -> HttpResponse:
             and job.status
             in (Job.Status.DRAFT, Job.Status.PENDING, Job.Status.REJECTED, Job.Status.OPEN),
             "can_review": can_review and job.status == Job.Status.PENDING,
+            "can_dispatch": can_edit
+            and request.user.has_role(*STAFF_ROLES)
+            and job.status in (Job.Status.OPEN, Job.Status.FILLED),
             "employer_history": _employer_history(job.employer),
             "approve_form": approve_form,
             "reject_form": RejectForm(),

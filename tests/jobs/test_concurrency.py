@@ -1,0 +1,93 @@
+"""HEADCOUNT IS NEVER EXCEEDED, even when several staff confirm at the same moment.
+
+``placement_confirm`` locks the job row (SELECT … FOR UPDATE) before counting the confirmed-or-
+later placements; these tests fire real concurrent calls and requests (threads, each with its
+own database connection) at PostgreSQL.
+"""
+
+import threading
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+
+from jobs import services
+from jobs.models import Job, Placement
+from tests.jobs.factories import OpenJobFactory, PlacementFactory
+from tests.stations.factories import StationAssignmentFactory, StationFactory
+
+pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
+
+CONTENDERS = 8
+
+
+@pytest.fixture(autouse=True)
+def _needs_postgresql():
+    if connection.vendor != "postgresql":
+        pytest.skip(
+            "needs PostgreSQL row locks: SQLite serialises whole-database writes, so it cannot show the race"
+        )
+
+
+def _run_at_once(work, n=CONTENDERS) -> list:
+    """Run ``work(i)`` in ``n`` threads released together; return what each returned or raised."""
+    barrier = threading.Barrier(n)
+    results: list = [None] * n
+
+    def runner(i):
+        from django.db import connection as thread_connection
+
+        try:
+            barrier.wait(timeout=20)
+            results[i] = work(i)
+        except Exception as error:  # noqa: BLE001  (collected and asserted on below)
+            results[i] = error
+        finally:
+            thread_connection.close()
+
+    threads = [threading.Thread(target=runner, args=(i,)) for i in range(n)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results
+
+
+def test_two_staff_racing_for_the_last_place_exactly_one_wins():
+    station = StationFactory(code="chengguan")
+    job = OpenJobFactory(station=station, headcount=3)
+    for _ in range(2):
+        PlacementFactory(job=job, state="confirmed")
+    racers = [PlacementFactory(job=job) for _ in range(2)]
+    staff = [StationAssignmentFactory(station=station).user for _ in range(2)]
+
+    results = _run_at_once(
+        lambda i: services.placement_confirm(placement=racers[i], by=staff[i]), n=2
+    )
+
+    won = [r for r in results if isinstance(r, Placement)]
+    lost = [r for r in results if not isinstance(r, Placement)]
+    assert len(won) == 1 and len(lost) == 1, results
+    assert "已满" in " ".join(lost[0].messages)
+    assert Placement.objects.filter(job=job).confirmed_or_later().count() == 3
+    job.refresh_from_db()
+    assert job.status == Job.Status.FILLED
+
+
+def test_concurrent_confirm_requests_never_exceed_the_headcount():
+    station = StationFactory(code="chengguan")
+    job = OpenJobFactory(station=station, headcount=3)
+    placements = [PlacementFactory(job=job) for _ in range(CONTENDERS)]
+    staff = [StationAssignmentFactory(station=station).user for _ in range(CONTENDERS)]
+
+    def post(i):
+        client = Client()
+        client.force_login(staff[i], backend="gigmarket.backends.UsernameOrMobileBackend")
+        url = reverse("jobs:placement_confirm", kwargs={"pk": placements[i].pk})
+        return client.post(url).status_code
+
+    assert _run_at_once(post) == [302] * CONTENDERS
+    assert Placement.objects.filter(job=job).confirmed_or_later().count() == 3
+    job.refresh_from_db()
+    assert job.status == Job.Status.FILLED
