@@ -12,8 +12,10 @@
     button.addEventListener("click", function () {
       status.textContent = button.getAttribute("data-waiting") || "…";
       navigator.geolocation.getCurrentPosition(function (position) {
-        form.querySelector("input[name=lat]").value = position.coords.latitude.toFixed(6);
-        form.querySelector("input[name=lng]").value = position.coords.longitude.toFixed(6);
+        // Two decimals (about 1 km) are enough to sort by distance; the form is a GET, so a
+        // precise position (often the person's home) would land in the URL and the access log.
+        form.querySelector("input[name=lat]").value = position.coords.latitude.toFixed(2);
+        form.querySelector("input[name=lng]").value = position.coords.longitude.toFixed(2);
         form.submit();
       }, function () {
         status.textContent = button.getAttribute("data-denied") || "";

@@ -3,6 +3,7 @@ a county admin sees the compliance gaps."""
 
 import datetime
 from decimal import Decimal
+from urllib.parse import parse_qs, urlsplit
 
 from tests.browser.conftest import BROWSER, log_in, page_is_usable_on_phone
 from tests.gigmarket.factories import PASSWORD, AdminFactory
@@ -59,6 +60,10 @@ def test_a_person_finds_the_nearest_open_station_and_sees_tap_to_call(
     page.get_by_label("只看正在营业的").check()
     page.get_by_role("button", name="离我最近的（使用我的位置）").click()
     page.wait_for_url("**lat=**")
+    query = parse_qs(urlsplit(page.url).query)
+    assert (query["lat"], query["lng"]) == (["26.58"], ["106.71"]), (
+        "the GET form carries the location rounded to about 1 km, not the person's exact position"
+    )
 
     first = page.locator(".station-card").first
     assert near_open.name in first.inner_text()
