@@ -3,6 +3,8 @@ numbers in a table beside it)."""
 
 from __future__ import annotations
 
+import re
+
 import pygal
 from django.utils.translation import gettext as _
 from pygal.style import Style
@@ -43,7 +45,8 @@ def trend_svg(trend: dict) -> bytes:
     chart.add(_("All occupations"), [_number(v) for v in trend["overall"]])
     for series in trend["occupations"]:
         chart.add(series["name"], [_number(v) for v in series["values"]])
-    return chart.render()
+    # pygal always embeds a small config script; the chart needs none of it.
+    return re.sub(rb"<script\b[^>]*?(/>|>.*?</script>)", b"", chart.render(), flags=re.S)
 
 
 def _number(value):

@@ -368,7 +368,7 @@ def percentiles(queryset, group: Iterable[str], value: str) -> list[dict]:
         for p in PERCENTILES:
             # Rank h = (n − 1)·p, 0-based; integer arithmetic so that floor(h) is exact.
             lo = f"(((n - 1) * {p}) / 100)"
-            frac = f"((((n - 1) * {p}) % 100) / 100.0)"
+            frac = f"((((n - 1) * {p}) %% 100) / 100.0)"
             terms.append(
                 f"SUM(CASE WHEN r = {lo} THEN v * (1 - {frac}) "
                 f"WHEN r = {lo} + 1 THEN v * {frac} ELSE 0 END)"
