@@ -692,6 +692,19 @@ def _flatten(rules: list[HoursRule]) -> list[tuple[int, datetime.time, datetime.
     return sorted((day, opens, closes) for days, opens, closes in rules for day in days)
 
 
+def _import_set_active(station: Station, active: bool, by: User | None) -> None:
+    """An import retires or reopens a site: a change in its standing, logged like any other."""
+    station.active = active
+    station.save(update_fields=["active"])
+    StationLog.objects.create(
+        station=station,
+        by=by,
+        from_state="retired" if active else "active",
+        to_state="active" if active else "retired",
+        reason=_("Imported"),
+    )
+
+
 @transaction.atomic
 def station_import(
     *,
@@ -712,8 +725,7 @@ def station_import(
                 if existing is None:
                     station = station_register(by=by, **fields)
                     if not active:
-                        station.active = False
-                        station.save(update_fields=["active"])
+                        _import_set_active(station, False, by)
                     if hours is not None:
                         station_hours_set(station=station, by=by, rules=hours)
                     report.created += 1
@@ -727,8 +739,7 @@ def station_import(
                 if changed:
                     station_update(station=existing, by=by, **fields)
                     if existing.active != active:
-                        existing.active = active
-                        existing.save(update_fields=["active"])
+                        _import_set_active(existing, active, by)
                 if hours_changed:
                     station_hours_set(station=existing, by=by, rules=hours)
                 report.updated += 1

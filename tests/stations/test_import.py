@@ -122,3 +122,17 @@ def test_xlsx_is_read_too(tmp_path):
     path.write_bytes(xlsx_bytes([("stations", HEADER, [GOOD])]))
     call_command("import_stations", str(path))
     assert Station.objects.get(code="hk-jz").name == "河口镇建筑零工驿站"
+
+
+def test_an_import_that_retires_or_reopens_a_site_logs_the_change(tmp_path):
+    """Every change in a station's standing leaves a row saying who, when, from, to, why."""
+    from stations.models import StationLog
+
+    call_command("import_stations", str(write_csv(tmp_path / "a.csv", [GOOD])))
+    station = Station.objects.get(code="hk-jz")
+    call_command("import_stations", str(write_csv(tmp_path / "b.csv", [[*GOOD[:-1], "否"]])))
+    station.refresh_from_db()
+    assert not station.active
+    call_command("import_stations", str(write_csv(tmp_path / "c.csv", [GOOD])))
+    steps = list(StationLog.objects.filter(station=station).values_list("from_state", "to_state"))
+    assert steps == [("", "active"), ("active", "retired"), ("retired", "active")]
