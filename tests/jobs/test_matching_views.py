@@ -1,0 +1,266 @@
+"""Instant hire pages: sign-up from the phone, the waiting list, candidates with reasons,
+dispatch, the headcount, result confirmation, the Me and workbench panels."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from gigmarket.models import Region
+from jobs import services
+from jobs.models import Job, Placement, WaitingEntry
+from stations.models import ServiceRecord
+from tests.gigmarket.factories import SeekerUserFactory
+from tests.jobs.factories import EmployerFactory, OpenJobFactory, PlacementFactory
+from tests.seekers.factories import SeekerFactory, occupation
+from tests.stations.factories import StationAssignmentFactory, StationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def town():
+    county, _ = Region.objects.get_or_create(
+        code="520999", defaults={"name": "示范县", "level": "county"}
+    )
+    town, _ = Region.objects.get_or_create(
+        code="520999101", defaults={"name": "城关镇", "level": "township", "parent": county}
+    )
+    return town
+
+
+@pytest.fixture
+def station(town):
+    return StationFactory(code="chengguan", region=town)
+
+
+@pytest.fixture
+def staff(station):
+    return StationAssignmentFactory(station=station).user
+
+
+def _cleaning_job(station, town, **extra):
+    employer = EmployerFactory(kind="household", region=town)
+    return OpenJobFactory(
+        employer=employer,
+        station=station,
+        region=town,
+        title="家庭保洁",
+        occupation=occupation("4-01"),
+        headcount=3,
+        work_hours="08:00-12:00",
+        **extra,
+    )
+
+
+def test_done_when_waiting_list_first_dispatch_race_complete_filled(login, station, staff, town):
+    """A household posts a cleaning job for today; staff see three people from this morning's
+    waiting list at the top with reasons, dispatch two; the last place goes to exactly one of two
+    confirmations; the work is completed and paid, and the job shows filled."""
+    job = _cleaning_job(station, town)
+    waiting = [SeekerFactory(station=station, details={"home_region": town}) for _ in range(3)]
+    for seeker in waiting:
+        services.waiting_sign_in(station=station, seeker=seeker, by=staff)
+    SeekerFactory(station=station)  # in the register, not at the station today
+    client = login(staff)
+
+    page = client.get(reverse("jobs:job_candidates", kwargs={"pk": job.pk}))
+    assert page.status_code == 200
+    top = page.context["candidates"][:3]
+    assert {c.seeker.pk for c in top} == {s.pk for s in waiting}
+    assert all(c.reasons for c in top)
+    assert "城关" in page.content.decode() or "Waiting at" in page.content.decode()
+
+    for seeker in waiting[:2]:
+        url = reverse(
+            "jobs:placement_recommend", kwargs={"pk": job.pk, "public_id": seeker.public_id}
+        )
+        assert client.post(url).status_code == 302
+    for placement in Placement.objects.filter(job=job):
+        assert (
+            client.post(reverse("jobs:placement_confirm", kwargs={"pk": placement.pk})).status_code
+            == 302
+        )
+    # Two more people for the last place; two staff confirm (serially here; see test_concurrency).
+    late = [PlacementFactory(job=job, seeker=SeekerFactory()) for _ in range(2)]
+    other_staff = StationAssignmentFactory(station=station).user
+    client.post(reverse("jobs:placement_confirm", kwargs={"pk": late[0].pk}))
+    login(other_staff)
+    response = client.post(
+        reverse("jobs:placement_confirm", kwargs={"pk": late[1].pk}), follow=True
+    )
+    assert "已满" in response.content.decode() or "full" in response.content.decode()
+    assert Placement.objects.filter(job=job).confirmed_or_later().count() == 3
+    job.refresh_from_db()
+    assert job.status == Job.Status.FILLED
+
+    done = Placement.objects.filter(job=job, state="confirmed").first()
+    response = client.post(
+        reverse("jobs:placement_complete", kwargs={"pk": done.pk}),
+        {
+            "actual_days": "1",
+            "actual_hours": "4",
+            "pay_amount": "150",
+            "pay_unit": "day",
+            "paid_amount": "150",
+            "paid_in_full": "yes",
+            "paid_on_time": "yes",
+        },
+    )
+    assert response.status_code == 302
+    done.refresh_from_db()
+    assert done.state == "completed" and done.paid_in_full and done.pay_per_day == Decimal("150.00")
+    assert ServiceRecord.objects.filter(kind="matching", station=station).count() >= 6
+    assert client.get(job.get_absolute_url()).context["job"].status == "filled"
+
+
+def test_candidates_page_query_count_is_pinned(
+    login, station, staff, town, django_assert_max_num_queries
+):
+    job = _cleaning_job(station, town)
+    for i in range(12):
+        seeker = SeekerFactory(
+            station=station, details={"priority_groups": ["older"]} if i % 3 else {}
+        )
+        if i < 4:
+            services.waiting_sign_in(station=station, seeker=seeker, by=staff)
+        if i == 5:
+            PlacementFactory(job=job, seeker=seeker, state="applied", origin="applied")
+        if i in (6, 7):
+            PlacementFactory(job=job, seeker=seeker, state="confirmed")
+    client = login(staff)
+    with django_assert_max_num_queries(25):
+        response = client.get(reverse("jobs:job_candidates", kwargs={"pk": job.pk}))
+    assert response.status_code == 200
+    assert len(response.context["candidates"]) == 10  # 1 sign-up, 4 waiting, 5 from the register
+    assert response.context["candidates"][0].tier == 0
+
+
+def test_ranking_puts_recent_no_shows_last_and_priority_first_among_equals(station, staff, town):
+    from jobs.ranking import candidates_for
+
+    job = _cleaning_job(station, town)
+    plain = SeekerFactory(station=station, details={"home_region": town})
+    priority = SeekerFactory(
+        station=station, details={"home_region": town, "priority_groups": ["disabled"]}
+    )
+    flaky = SeekerFactory(
+        station=station, details={"home_region": town, "priority_groups": ["older"]}
+    )
+    PlacementFactory(seeker=flaky, state="no_show")
+    ranked = [c.seeker.pk for c in candidates_for(job)]
+    assert ranked.index(priority.pk) < ranked.index(plain.pk) < ranked.index(flaky.pk)
+
+
+def test_ranking_reasons_cover_pay_and_days(station, town):
+    from jobs.ranking import candidates_for
+
+    job = _cleaning_job(station, town, pay_min=Decimal("100"))
+    picky = SeekerFactory(
+        station=station, details={"min_daily_pay": Decimal("300"), "available_days": ["sun"]}
+    )
+    [c] = [c for c in candidates_for(job) if c.seeker.pk == picky.pk]
+    assert any("300" in r for r in c.concerns)
+
+
+def test_seeker_signs_up_in_one_tap_and_sees_it_on_me(login, station, town):
+    user = SeekerUserFactory()
+    seeker = SeekerFactory(user=user, station=station)
+    job = _cleaning_job(station, town)
+    client = login(user)
+    page = client.get(job.get_absolute_url())
+    assert reverse("jobs:job_sign_up", kwargs={"pk": job.pk}) in page.content.decode()
+    url = reverse("jobs:job_sign_up", kwargs={"pk": job.pk})
+    assert client.post(url).status_code == 302
+    assert client.post(url).status_code == 302
+    assert Placement.objects.filter(job=job, seeker=seeker).count() == 1
+    me = client.get(reverse("core:me")).content.decode()
+    assert job.title in me
+    assert "jobs-placements" in me
+
+
+def test_lapsed_seeker_is_sent_to_renew(login, station, town):
+    user = SeekerUserFactory()
+    seeker = SeekerFactory(user=user, station=station)
+    seeker.periods.update(
+        start=timezone.localdate() - datetime.timedelta(days=200),
+        end=timezone.localdate() - datetime.timedelta(days=100),
+    )
+    job = _cleaning_job(station, town)
+    response = login(user).post(reverse("jobs:job_sign_up", kwargs={"pk": job.pk}))
+    assert response.url == reverse("seekers:own_renew")
+    assert not Placement.objects.exists()
+
+
+def test_jobs_for_me_ranks_the_wanted_kind_first(login, station, town):
+    user = SeekerUserFactory()
+    SeekerFactory(user=user, station=station, details={"home_region": town})
+    cleaning = _cleaning_job(station, town)
+    OpenJobFactory(station=station, title="仓库装卸")  # 4-09, same major group
+    response = login(user).get(reverse("jobs:jobs_for_me"))
+    matches = response.context["matches"]
+    assert matches[0].job == cleaning and matches[0].reasons
+
+
+def test_waiting_sign_in_page_gives_a_number(login, station, staff):
+    seeker = SeekerFactory(mobile="13800001111")
+    client = login(staff)
+    response = client.post(
+        reverse("jobs:waiting_sign_in"),
+        {"query": "13800001111", "station": station.pk},
+        follow=True,
+    )
+    assert response.status_code == 200
+    entry = WaitingEntry.objects.get(seeker=seeker)
+    assert entry.queue_number == 1
+    bad = client.post(
+        reverse("jobs:waiting_sign_in"), {"query": "13900000000", "station": station.pk}
+    )
+    assert bad.status_code == 400
+    assert bad.context["form"].errors["query"]
+
+
+def test_waiting_list_query_count_is_pinned(login, station, staff, django_assert_max_num_queries):
+    for _ in range(8):
+        services.waiting_sign_in(station=station, seeker=SeekerFactory(), by=staff)
+    client = login(staff)
+    with django_assert_max_num_queries(15):
+        response = client.get(reverse("jobs:waiting_list"))
+    assert len(response.context["entries"]) == 8
+
+
+def test_workbench_shows_waiting_and_short_jobs(login, station, staff, town):
+    job = _cleaning_job(station, town)
+    services.waiting_sign_in(station=station, seeker=SeekerFactory(), by=staff)
+    page = login(staff).get(reverse("core:workbench")).content.decode()
+    assert "panel-jobs-waiting" in page and "panel-jobs-short" in page
+    assert job.title in page
+
+
+def test_unpaid_wages_link_to_a_complaint_with_the_job(login, station, town):
+    user = SeekerUserFactory()
+    seeker = SeekerFactory(user=user, station=station)
+    job = _cleaning_job(station, town)
+    placement = PlacementFactory(job=job, seeker=seeker, state="completed")
+    client = login(user)
+    client.post(
+        reverse("jobs:my_placement_confirm", kwargs={"pk": placement.pk}),
+        {"paid_in_full": "no", "note": "欠200元"},
+    )
+    me = client.get(reverse("core:me")).content.decode()
+    assert f"{reverse('rights:complaint_create')}?job={job.pk}" in me
+
+
+def test_result_form_refuses_a_paid_amount_without_saying_if_in_full(login, station, staff, town):
+    job = _cleaning_job(station, town)
+    placement = PlacementFactory(job=job, state="on_duty")
+    response = login(staff).post(
+        reverse("jobs:placement_complete", kwargs={"pk": placement.pk}),
+        {"pay_amount": "150", "pay_unit": "day", "paid_amount": "100"},
+    )
+    assert response.status_code == 400
+    assert response.context["form"].errors["paid_in_full"]
+    placement.refresh_from_db()
+    assert placement.state == "on_duty"
