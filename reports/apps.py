@@ -7,3 +7,10 @@ from django.utils.translation import gettext_lazy as _
 class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = _("Reports")
+
+    def ready(self) -> None:
+        from gigmarket import panels
+        from reports import demo_steps  # noqa: F401  (registers the reports demo step)
+        from reports.panels import workbench_panel
+
+        panels.workbench.register(workbench_panel)
