@@ -407,3 +407,162 @@ def seed_jobs(say) -> None:
                 services.job_close(job=job, by=staff, reason="用工结束（演示）")
         made += 1
     say(f"jobs: {len(employers)} employers, {made} new jobs")
+
+
+# ---- instant hire: months of placement history and today's waiting list ----
+
+#: (title, occupation, pay per day, headcount, employer mobile) of past jobs, repeated monthly.
+HISTORY = [
+    ("家庭保洁（日结）", "4-01", "150", 2, "13700000003"),
+    ("仓库装卸搬运", "4-09", "180", 3, DEMO_EMPLOYER_MOBILE),
+    ("建筑杂工", "6-16", "200", 3, DEMO_EMPLOYER_MOBILE),
+]
+HISTORY_MONTHS = 4
+
+
+def _backdate(job, placements, start) -> None:
+    """History is made through the services today, then moved to when it happened."""
+    from jobs.models import Job, JobTransition, Placement, PlacementTransition
+    from stations.models import ServiceRecord
+
+    tz = timezone.get_current_timezone()
+    opened = datetime.datetime.combine(start - datetime.timedelta(days=2), datetime.time(9), tz)
+    ended = datetime.datetime.combine(start + datetime.timedelta(days=3), datetime.time(18), tz)
+    Job.objects.filter(pk=job.pk).update(
+        created_at=opened, opened_at=opened, ended_at=ended, valid_through=start
+    )
+    JobTransition.objects.filter(job=job).update(at=opened)
+    for p in placements:
+        confirmed = datetime.datetime.combine(
+            start - datetime.timedelta(days=1), datetime.time(15), tz
+        )
+        Placement.objects.filter(pk=p.pk).update(
+            created_at=opened,
+            confirmed_at=confirmed if p.confirmed_at else None,
+            completed_at=ended if p.completed_at else None,
+        )
+        PlacementTransition.objects.filter(placement=p).update(at=confirmed)
+        ServiceRecord.objects.filter(subject_type="jobs.placement", subject_id=str(p.pk)).update(
+            at=confirmed
+        )
+
+
+@demo.register(35, "matching")
+def seed_matching(say) -> None:
+    from gigmarket.models import Occupation, User
+    from jobs import services
+    from jobs.models import Employer, Job, Placement, WaitingEntry
+    from seekers.models import Seeker
+    from stations.models import Station
+
+    staff = User.objects.filter(username="staff").first()
+    reviewer = User.objects.filter(username="reviewer").first()
+    station = (
+        Station.objects.staffed_by(staff).order_by("code").first() if staff is not None else None
+    )
+    seekers = list(
+        Seeker.objects.seeking().filter(home_station__isnull=False).order_by("registered_at", "pk")
+    )
+    if station is None or reviewer is None or len(seekers) < 6:
+        say("matching: needs stations, staff, a reviewer and seekers first; skipped")
+        return
+    today = timezone.localdate()
+    made_jobs = made_placements = 0
+    for months_back in range(HISTORY_MONTHS, 0, -1):
+        for index, (title, occ, pay, heads, mobile) in enumerate(HISTORY):
+            ref = f"demo-h{months_back}-{index}"
+            if Job.objects.filter(external_ref=ref).exists():
+                continue
+            employer = Employer.objects.filter(contact_mobile=mobile).first()
+            if employer is None:
+                continue
+            start = today - datetime.timedelta(days=30 * months_back - 3 * index)
+            job = services.job_create(
+                employer=employer,
+                by=staff,
+                data={
+                    "title": title,
+                    "occupation": Occupation.objects.get(code=occ),
+                    "nature": "daily",
+                    "content": f"{title}，按时到岗，服从现场安排，当天结清工钱。",
+                    "region": employer.region,
+                    "address": "建设路18号",
+                    "start_date": start,
+                    "end_date": start + datetime.timedelta(days=1),
+                    "work_hours": "08:00–17:00",
+                    "hours_per_day": Decimal("8"),
+                    "headcount": heads,
+                    "pay_min": Decimal(pay),
+                    "pay_unit": "day",
+                    "settlement": "daily",
+                    "contact_person": employer.contact_name,
+                    "contact_phone": employer.contact_mobile,
+                    "valid_through": today,  # moved back to the start date afterwards
+                    "station": station,
+                },
+            )
+            job.external_ref = ref
+            job.save(update_fields=["external_ref"])
+            services.job_submit(job=job, by=staff)
+            services.job_approve(job=job, by=reviewer)
+            wanted = [
+                s for s in seekers if s.primary_occupation and s.primary_occupation.code == occ
+            ]
+            others = [s for s in seekers if s not in wanted]
+            offset = months_back + index
+            people = (wanted + others[offset % len(others) :] + others)[: heads + 1]
+            placements = []
+            sent = [services.placement_recommend(job=job, seeker=s, by=staff) for s in people]
+            for n, p in enumerate(sent):
+                if n == heads:  # one more than needed: the employer said no
+                    services.placement_decline(placement=p, by=staff, reason="人已够")
+                    placements.append(p)
+                    continue
+                services.placement_confirm(placement=p, by=staff)
+                if (months_back * 3 + index * 2 + n) % 11 == 5:
+                    services.placement_no_show(placement=p, by=staff, reason="电话未接")
+                    placements.append(p)
+                    continue
+                services.placement_start(placement=p, by=staff)
+                in_full = (months_back * 3 + index + n) % 9 != 4
+                p = services.placement_complete(
+                    placement=p,
+                    by=staff,
+                    result={
+                        "start_date": start,
+                        "end_date": start + datetime.timedelta(days=1),
+                        "actual_days": Decimal("2"),
+                        "actual_hours": Decimal("16"),
+                        "pay_amount": Decimal(pay),
+                        "pay_unit": "day",
+                        "paid_amount": Decimal(pay) * 2 if in_full else Decimal(pay),
+                        "paid_in_full": in_full,
+                        "paid_on_time": in_full,
+                    },
+                )
+                placements.append(p)
+            job.refresh_from_db()
+            if job.status in (Job.Status.OPEN, Job.Status.FILLED):
+                services.job_close(job=job, by=staff, reason="用工结束")
+            for p in placements:
+                p.refresh_from_db()
+            _backdate(job, placements, start)
+            made_jobs += 1
+            made_placements += len(placements)
+    # Today: people waiting at the station since the morning, a sign-up and a dispatch.
+    waiting = 0
+    for seeker in seekers[:5]:
+        _, created = services.waiting_sign_in(station=station, seeker=seeker, by=staff)
+        waiting += int(created)
+    demo_seeker = Seeker.objects.filter(mobile="13900000001").first()
+    cleaning = Job.objects.filter(external_ref="demo-12", status=Job.Status.OPEN).first()
+    if demo_seeker is not None and cleaning is not None:
+        services.placement_sign_up(job=cleaning, seeker=demo_seeker, by=demo_seeker.user)
+    loading = Job.objects.filter(external_ref="demo-01", status=Job.Status.OPEN).first()
+    if loading is not None and not Placement.objects.filter(job=loading).exists():
+        p = services.placement_recommend(job=loading, seeker=seekers[-1], by=staff)
+        services.placement_confirm(placement=p, by=staff)
+    say(
+        f"matching: {made_jobs} past jobs with {made_placements} placements, "
+        f"{WaitingEntry.objects.on().count()} on today's waiting list ({waiting} new)"
+    )
