@@ -677,6 +677,12 @@ def evidence_download(request: HttpRequest, public_id, pk: int) -> HttpResponse:
     """An evidence file, only for staff handling the case; always downloaded, never rendered inline."""
     complaint = _handled(request, public_id)
     evidence = get_object_or_404(Evidence, complaint=complaint, pk=pk)
+    # Evidence is often an ID card copy or a wage slip: opening it is logged like any reveal.
+    personal_data_opened(
+        user=request.user,
+        record=complaint,
+        purpose=_("Opened evidence file %(name)s") % {"name": evidence.original_name},
+    )
     response = FileResponse(
         evidence.file.open("rb"),
         as_attachment=True,
