@@ -220,6 +220,18 @@ class PlacementQuerySet(models.QuerySet):
         """No-shows on jobs created on or after ``day`` (recent no-shows rank a seeker last)."""
         return self.filter(state="no_show", updated_at__date__gte=day)
 
+    def last_placed_on(self, seeker_ids) -> dict[int, datetime.date]:
+        """The day (Asia/Shanghai) each seeker was last confirmed on a placement that still
+        stands (confirmed, on duty, completed): {seeker id: date}; people never placed are left
+        out. For "days since last placement" on the priority-group ledger (重点群体台账)."""
+        rows = (
+            self.confirmed_or_later()
+            .filter(seeker_id__in=seeker_ids, confirmed_at__isnull=False)
+            .values("seeker_id")
+            .annotate(last=models.Max("confirmed_at"))
+        )
+        return {row["seeker_id"]: timezone.localdate(row["last"]) for row in rows}
+
     def of_seeker(self, seeker) -> PlacementQuerySet:
         return self.filter(seeker=seeker)
 

@@ -272,3 +272,13 @@ def test_import_placements_is_idempotent_and_reports_bad_rows(job):
     assert dry.updated == 1
     p.refresh_from_db()
     assert p.paid_amount == Decimal("400")
+
+
+def test_last_placed_on_counts_placements_that_stand_not_drop_outs(job, staff):
+    placed, dropped, never = SeekerFactory(), SeekerFactory(), SeekerFactory()
+    for seeker in (placed, dropped):
+        services.placement_confirm(placement=PlacementFactory(job=job, seeker=seeker), by=staff)
+    services.placement_no_show(placement=Placement.objects.get(seeker=dropped), by=staff)
+    PlacementFactory(seeker=never, state="recommended")
+    last = Placement.objects.last_placed_on([placed.pk, dropped.pk, never.pk])
+    assert last == {placed.pk: timezone.localdate()}
