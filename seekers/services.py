@@ -323,9 +323,12 @@ def seeker_renew(
         intended_industry=intended_industry if intended_industry is not None else seeker.intended_industry,
     )
     if station is not None:
+        # A renewal dated in the past (an imported spreadsheet) goes in the ledger on its own day.
+        at = None if on == timezone.localdate() else timezone.make_aware(
+            datetime.datetime.combine(on, datetime.time(9, 0)))
         service_record_add(
             station=station, by=by, kind=ServiceRecord.Kind.REGISTRATION, subject=seeker,
-            subject_label=_label(seeker), note=_("Registration renewed"),
+            subject_label=_label(seeker), note=_("Registration renewed"), at=at,
         )
     return period
 

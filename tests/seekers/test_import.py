@@ -50,6 +50,18 @@ def test_a_later_registration_date_is_a_renewal(tmp_path):
     assert [p.start for p in periods] == [datetime.date(2026, 3, 15), datetime.date(2026, 6, 20)]
 
 
+def test_an_imported_renewal_is_in_the_station_ledger_on_its_own_day_not_today(tmp_path):
+    from django.utils import timezone
+
+    from stations.models import ServiceRecord
+
+    StationFactory(code="hk")
+    call_command("import_seekers", str(_csv(tmp_path, "王秀英,13900001111,,2026-03-15,4-01,,hk,,,,\n")))
+    call_command("import_seekers", str(_csv(tmp_path, "王秀英,13900001111,,2026-06-20,4-02,,hk,,,,\n")))
+    record = ServiceRecord.objects.get(kind=ServiceRecord.Kind.REGISTRATION)
+    assert timezone.localdate(record.at) == datetime.date(2026, 6, 20)
+
+
 def test_dry_run_changes_nothing_and_xlsx_works(tmp_path):
     path = tmp_path / "seekers.xlsx"
     path.write_bytes(xlsx_bytes([("s", HEADER.strip().split(","), [
