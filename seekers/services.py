@@ -494,9 +494,12 @@ IMPORT_COLUMNS = (
 def _parse_date(raw: str) -> datetime.date:
     raw = (raw or "").strip().replace("/", "-").replace(".", "-")
     try:
-        return datetime.date.fromisoformat(raw[:10])
+        day = datetime.date.fromisoformat(raw[:10])
     except ValueError as error:
         raise ValidationError(_("Registration date “%(value)s” is not a date like 2026-05-15.") % {"value": raw}) from error
+    if day > timezone.localdate():
+        raise ValidationError(_("Registration date “%(value)s” is in the future.") % {"value": raw})
+    return day
 
 
 @transaction.atomic

@@ -70,3 +70,10 @@ def test_dry_run_changes_nothing_and_xlsx_works(tmp_path):
     assert not Seeker.objects.exists()
     call_command("import_seekers", str(path))
     assert Seeker.objects.count() == 1
+
+
+def test_a_registration_date_in_the_future_is_a_row_error(tmp_path, capsys):
+    """A period must not start after today: it would count in months that have not happened."""
+    call_command("import_seekers", str(_csv(tmp_path, "王秀英,13900001111,,2999-01-01,4-01,,,,,,\n")))
+    assert not Seeker.objects.exists()
+    assert "line 2:" in capsys.readouterr().err
