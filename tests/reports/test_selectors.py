@@ -394,3 +394,36 @@ def test_monthly_report_shape(town):
         "p75",
         "p90",
     }
+
+
+def test_the_worked_example_in_docs_reports_md(town):
+    """docs/reports.md "算一遍": the numbers a reader of the report can check by hand."""
+    a = f.job(region=town, opened="2026-02-10 09:00", headcount=3)
+    f.placement(a, confirmed="2026-02-20 10:00")
+    f.placement(a, confirmed="2026-02-28 23:59")
+    f.placement(a, confirmed="2026-03-01 00:01")
+    f.job(
+        region=town,
+        opened="2026-03-03 09:00",
+        headcount=4,
+        status=Job.Status.FILLED,
+        ended="2026-03-15 12:00",
+    )
+    f.job(
+        region=town,
+        opened="2026-02-01 09:00",
+        headcount=5,
+        status=Job.Status.CLOSED,
+        ended="2026-02-20 10:00",
+    )
+    jia = f.seeker()
+    f.period(jia, start="2026-01-10", occupation_code="4-01", ended_on="2026-03-12")
+    f.period(jia, start="2026-03-12", occupation_code="6-02", kind="renewal")
+    f.period(f.seeker(), start="2026-02-01")
+    f.period(f.seeker(), start="2025-12-05")
+
+    figures = totals(MARCH, None)
+    assert (figures["active_openings"], figures["active_applicants"]) == (5, 2)
+    assert figures["active_ratio"] == Decimal("2.50")
+    assert (figures["new_openings"], figures["new_applicants"]) == (4, 1)
+    assert figures["new_ratio"] == Decimal("4.00")
