@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Cast
@@ -22,6 +23,12 @@ _MASKED_MOBILE_RE = re.compile(r"^(1[3-9]\d)\**(\d{4})$")
 def resident_id_hash(normal_id: str) -> str:
     """The keyed hash a (validated, normalised) resident ID number is found by."""
     return crypto.lookup_hash(normal_id, purpose="resident_id")
+
+
+def _reaches_site_region(user: User) -> bool:
+    """Whether an admin's region covers the whole deployment (settings.SITE_REGION_CODE)."""
+    site = settings.SITE_REGION_CODE or ""
+    return user.region is not None and site.startswith(user.region.prefix)
 
 
 class SeekerQuerySet(models.QuerySet):
@@ -57,9 +64,14 @@ class SeekerQuerySet(models.QuerySet):
         if user.has_role(Role.COUNTY_ADMIN):
             if user.region is None:
                 return self
+            # Someone no station has served yet belongs to their home region if they gave one,
+            # else to the deployment's own region: an admin of another county does not reach them.
+            stationless = models.Q(home_station__isnull=True) & (
+                models.Q(home_region__code__startswith=user.region.prefix)
+                | (models.Q(home_region__isnull=True) if _reaches_site_region(user) else models.Q(pk__in=[]))
+            )
             return self.filter(
-                models.Q(home_station__region__code__startswith=user.region.prefix)
-                | models.Q(home_station__isnull=True)
+                models.Q(home_station__region__code__startswith=user.region.prefix) | stationless
             )
         if user.has_role(Role.STATION_STAFF):
             return self

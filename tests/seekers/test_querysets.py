@@ -95,3 +95,18 @@ def test_scoping_staff_find_all_edit_own_admin_region_reviewer_none():
     assert set(Seeker.objects.visible_to(admin)) == {mine}
     assert set(Seeker.objects.editable_by(admin)) == {mine}
     assert not Seeker.objects.visible_to(ReviewerFactory()).exists()
+
+
+def test_a_person_no_station_has_served_is_out_of_reach_of_another_countys_admin(settings):
+    """Self-registered, no station yet: the deployment's admin reaches them, another county's not."""
+    settings.SITE_REGION_CODE = "520999"
+    online = SeekerFactory(station=None)
+    assert online.home_station_id is None and online.home_region_id is None
+    ours = AdminFactory(region=RegionFactory(code="520999"))
+    theirs = AdminFactory(region=RegionFactory(code="520888"))
+    assert set(Seeker.objects.editable_by(ours)) == {online}
+    assert not Seeker.objects.visible_to(theirs).exists()
+    assert not Seeker.objects.editable_by(theirs).exists()
+    online.home_region = RegionFactory(code="520888001")
+    online.save()
+    assert set(Seeker.objects.visible_to(theirs)) == {online}
