@@ -20,7 +20,24 @@ from django.utils.translation import gettext as _
 from jobs.models import CONFIRMED_OR_LATER, Job, Placement, WaitingEntry
 
 #: How many register entries the database hands to the scorer at most.
-POOL = 300
+POOL = 150
+#: The seeker columns scoring and the candidate list read (the rest stays in the database).
+SEEKER_FIELDS = (
+    "pk",
+    "public_id",
+    "name",
+    "status",
+    "primary_occupation__name",
+    "primary_occupation__parent_id",
+    "home_region__code",
+    "home_station_id",
+    "work_natures",
+    "available_days",
+    "available_slots",
+    "min_daily_pay",
+    "priority_groups",
+    "registered_at",
+)
 #: How far back a no-show counts against a seeker.
 NO_SHOW_DAYS = 90
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -246,7 +263,8 @@ def register_pool(job: Job, *, today: datetime.date, exclude_ids=(), size: int =
         .exclude(pk__in=job.placements.values("seeker_id"))
         .exclude(pk__in=list(exclude_ids))
         .annotate(proximity=_proximity(job))
-        .select_related("home_region", "primary_occupation", "home_station")
+        .select_related("home_region", "primary_occupation")
+        .only(*SEEKER_FIELDS)
         .order_by("proximity", "-registered_at", "pk")[:size]
     )
 
@@ -295,7 +313,7 @@ def candidates_for(
     today = today or timezone.localdate()
     signups = list(
         job.placements.filter(state=Placement.State.APPLIED)
-        .select_related("seeker__home_region", "seeker__primary_occupation", "seeker__home_station")
+        .select_related("seeker__home_region", "seeker__primary_occupation")
         .order_by("created_at", "pk")
     )
     taken = set(job.placements.values_list("seeker_id", flat=True))
@@ -304,9 +322,7 @@ def candidates_for(
         WaitingEntry.objects.on(today)
         .filter(station__region__code__startswith=county)
         .exclude(seeker_id__in=taken)
-        .select_related(
-            "station", "seeker__home_region", "seeker__primary_occupation", "seeker__home_station"
-        )
+        .select_related("station", "seeker__home_region", "seeker__primary_occupation")
         .order_by("queue_number", "pk")
     )
     waiting: dict[int, WaitingEntry] = {}
