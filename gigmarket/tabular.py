@@ -13,7 +13,8 @@ from pathlib import Path
 
 import xlsxwriter
 
-FORMULA_PREFIXES = ("=", "+", "-", "@")
+#: What a spreadsheet program may read as the start of a formula (OWASP CSV injection list).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass

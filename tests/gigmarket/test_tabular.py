@@ -14,6 +14,11 @@ def test_csv_has_a_bom_and_defuses_formulas():
     assert "'=HYPERLINK(1)" in text and "张三" in text
 
 
+def test_csv_defuses_a_formula_hidden_behind_a_tab_or_carriage_return():
+    text = csv_bytes(["备注"], [["\t=1+1"], ["\r=1+1"]]).decode("utf-8-sig")
+    assert "'\t=1+1" in text and "'\r=1+1" in text
+
+
 def test_xlsx_freezes_the_header_keeps_numbers_and_writes_no_formula():
     data = xlsx_bytes(
         [("台账", ["名称", "人数", "备注"], [["保洁", 3, "=1+1"], ["搬运", 2.5, "+86"]])]
