@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from gigmarket.models import User
+from gigmarket.network import client_ip
 from gigmarket.roles import Role, role_required
 from gigmarket.services import personal_data_opened
 from gigmarket.validators import normalize_mobile
@@ -46,7 +47,7 @@ def _errors_to_form(form, error: ValidationError) -> None:
 
 
 def _client_ip(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    return client_ip(request)
 
 
 # ---- rate limits (Django cache) ----

@@ -128,3 +128,15 @@ def test_home_leads_people_to_register(client):
     assert reverse("seekers:seeker_self_register") in body
     assert reverse("jobs:employer_register") in body
     assert reverse("seekers:account_claim") in body
+
+
+def test_the_client_address_behind_a_trusted_proxy_is_the_one_it_forwarded(settings, rf):
+    """Rate limits and login lockout key on the visitor, not on the proxy every visitor shares."""
+    from gigmarket.network import client_ip
+
+    request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 1.2.3.4")
+    settings.AXES_IPWARE_PROXY_COUNT = 0
+    assert client_ip(request) == "10.0.0.1", "no proxy configured: a forwarded header is not trusted"
+    settings.AXES_IPWARE_PROXY_COUNT = 1
+    assert client_ip(request) == "1.2.3.4", "the entry our proxy appended, not the spoofable first"
+    assert settings.AXES_CLIENT_IP_CALLABLE == "gigmarket.network.client_ip"
