@@ -213,6 +213,18 @@ def test_ledger_and_workbench_query_counts_do_not_grow_with_people(login, staff,
     client = login(staff)
     with django_assert_max_num_queries(15):
         assert len(client.get(reverse("seekers:priority_ledger")).context["rows"]) == 8
+    # The workbench panel: its own context and template, without the other apps' panels.
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+
+    from seekers.panels import workbench_panel
+
+    request = RequestFactory().get("/workbench/")
+    request.user = staff
+    with django_assert_max_num_queries(4):
+        context = workbench_panel.context(request)
+        html = render_to_string(workbench_panel.template, context, request=request)
+    assert len(context["rows"]) == 5 and html.count("/seekers/staff/") >= 5
 
 
 def test_home_station_withdraws_a_person_who_asks_at_the_window(login, staff, home):
