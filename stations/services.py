@@ -15,6 +15,7 @@ from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from gigmarket.logging import scrub
 from gigmarket.models import Region, User
 from gigmarket.roles import Role
 from gigmarket.services import implied_parent_code, transition
@@ -95,16 +96,18 @@ def service_record_add(
 ) -> ServiceRecord:
     """Write one entry in a station's service ledger (工作日志台账).
 
-    ``subject_label`` must already be safe to show (masked personal data, or a job title).
+    ``subject_label`` must already be safe to show (masked personal data, or a job title); a
+    mobile or ID number typed into the label or the note is masked all the same, since the
+    ledger is listed and exported.
     """
     record = ServiceRecord(
         station=station,
         staff=by if by is not None and by.is_authenticated else None,
         kind=kind,
-        note=note,
+        note=scrub(note),
         subject_type=subject._meta.label_lower if subject is not None else "",
         subject_id=str(subject.pk) if subject is not None else "",
-        subject_label=subject_label[:100],
+        subject_label=scrub(subject_label)[:100],
     )
     if at is not None:
         record.at = at

@@ -119,6 +119,21 @@ def test_staff_write_only_their_own_stations_ledger():
     assert not ServiceRecord.objects.filter(station=b).exists()
 
 
+def test_a_mobile_or_id_number_typed_into_the_ledger_is_masked():
+    """The ledger is listed and exported: personal numbers never go into it in full."""
+    station = StationFactory()
+    staff = StationAssignmentFactory(station=station).user
+    record = services.ledger_entry_add(
+        station=station,
+        by=staff,
+        subject_label="王秀英 13912345678",
+        note="身份证 11010519491231002X，回电 13912345678",
+    )
+    assert "13912345678" not in record.subject_label + record.note
+    assert "11010519491231002X" not in record.note
+    assert "139****5678" in record.subject_label and "139****5678" in record.note
+
+
 def test_an_ended_assignment_no_longer_writes(township):
     assignment = StationAssignmentFactory()
     services.assignment_end(assignment=assignment, by=None)
