@@ -682,7 +682,7 @@ def evidence_download(request: HttpRequest, public_id, pk: int) -> HttpResponse:
     personal_data_opened(
         user=request.user,
         record=complaint,
-        purpose=_("Opened evidence file %(name)s") % {"name": evidence.original_name},
+        purpose=_("Opened evidence file #%(pk)d") % {"pk": evidence.pk},
     )
     response = FileResponse(
         evidence.file.open("rb"),
