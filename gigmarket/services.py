@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from gigmarket.logging import scrub
 from gigmarket.models import PersonalDataAccess, Region, TransitionLog, User
 from gigmarket.tabular import ImportReport
 
@@ -107,7 +108,7 @@ def personal_data_opened(
         content_type=ContentType.objects.get_for_model(record),
         object_id=str(record.pk),
         record_label=f"{record._meta.verbose_name} #{record.pk}"[:128],
-        purpose=purpose[:200],
+        purpose=scrub(purpose)[:200],  # a typed purpose may quote the very number it reveals
     )
 
 

@@ -103,6 +103,15 @@ def test_the_auditor_sees_who_opened_personal_data(client, login):
     assert PersonalDataAccess.objects.count() == 1
 
 
+def test_a_purpose_that_quotes_a_mobile_or_id_is_logged_masked():
+    admin = AdminFactory()
+    access = personal_data_opened(
+        user=admin, record=admin, purpose="回电 13912345678 核对 11010519491231002X"
+    )
+    assert "13912345678" not in access.purpose and "11010519491231002X" not in access.purpose
+    assert "139****5678" in access.purpose
+
+
 def test_the_audit_log_page_has_a_fixed_number_of_queries(
     client, login, django_assert_max_num_queries
 ):
