@@ -23,7 +23,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.db import connection, models
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
@@ -522,17 +522,12 @@ def _placement_figures(month: Month, region: Region | None) -> dict:
     by_state = dict.fromkeys(Placement.State.values, 0)
     rows = steps.values("to_state").annotate(n=Count("placement", distinct=True))
     by_state.update({r["to_state"]: r["n"] for r in rows})
-    first_confirmed = (
-        Placement.objects.filter(job=OuterRef("pk"), confirmed_at__isnull=False)
-        .order_by("confirmed_at")
-        .values("confirmed_at")[:1]
-    )
     jobs = (
-        _jobs(region)
-        .filter(opened_at__isnull=False)
-        .annotate(first_confirmed=Subquery(first_confirmed))
+        placements.filter(confirmed_at__isnull=False, job__opened_at__isnull=False)
+        .values("job")
+        .annotate(first_confirmed=Min("confirmed_at"), opened=Min("job__opened_at"))
         .filter(first_confirmed__gte=month.starts, first_confirmed__lt=month.ends)
-        .annotate(fill_seconds=_EpochSeconds(F("first_confirmed")) - _EpochSeconds(F("opened_at")))
+        .annotate(fill_seconds=_EpochSeconds(F("first_confirmed")) - _EpochSeconds(F("opened")))
     )
     median = [row for row in percentiles(jobs, [], "fill_seconds") if row["n"]]
     seconds = median[0]["p50"] if median else None
@@ -617,24 +612,36 @@ def monthly_report(*, month: Month, region: Region | None = None) -> dict:
 
 def trend(*, month: Month, region: Region | None, months: int = 12, top: int = 3) -> dict:
     """The active ratio over the ``months`` months ending with ``month``: overall and for the
-    occupations with the most active openings in ``month``."""
+    occupations with the most active openings in ``month`` (two GROUP BY queries a month)."""
     series_months = [month]
     while len(series_months) < months:
         series_months.insert(0, series_months[0].previous)
-    detail_now, _majors = by_occupation(month, region)
-    leaders = sorted(detail_now, key=lambda r: (-r["active_openings"], r["code"]))[:top]
-    overall, per_occupation = [], {r["code"]: [] for r in leaders}
+    per_month = []
     for m in series_months:
-        overall.append(totals(m, region)["active_ratio"])
-        if leaders:
-            rows = {r["code"]: r for r in by_occupation(m, region)[0]}
-            for code in per_occupation:
-                per_occupation[code].append(rows.get(code, {}).get("active_ratio"))
+        openings = _grouped(jobs_open_in(m, region), "occupation", _remaining_headcount(m))
+        applicants = _grouped(active_applicant_periods(m, region), "primary_occupation")
+        per_month.append((openings, applicants))
+    occupations = _occupations()
+    last_openings = per_month[-1][0]
+    leaders = sorted(
+        (pk for pk, n in last_openings.items() if n > 0),
+        key=lambda pk: (-last_openings[pk], occupations[pk].code),
+    )[:top]
     return {
         "months": [str(m) for m in series_months],
-        "overall": overall,
+        "overall": [
+            ratio(sum(openings.values()), sum(applicants.values()))
+            for openings, applicants in per_month
+        ],
         "occupations": [
-            {"code": r["code"], "name": r["name"], "values": per_occupation[r["code"]]}
-            for r in leaders
+            {
+                "code": occupations[pk].code,
+                "name": occupations[pk].name,
+                "values": [
+                    ratio(openings.get(pk, 0), applicants.get(pk, 0))
+                    for openings, applicants in per_month
+                ],
+            }
+            for pk in leaders
         ],
     }

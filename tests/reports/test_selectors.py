@@ -427,3 +427,22 @@ def test_the_worked_example_in_docs_reports_md(town):
     assert figures["active_ratio"] == Decimal("2.50")
     assert (figures["new_openings"], figures["new_applicants"]) == (4, 1)
     assert figures["new_ratio"] == Decimal("4.00")
+
+
+def test_trend_of_the_active_ratio(town):
+    from reports.selectors import trend
+
+    f.job(region=town, opened="2026-02-02 09:00", headcount=4, occupation_code="4-09")
+    f.job(region=town, opened="2026-03-02 09:00", headcount=2, occupation_code="6-07")
+    f.period(f.seeker(), start="2026-02-03", occupation_code="4-09")  # Feb–Apr
+    f.period(f.seeker(), start="2026-03-03", occupation_code="4-09")
+
+    series = trend(month=MARCH, region=None)
+    assert len(series["months"]) == 12 and series["months"][-1] == "2026-03"
+    assert series["months"][0] == "2025-04"
+    # February: 4 / 1; March: (4 + 2) / 2; earlier months: nobody registered.
+    assert series["overall"][-2:] == [Decimal("4.00"), Decimal("3.00")]
+    assert series["overall"][0] is None
+    loaders, welders = series["occupations"]
+    assert loaders["code"] == "4-09" and loaders["values"][-1] == Decimal("2.00")
+    assert welders["code"] == "6-07" and welders["values"][-1] is None
