@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from jobs import services
 from jobs.models import Job, Placement
+from tests.gigmarket.factories import PASSWORD
 from tests.jobs.factories import OpenJobFactory, PlacementFactory
 from tests.stations.factories import StationAssignmentFactory, StationFactory
 
@@ -81,11 +82,15 @@ def test_concurrent_confirm_requests_never_exceed_the_headcount():
     placements = [PlacementFactory(job=job) for _ in range(CONTENDERS)]
     staff = [StationAssignmentFactory(station=station).user for _ in range(CONTENDERS)]
 
-    def post(i):
+    clients = []
+    for user in staff:  # logged in first, through the login form (a real request, as axes expects)
         client = Client()
-        client.force_login(staff[i], backend="gigmarket.backends.UsernameOrMobileBackend")
+        client.post(reverse("core:login"), {"username": user.username, "password": PASSWORD})
+        clients.append(client)
+
+    def post(i):
         url = reverse("jobs:placement_confirm", kwargs={"pk": placements[i].pk})
-        return client.post(url).status_code
+        return clients[i].post(url).status_code
 
     assert _run_at_once(post) == [302] * CONTENDERS
     assert Placement.objects.filter(job=job).confirmed_or_later().count() == 3
