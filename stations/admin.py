@@ -29,17 +29,32 @@ class AssignmentInline(admin.TabularInline):
     raw_id_fields = ("user",)
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Logs are read here, never written: they are what says who did what."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Station)
 class StationAdmin(admin.ModelAdmin):
     list_display = ("code", "name", "kind", "operating_mode", "region", "floor_area", "active")
     list_filter = ("kind", "operating_mode", "active")
     search_fields = ("code", "name", "address")
     raw_id_fields = ("region",)
+    # Retiring a site is a logged step (the registry page's "retire"), not a tick box.
+    readonly_fields = ("active",)
     inlines = [OpeningHoursInline, OpeningExceptionInline, AssignmentInline]
 
 
 @admin.register(ServiceRecord)
-class ServiceRecordAdmin(admin.ModelAdmin):
+class ServiceRecordAdmin(ReadOnlyAdmin):
     list_display = ("at", "station", "kind", "staff", "subject_label")
     list_filter = ("kind",)
     raw_id_fields = ("station", "staff")
@@ -51,9 +66,22 @@ class StationEvaluationAdmin(admin.ModelAdmin):
     list_display = ("station", "year", "status", "total", "grade")
     list_filter = ("year", "status", "grade")
     raw_id_fields = ("station", "self_assessed_by", "evaluated_by")
+    # The grade comes from the centre's evaluation (evaluation_record), which logs it.
+    readonly_fields = (
+        "status",
+        "management",
+        "workload_score",
+        "business",
+        "results",
+        "attitude",
+        "total",
+        "grade",
+        "evaluated_by",
+        "evaluated_at",
+    )
 
 
 @admin.register(StationLog)
-class StationLogAdmin(admin.ModelAdmin):
+class StationLogAdmin(ReadOnlyAdmin):
     list_display = ("at", "station", "from_state", "to_state", "by")
     raw_id_fields = ("station", "by")

@@ -419,3 +419,16 @@ def test_the_self_assessment_form_is_prefilled_from_the_ledger(login):
         .content.decode()
     )
     assert re.search(r'name="matching" value="3"', html)
+
+
+def test_the_django_admin_cannot_rewrite_the_ledger_the_log_or_a_grade(admin_client):
+    """Superusers read the ledger and logs in the admin; states change only through the services."""
+    from django.contrib import admin as django_admin
+
+    record = ServiceRecordFactory()
+    page = admin_client.get(reverse("admin:stations_servicerecord_change", args=[record.pk]))
+    assert page.status_code == 200 and 'name="note"' not in page.content.decode()
+    assert admin_client.get(reverse("admin:stations_servicerecord_add")).status_code == 403
+    evaluation_admin = django_admin.site._registry[StationEvaluation]
+    assert {"status", "grade", "total"} <= set(evaluation_admin.readonly_fields)
+    assert "active" in django_admin.site._registry[Station].readonly_fields
