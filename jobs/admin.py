@@ -2,7 +2,16 @@
 
 from django.contrib import admin
 
-from jobs.models import Employer, Job, JobTransition, PostingRule
+from jobs.models import (
+    Employer,
+    Job,
+    JobTransition,
+    Notification,
+    Placement,
+    PlacementTransition,
+    PostingRule,
+    WaitingEntry,
+)
 
 
 @admin.register(Employer)
@@ -39,3 +48,39 @@ class JobAdmin(admin.ModelAdmin):
 class PostingRuleAdmin(admin.ModelAdmin):
     list_display = ["category", "severity", "pattern", "active"]
     list_filter = ["category", "severity", "active"]
+
+
+class PlacementTransitionInline(admin.TabularInline):
+    model = PlacementTransition
+    extra = 0
+    can_delete = False
+    readonly_fields = ["at", "by", "from_state", "to_state", "reason"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Placement)
+class PlacementAdmin(admin.ModelAdmin):
+    """Read placements here; state changes go through the app's pages (logged services)."""
+
+    list_display = ["job", "seeker", "origin", "state", "station", "confirmed_at", "completed_at"]
+    list_filter = ["state", "origin"]
+    raw_id_fields = ["job", "seeker", "station", "created_by", "result_confirmed_by"]
+    readonly_fields = ["state", "confirmed_at", "completed_at", "pay_per_day"]
+    inlines = [PlacementTransitionInline]
+
+
+@admin.register(WaitingEntry)
+class WaitingEntryAdmin(admin.ModelAdmin):
+    list_display = ["day", "station", "queue_number", "seeker"]
+    list_filter = ["day"]
+    raw_id_fields = ["station", "seeker", "signed_in_by"]
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["key", "kind", "channel", "created_at", "sent_at", "attempts"]
+    list_filter = ["kind", "channel"]
+    readonly_fields = ["key", "sent_at", "attempts", "last_error"]
+    raw_id_fields = ["recipient", "placement"]

@@ -29,12 +29,13 @@ class JobsConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from gigmarket import panels
-        from jobs.models import Employer, Job, PostingRule
+        from jobs.models import Employer, Job, Placement, PostingRule
 
         # Every change of an employer, a job or a checker rule is in the auditor's change log.
         auditlog.register(Employer)
         auditlog.register(Job, exclude_fields=["updated_at", "pay_per_day"])
         auditlog.register(PostingRule)
+        auditlog.register(Placement, exclude_fields=["updated_at", "pay_per_day"])
         from jobs import panels as matching_panels
 
         panels.workbench.register(matching_panels.waiting_panel)

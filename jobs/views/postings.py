@@ -522,6 +522,11 @@ def job_manage(request: HttpRequest, pk: int) -> HttpResponse:
             and job.status
             in (Job.Status.DRAFT, Job.Status.PENDING, Job.Status.REJECTED, Job.Status.OPEN),
             "can_review": can_review and job.status == Job.Status.PENDING,
+            "placements": list(
+                job.placements.exclude(state="applied").select_related("seeker").order_by("pk")
+            )
+            if can_edit
+            else [],
             "can_dispatch": can_edit
             and request.user.has_role(*STAFF_ROLES)
             and job.status in (Job.Status.OPEN, Job.Status.FILLED),

@@ -264,3 +264,20 @@ def test_result_form_refuses_a_paid_amount_without_saying_if_in_full(login, stat
     assert response.context["form"].errors["paid_in_full"]
     placement.refresh_from_db()
     assert placement.state == "on_duty"
+
+
+def test_employer_confirms_a_person_sent_to_its_own_job(login, station, town):
+    from tests.gigmarket.factories import EmployerUserFactory
+
+    user = EmployerUserFactory()
+    job = _cleaning_job(station, town)
+    job.employer.user = user
+    job.employer.save()
+    placement = PlacementFactory(job=job)
+    client = login(user)
+    page = client.get(reverse("jobs:job_manage", kwargs={"pk": job.pk})).content.decode()
+    assert reverse("jobs:placement_confirm", kwargs={"pk": placement.pk}) in page
+    assert placement.seeker.name not in page  # the employer sees the name masked
+    client.post(reverse("jobs:placement_confirm", kwargs={"pk": placement.pk}))
+    placement.refresh_from_db()
+    assert placement.state == "confirmed"
