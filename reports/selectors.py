@@ -187,21 +187,72 @@ def _grouped(queryset, key: str, value: models.Expression | None = None) -> dict
     return {k: int(n or 0) for k, n in rows}
 
 
-def _counts_by(month: Month, region: Region | None, job_key: str, period_key: str) -> dict:
-    """{key: {new_openings, new_applicants, active_openings, active_applicants}}."""
-    figures: dict = {}
-    for name, counts in (
-        ("new_openings", _grouped(jobs_opened_in(month, region), job_key, F("headcount"))),
-        (
-            "active_openings",
-            _grouped(jobs_open_in(month, region), job_key, _remaining_headcount(month)),
-        ),
-        ("new_applicants", _grouped(new_applicant_periods(month, region), period_key)),
-        ("active_applicants", _grouped(active_applicant_periods(month, region), period_key)),
-    ):
-        for key, n in counts.items():
-            figures.setdefault(key, dict.fromkeys(COUNT_KEYS, 0))[name] = n
-    return figures
+JOB_KEYS = {"occupation": "occupation", "industry": "industry", "station": "station"}
+PERIOD_KEYS = {
+    "occupation": "primary_occupation",
+    "industry": "intended_industry",
+    "station": Coalesce("station", "seeker__home_station"),
+}
+DIMENSIONS = ("occupation", "industry", "station")
+
+
+def _rollup(queryset, keys: dict, value: models.Expression | None = None) -> dict[str, dict]:
+    """{dimension: {key: SUM(value) or COUNT}} for each dimension of ``keys``, plus "all".
+
+    One statement: the rows are selected once (a materialised CTE) and grouped per dimension
+    (UNION ALL), on PostgreSQL and SQLite alike.
+    """
+    annotations = {
+        f"rollup_{name}": F(key) if isinstance(key, str) else key for name, key in keys.items()
+    }
+    amount = value if value is not None else Value(1, output_field=models.IntegerField())
+    inner = queryset.annotate(**annotations, rollup_value=amount).values(
+        *annotations, "rollup_value"
+    )
+    sql, params = inner.query.sql_with_params()
+    qn = connection.ops.quote_name
+    parts = [
+        f"SELECT '{name}', {qn('rollup_' + name)}, SUM(rollup_value) FROM t "
+        f"GROUP BY {qn('rollup_' + name)}"
+        for name in keys
+    ]
+    parts.append("SELECT 'all', NULL, SUM(rollup_value) FROM t")
+    statement = f"WITH t AS MATERIALIZED ({sql}) " + " UNION ALL ".join(parts)
+    result: dict[str, dict] = {name: {} for name in (*keys, "all")}
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        for name, key, n in cursor.fetchall():
+            if n:
+                result[name][key] = int(n)
+    return result
+
+
+@dataclass(frozen=True)
+class Cells:
+    """The four counts of a month, each rolled up by occupation, industry, station and in all."""
+
+    new_openings: dict
+    active_openings: dict
+    new_applicants: dict
+    active_applicants: dict
+
+    def by(self, dimension: str) -> dict:
+        """{key: {new_openings, active_openings, new_applicants, active_applicants}}."""
+        figures: dict = {}
+        for name in COUNT_KEYS:
+            for key, n in getattr(self, name)[dimension].items():
+                figures.setdefault(key, dict.fromkeys(COUNT_KEYS, 0))[name] = n
+        return figures
+
+
+def cells(month: Month, region: Region | None) -> Cells:
+    """The month's openings and applicants, counted by the database in four statements."""
+    return Cells(
+        new_openings=_rollup(jobs_opened_in(month, region), JOB_KEYS, F("headcount")),
+        active_openings=_rollup(jobs_open_in(month, region), JOB_KEYS, _remaining_headcount(month)),
+        new_applicants=_rollup(new_applicant_periods(month, region), PERIOD_KEYS),
+        active_applicants=_rollup(active_applicant_periods(month, region), PERIOD_KEYS),
+    )
 
 
 def ratio(openings: int, applicants: int) -> Decimal | None:
@@ -223,18 +274,10 @@ def _with_ratios(counts: dict) -> dict:
     return {key: row[key] for key in FIGURE_KEYS}
 
 
-def totals(month: Month, region: Region | None) -> dict:
+def totals(month: Month, region: Region | None, counted: Cells | None = None) -> dict:
     """The headline figures: new and active openings, applicants and ratios."""
-    counts = {
-        "new_openings": jobs_opened_in(month, region).aggregate(n=Sum("headcount"))["n"] or 0,
-        "active_openings": jobs_open_in(month, region).aggregate(
-            n=Sum(_remaining_headcount(month))
-        )["n"]
-        or 0,
-        "new_applicants": new_applicant_periods(month, region).count(),
-        "active_applicants": active_applicant_periods(month, region).count(),
-    }
-    return _with_ratios(counts)
+    counted = counted or cells(month, region)
+    return _with_ratios(counted.by("all").get(None, {}))
 
 
 def _occupations() -> dict[int, Occupation]:
@@ -245,9 +288,11 @@ def _major_group(occupation: Occupation, major_groups: dict[str, Occupation]) ->
     return occupation.parent or major_groups.get(occupation.major_group_code, occupation)
 
 
-def by_occupation(month: Month, region: Region | None) -> tuple[list[dict], list[dict]]:
+def by_occupation(
+    month: Month, region: Region | None, counted: Cells | None = None
+) -> tuple[list[dict], list[dict]]:
     """(rows per detailed occupation, rows per major group), each seeker under one occupation."""
-    counts = _counts_by(month, region, "occupation", "primary_occupation")
+    counts = (counted or cells(month, region)).by("occupation")
     occupations = _occupations()
     majors = {o.code: o for o in occupations.values() if o.parent_id is None}
     detail, groups = [], {}
@@ -277,10 +322,10 @@ def by_occupation(month: Month, region: Region | None) -> tuple[list[dict], list
     return detail, major_rows
 
 
-def by_industry(month: Month, region: Region | None) -> list[dict]:
+def by_industry(month: Month, region: Region | None, counted: Cells | None = None) -> list[dict]:
     """Openings by the job's industry, applicants by the period's intended industry;
     "unspecified" is its own row."""
-    counts = _counts_by(month, region, "industry", "intended_industry")
+    counts = (counted or cells(month, region)).by("industry")
     names = dict(Industry.objects.values_list("pk", "name"))
     codes = dict(Industry.objects.values_list("pk", "code"))
     rows = [
@@ -294,28 +339,10 @@ def by_industry(month: Month, region: Region | None) -> list[dict]:
     return rows
 
 
-def by_station(month: Month, region: Region | None) -> list[dict]:
+def by_station(month: Month, region: Region | None, counted: Cells | None = None) -> list[dict]:
     """Openings by the collecting station, applicants by the period's station (else the
     seeker's home station); records with neither are their own row."""
-    figures: dict = {}
-    station_key = Coalesce("station", "seeker__home_station")
-    for name, counts in (
-        ("new_openings", _grouped(jobs_opened_in(month, region), "station", F("headcount"))),
-        (
-            "active_openings",
-            _grouped(jobs_open_in(month, region), "station", _remaining_headcount(month)),
-        ),
-        (
-            "new_applicants",
-            _grouped(new_applicant_periods(month, region).annotate(at=station_key), "at"),
-        ),
-        (
-            "active_applicants",
-            _grouped(active_applicant_periods(month, region).annotate(at=station_key), "at"),
-        ),
-    ):
-        for key, n in counts.items():
-            figures.setdefault(key, {})[name] = n
+    figures = (counted or cells(month, region)).by("station")
     stations = {s.pk: s for s in Station.objects.filter(pk__in=[k for k in figures if k])}
     rows = [
         {"code": stations[pk].code, "name": stations[pk].name, **_with_ratios(c)}
@@ -594,17 +621,18 @@ def _jsonable(rows: list[dict]) -> list[dict]:
 
 def monthly_report(*, month: Month, region: Region | None = None) -> dict:
     """Every table of the month, as the JSON the command prints and publishing stores."""
-    detail, majors = by_occupation(month, region)
+    counted = cells(month, region)
+    detail, majors = by_occupation(month, region, counted)
     return {
         "month": str(month),
         "region": region.code if region else None,
         "region_name": region.name if region else "",
         "generated_at": timezone.localtime().isoformat(timespec="seconds"),
-        "totals": _jsonable([totals(month, region)])[0],
+        "totals": _jsonable([totals(month, region, counted)])[0],
         "by_occupation": _jsonable(detail),
         "by_major_group": _jsonable(majors),
-        "by_industry": _jsonable(by_industry(month, region)),
-        "by_station": _jsonable(by_station(month, region)),
+        "by_industry": _jsonable(by_industry(month, region, counted)),
+        "by_station": _jsonable(by_station(month, region, counted)),
         "wages": _jsonable(wages(month, region)),
         "service": service(month, region),
     }
