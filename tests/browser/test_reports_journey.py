@@ -43,6 +43,7 @@ def test_admin_publishes_and_the_public_reads_it_on_a_phone(page, server, tmp_pa
     page.get_by_role("link", name="打开月度报表").click()
     assert page.locator("h1").inner_text() == "月度报表"
     assert month in page.locator(".lead").inner_text()
+    page_is_usable_on_phone(page)
     # The trend chart loads as an image, and its numbers are in the table beside it.
     chart = page.locator("img.report-chart")
     chart.scroll_into_view_if_needed()
