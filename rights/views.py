@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from gigmarket.forms import add_service_errors
 from gigmarket.models import User
 from gigmarket.network import client_ip
 from gigmarket.roles import Role, role_required
@@ -37,13 +38,7 @@ def _setting(name: str, default: int) -> int:
     return int(getattr(settings, name, default))
 
 
-def _errors_to_form(form, error: ValidationError) -> None:
-    """Put a service's ValidationError next to the fields it names (or on top of the form)."""
-    if hasattr(error, "error_dict"):
-        for field, messages_ in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages_)
-    else:
-        form.add_error(None, error.messages)
+_errors_to_form = add_service_errors
 
 
 def _client_ip(request: HttpRequest) -> str:

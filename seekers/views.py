@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from gigmarket.forms import add_service_errors
 from gigmarket.models import User
 from gigmarket.roles import Role, role_required
 from gigmarket.services import personal_data_opened
@@ -45,13 +46,7 @@ LIST_PAGE_SIZE = 30
 BACKEND = "gigmarket.backends.UsernameOrMobileBackend"
 
 
-def _errors_to_form(form, error: ValidationError) -> None:
-    """Put a service's ValidationError next to the fields it names (or on top of the form)."""
-    if hasattr(error, "error_dict"):
-        for field, messages_ in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages_)
-    else:
-        form.add_error(None, error.messages)
+_errors_to_form = add_service_errors
 
 
 def _claim_key(seeker: Seeker) -> str:

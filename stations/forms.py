@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gigmarket.forms import add_service_errors
 from gigmarket.models import Region, User
 from gigmarket.roles import Role
 from stations import scoring
@@ -23,16 +24,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
-def apply_errors(form: forms.Form, error) -> None:
-    """Put a service's ValidationError next to the fields it names (the rest above the form)."""
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            target = field if field in form.fields else None
-            for message in messages:
-                form.add_error(target, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
+apply_errors = add_service_errors
 
 
 class StationForm(forms.ModelForm):

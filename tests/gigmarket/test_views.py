@@ -149,3 +149,20 @@ def test_the_client_address_behind_a_trusted_proxy_is_the_one_it_forwarded(setti
     settings.AXES_IPWARE_PROXY_COUNT = 1
     assert client_ip(request) == "1.2.3.4", "the entry our proxy appended, not the spoofable first"
     assert settings.AXES_CLIENT_IP_CALLABLE == "gigmarket.network.client_ip"
+
+
+def test_a_services_errors_land_next_to_the_fields_they_name():
+    from django import forms
+    from django.core.exceptions import ValidationError
+
+    from gigmarket.forms import add_service_errors
+
+    class Form(forms.Form):
+        name = forms.CharField(required=False)
+
+    form = Form({})
+    assert form.is_valid()
+    add_service_errors(form, ValidationError({"name": "名字不对", "elsewhere": "别处的错"}))
+    add_service_errors(form, ValidationError("整体的错"))
+    assert form.errors["name"] == ["名字不对"]
+    assert form.non_field_errors() == ["别处的错", "整体的错"]
