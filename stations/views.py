@@ -638,6 +638,7 @@ def evaluation_list(request: HttpRequest) -> HttpResponse:
 @role_required(*LEDGER_ROLES)
 def self_assessment(request: HttpRequest, code: str, year: int) -> HttpResponse:
     """The station's self-assessment for a year, with the ledger's workload figures."""
+    _check_year(year)
     station = _writable(request, code)
     evaluation = StationEvaluation.objects.filter(station=station, year=year).first()
     ledger_figures = services.workload_for(station=station, year=year)
@@ -676,6 +677,12 @@ def self_assessment(request: HttpRequest, code: str, year: int) -> HttpResponse:
     )
 
 
+def _check_year(year: int) -> None:
+    """A year in the URL that no evaluation can be about is a 404 (year 0 would crash the dates)."""
+    if not 2000 <= year <= current_year() + 1:
+        raise Http404
+
+
 def _workload_rows(figures: dict) -> list[tuple[str, int]]:
     labels = dict(ServiceRecord.Kind.choices)
     return [(labels[k], figures.get(k, 0)) for k in ServiceRecord.Kind.values] + [
@@ -687,6 +694,7 @@ def _workload_rows(figures: dict) -> list[tuple[str, int]]:
 @role_required(*ADMIN)
 def evaluation_record(request: HttpRequest, code: str, year: int) -> HttpResponse:
     """The centre's evaluation of a station's year: scores, total, grade."""
+    _check_year(year)
     station = _managed(request, code)
     evaluation = StationEvaluation.objects.filter(station=station, year=year).first()
     if evaluation is None:

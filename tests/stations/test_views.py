@@ -432,3 +432,13 @@ def test_the_django_admin_cannot_rewrite_the_ledger_the_log_or_a_grade(admin_cli
     evaluation_admin = django_admin.site._registry[StationEvaluation]
     assert {"status", "grade", "total"} <= set(evaluation_admin.readonly_fields)
     assert "active" in django_admin.site._registry[Station].readonly_fields
+
+
+@pytest.mark.parametrize("year", [0, 1999, 9999])
+def test_an_impossible_year_in_the_evaluation_urls_is_a_404_not_a_crash(login, year):
+    station = StationFactory()
+    staff = StationAssignmentFactory(station=station).user
+    url = reverse("stations:self_assessment", kwargs={"code": station.code, "year": year})
+    assert login(staff).get(url).status_code == 404
+    admin_url = reverse("stations:evaluation_record", kwargs={"code": station.code, "year": year})
+    assert login(AdminFactory()).get(admin_url).status_code == 404
