@@ -131,7 +131,7 @@ def test_candidates_page_query_count_is_pinned(
         if i in (6, 7):
             PlacementFactory(job=job, seeker=seeker, state="confirmed")
     client = login(staff)
-    with django_assert_max_num_queries(25):
+    with django_assert_max_num_queries(18):
         response = client.get(reverse("jobs:job_candidates", kwargs={"pk": job.pk}))
     assert response.status_code == 200
     assert len(response.context["candidates"]) == 10  # 1 sign-up, 4 waiting, 5 from the register
@@ -226,7 +226,7 @@ def test_waiting_list_query_count_is_pinned(login, station, staff, django_assert
     for _ in range(8):
         services.waiting_sign_in(station=station, seeker=SeekerFactory(), by=staff)
     client = login(staff)
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(11):
         response = client.get(reverse("jobs:waiting_list"))
     assert len(response.context["entries"]) == 8
 
