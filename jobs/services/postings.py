@@ -387,9 +387,21 @@ def job_update(*, job: Job, by: User, data: Mapping[str, Any]) -> Job:
             changed.append(key)
     if "station" in changed:
         _check_station(job.station, by)
+    confirmed = job.placements.filter(state__in=("confirmed", "on_duty", "completed")).count()
+    if "headcount" in changed and job.headcount is not None and job.headcount < confirmed:
+        raise ValidationError(
+            {
+                "headcount": _(
+                    "%(n)s people are already confirmed on this job: the headcount cannot be lower."
+                )
+                % {"n": confirmed}
+            }
+        )
     job.full_clean()
     job.save()
     substance = [f for f in changed if f not in NON_SUBSTANCE_FIELDS]
+    if job.status == S.OPEN and not substance and confirmed and confirmed >= job.headcount:
+        _move(job=job, to=S.FILLED, by=by, reason=_("Headcount lowered to the people confirmed"))
     if job.status == S.OPEN and substance:
         _move(
             job=job,

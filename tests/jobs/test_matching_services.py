@@ -282,3 +282,16 @@ def test_last_placed_on_counts_placements_that_stand_not_drop_outs(job, staff):
     PlacementFactory(seeker=never, state="recommended")
     last = Placement.objects.last_placed_on([placed.pk, dropped.pk, never.pk])
     assert last == {placed.pk: timezone.localdate()}
+
+
+def test_headcount_cannot_be_cut_below_the_people_confirmed(job, staff):
+    for _ in range(2):
+        PlacementFactory(job=job, state="confirmed")
+    job.headcount = 3
+    job.save()
+    with pytest.raises(ValidationError) as error:
+        services.job_update(job=job, by=staff, data={"headcount": 1})
+    assert "headcount" in error.value.message_dict
+    services.job_update(job=job, by=staff, data={"headcount": 2})
+    job.refresh_from_db()
+    assert job.headcount == 2 and job.status == Job.Status.FILLED
