@@ -6,7 +6,7 @@ from django.conf import settings
 from django.http import HttpRequest
 
 
-def client_ip(request: HttpRequest) -> str:
+def client_ip(request: HttpRequest) -> str | None:
     """The client's address: with N trusted proxies in front (AXES_PROXY_COUNT), the entry the
     outermost of them appended to X-Forwarded-For; else REMOTE_ADDR. Used for rate limits and
     by django-axes (AXES_CLIENT_IP_CALLABLE), so that behind a proxy not every visitor shares one.
@@ -20,4 +20,6 @@ def client_ip(request: HttpRequest) -> str:
         ]
         if len(forwarded) >= count:
             return forwarded[-count]
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    # None when unknown (a test client's force_login, a Unix socket): axes stores the address in
+    # an inet column, which PostgreSQL refuses for a word like "unknown".
+    return request.META.get("REMOTE_ADDR") or None

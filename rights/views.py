@@ -42,7 +42,7 @@ _errors_to_form = add_service_errors
 
 
 def _client_ip(request: HttpRequest) -> str:
-    return client_ip(request)
+    return client_ip(request) or "unknown"
 
 
 # ---- rate limits (Django cache) ----

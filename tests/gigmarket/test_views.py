@@ -149,6 +149,9 @@ def test_the_client_address_behind_a_trusted_proxy_is_the_one_it_forwarded(setti
     settings.AXES_IPWARE_PROXY_COUNT = 1
     assert client_ip(request) == "1.2.3.4", "the entry our proxy appended, not the spoofable first"
     assert settings.AXES_CLIENT_IP_CALLABLE == "gigmarket.network.client_ip"
+    unknown = rf.get("/")
+    del unknown.META["REMOTE_ADDR"]
+    assert client_ip(unknown) is None, "axes stores it in an inet column: no made-up word"
 
 
 def test_a_services_errors_land_next_to_the_fields_they_name():
