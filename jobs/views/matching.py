@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from gigmarket.forms import add_service_errors
 from gigmarket.models import User
 from gigmarket.roles import Role, role_required
 from jobs import ranking, services
@@ -163,11 +164,7 @@ def waiting_sign_in(request: HttpRequest) -> HttpResponse:
                 station=form.cleaned_data["station"], seeker=seeker, by=request.user
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errs in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errs)
-            else:
-                form.add_error(None, error.messages)
+            add_service_errors(form, error)
         else:
             text = (
                 _("%(name)s signed in: number %(n)s.")
@@ -331,11 +328,7 @@ def placement_complete(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             service(placement=placement, by=request.user, result=form.cleaned_data)
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errs in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errs)
-            else:
-                form.add_error(None, error.messages)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The result is recorded."))
             return _back(request, placement)
