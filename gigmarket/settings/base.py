@@ -118,6 +118,7 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "gigmarket.network.client_ip"  # django-ipware is not installed
+AXES_USERNAME_CALLABLE = "gigmarket.backends.axes_username"  # one count per mobile
 
 # Staff sessions end after 30 minutes without a request; others after two weeks.
 STAFF_IDLE_TIMEOUT_SECONDS = env.int("STAFF_IDLE_TIMEOUT_SECONDS", default=30 * 60)
