@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from jobs.models import CONFIRMED_OR_LATER, Job, Placement, WaitingEntry
 
@@ -44,9 +45,9 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 TIER_SIGNED_UP, TIER_WAITING, TIER_REGISTER = 0, 1, 2
 TIER_LABELS = {
-    TIER_SIGNED_UP: "Signed up",
-    TIER_WAITING: "Waiting at a station today",
-    TIER_REGISTER: "From the register",
+    TIER_SIGNED_UP: gettext_lazy("Signed up"),
+    TIER_WAITING: gettext_lazy("Waiting at a station today"),
+    TIER_REGISTER: gettext_lazy("From the register"),
 }
 _HOURS_RE = re.compile(r"(\d{1,2})[:：]?(\d{2})?\s*[-–—~～至到]\s*(\d{1,2})[:：]?(\d{2})?")
 _LEVEL_POINTS = {"1": 15, "2": 12, "3": 9, "4": 6, "5": 3}
@@ -71,7 +72,7 @@ class Candidate:
 
     @property
     def tier_label(self) -> str:
-        return _(TIER_LABELS[self.tier])
+        return str(TIER_LABELS[self.tier])
 
     def sort_key(self) -> tuple:
         queue = self.waiting.queue_number if self.waiting else 0
