@@ -41,6 +41,7 @@ urlpatterns = [
     path("<int:pk>/sign-up/", views.job_sign_up, name="job_sign_up"),
     path("for-me/", views.jobs_for_me, name="jobs_for_me"),
     path("my/<int:pk>/confirm/", views.my_placement_confirm, name="my_placement_confirm"),
+    path("my/<int:pk>/withdraw/", views.my_placement_withdraw, name="my_placement_withdraw"),
     path("waiting/", views.waiting_list, name="waiting_list"),
     path("waiting/sign-in/", views.waiting_sign_in, name="waiting_sign_in"),
     path("<int:pk>/candidates/", views.job_candidates, name="job_candidates"),

@@ -25,6 +25,7 @@ __all__ = [
     "job_sign_up",
     "jobs_for_me",
     "my_placement_confirm",
+    "my_placement_withdraw",
     "placement_cancel",
     "placement_complete",
     "placement_confirm",
@@ -121,6 +122,24 @@ def my_placement_confirm(request: HttpRequest, pk: int) -> HttpResponse:
                 request,
                 _("Recorded. If wages are owed, you can file a complaint: the link is below."),
             )
+    return redirect("core:me")
+
+
+@require_POST
+def my_placement_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """The worker withdraws a sign-up nobody has handled yet."""
+    seeker = _own_seeker(request.user)
+    if seeker is None:
+        raise PermissionDenied
+    placement = get_object_or_404(Placement.objects.of_seeker(seeker), pk=pk)
+    try:
+        services.placement_cancel(
+            placement=placement, by=request.user, reason=_("Withdrawn by the worker")
+        )
+    except ValidationError as error:
+        _errors_to_messages(request, error)
+    else:
+        messages.success(request, _("Your sign-up is withdrawn."))
     return redirect("core:me")
 
 

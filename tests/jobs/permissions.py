@@ -306,6 +306,21 @@ CHECKS += [
         data=lambda w: {"paid_in_full": "yes"},
         note="someone else's placement",
     ),
+    Check(
+        "jobs:my_placement_withdraw",
+        {**DENY, "seeker": 302},
+        method="post",
+        kwargs=lambda w: {
+            "pk": _placement(w, state="applied", origin="applied", seeker=_own_seeker(w)).pk
+        },
+    ),
+    Check(
+        "jobs:my_placement_withdraw",
+        {**DENY, "seeker": 404},
+        method="post",
+        kwargs=lambda w: _own_seeker(w) and {"pk": _placement(w, state="applied").pk},
+        note="someone else's sign-up",
+    ),
     Check("jobs:waiting_list", DISPATCHERS),
     Check(
         "jobs:waiting_sign_in",

@@ -281,3 +281,23 @@ def test_employer_confirms_a_person_sent_to_its_own_job(login, station, town):
     client.post(reverse("jobs:placement_confirm", kwargs={"pk": placement.pk}))
     placement.refresh_from_db()
     assert placement.state == "confirmed"
+
+
+def test_seeker_withdraws_an_unhandled_sign_up_and_may_sign_up_again(login, station, town):
+    user = SeekerUserFactory()
+    seeker = SeekerFactory(user=user, station=station)
+    job = _cleaning_job(station, town)
+    client = login(user)
+    client.post(reverse("jobs:job_sign_up", kwargs={"pk": job.pk}))
+    placement = Placement.objects.get(job=job, seeker=seeker)
+    client.post(reverse("jobs:my_placement_withdraw", kwargs={"pk": placement.pk}))
+    placement.refresh_from_db()
+    assert placement.state == "cancelled"
+    client.post(reverse("jobs:job_sign_up", kwargs={"pk": job.pk}))
+    placement.refresh_from_db()
+    assert placement.state == "applied"
+    placement.state = "recommended"
+    placement.save()
+    client.post(reverse("jobs:my_placement_withdraw", kwargs={"pk": placement.pk}))
+    placement.refresh_from_db()
+    assert placement.state == "recommended"  # handled by staff already: call the station instead
