@@ -36,7 +36,7 @@ from seekers.models import (
 )
 from seekers.querysets import resident_id_hash
 from stations.models import ServiceRecord, Station
-from stations.services import service_record_add
+from stations.services import service_record_add, service_records_relabel
 
 #: Characters of a claim code: no 0/O, 1/I/L, so it reads aloud and types without mistakes.
 CLAIM_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -381,6 +381,7 @@ def seeker_withdraw(*, seeker: Seeker, by: User | None, reason: str = "") -> See
     seeker.user = None
     seeker.full_clean()
     seeker.save()
+    service_records_relabel(subject=seeker, label=seeker.number)
     SeekerTransition.objects.create(
         seeker=seeker, by=by if by and by.pk else None, from_state=previous,
         to_state=Seeker.Status.WITHDRAWN, reason=reason.strip(),

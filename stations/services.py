@@ -116,6 +116,15 @@ def service_record_add(
     return record
 
 
+@transaction.atomic
+def service_records_relabel(*, subject: models.Model, label: str) -> int:
+    """Rewrite the label of every ledger entry about ``subject`` (a person who asked to be erased:
+    even a masked name and mobile point back to them). Returns how many entries changed."""
+    return ServiceRecord.objects.filter(
+        subject_type=subject._meta.label_lower, subject_id=str(subject.pk)
+    ).update(subject_label=label[:100])
+
+
 def _require_writable(station: Station, by: User) -> None:
     """Staff write only their own station's records; an admin only within their region."""
     if not Station.objects.writable_by(by).filter(pk=station.pk).exists():

@@ -145,6 +145,20 @@ def test_withdrawal_erases_personal_data_but_keeps_periods_and_closes_the_accoun
                          primary_occupation=occupation())
 
 
+def test_withdrawal_leaves_only_the_seeker_number_in_the_station_ledger():
+    station = StationFactory()
+    staff = StationAssignmentFactory(station=station).user
+    seeker = seeker_register(
+        by=staff, name="王建国", mobile="13900001234", primary_occupation=occupation(),
+        channel=Seeker.Channel.WALK_IN, station=station,
+    )
+    record = ServiceRecord.objects.get(kind=ServiceRecord.Kind.REGISTRATION)
+    assert "王*" in record.subject_label and "139****1234" in record.subject_label
+    seeker_withdraw(seeker=seeker, by=staff, reason="本人要求")
+    record.refresh_from_db()
+    assert record.subject_label == seeker.number
+
+
 def test_self_registration_creates_a_seeker_account_and_a_period():
     seeker = seeker_self_register(name="孙七", mobile="13622223333", password="Long-Pass-2026",
                                   primary_occupation=occupation())
