@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -79,7 +80,7 @@ def validate_resident_id(value: str, *, today: datetime.date | None = None) -> s
         raise ValidationError(
             _("The birth date in this ID number is not a real date."), code="id_birth_date"
         )
-    if born > (today or datetime.date.today()):
+    if born > (today or timezone.localdate()):  # Asia/Shanghai, whatever the server's zone
         raise ValidationError(
             _("The birth date in this ID number is in the future."), code="id_birth_future"
         )
