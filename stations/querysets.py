@@ -26,8 +26,9 @@ class StationQuerySet(models.QuerySet):
         return self.filter(region__code__startswith=region.prefix)
 
     def staffed_by(self, user: User) -> StationQuerySet:
-        """Stations where ``user`` works (has a current assignment)."""
-        return self.filter(assignments__user=user, assignments__active=True).distinct()
+        """Stations where ``user`` works: a current assignment at a station still in service
+        (a retired station's staff no longer act for it)."""
+        return self.filter(active=True, assignments__user=user, assignments__active=True).distinct()
 
     def writable_by(self, user: User) -> StationQuerySet:
         """Stations whose records ``user`` may write: a county admin's region, else their own."""

@@ -45,3 +45,21 @@ def test_an_admin_manages_their_region_subtree_only():
     assert not Station.objects.managed_by(StationAssignmentFactory(station=inside).user).exists(), (
         "staff work at a station but do not keep the registry"
     )
+
+
+def test_staff_of_a_retired_station_no_longer_act_for_it():
+    from django.core.exceptions import PermissionDenied
+
+    from stations.models import ServiceRecord, Station
+    from stations.services import ledger_entry_add, station_retire
+    from tests.gigmarket.factories import AdminFactory
+    from tests.stations.factories import StationAssignmentFactory, StationFactory
+
+    station = StationFactory()
+    staff = StationAssignmentFactory(station=station).user
+    assert Station.objects.writable_by(staff).filter(pk=station.pk).exists()
+    station_retire(station=station, by=AdminFactory(), reason="考核不合格，退出")
+    assert not Station.objects.staffed_by(staff).exists()
+    assert not Station.objects.writable_by(staff).exists()
+    with pytest.raises(PermissionDenied):
+        ledger_entry_add(station=station, by=staff, kind=ServiceRecord.Kind.CONSULTATION)
