@@ -31,9 +31,19 @@ class JobsConfig(AppConfig):
         from gigmarket import panels
         from jobs.models import Employer, Job, Placement, PostingRule
 
-        # Every change of an employer, a job or a checker rule is in the auditor's change log.
-        auditlog.register(Employer)
-        auditlog.register(Job, exclude_fields=["updated_at", "pay_per_day"])
+        # Every change of an employer, a job or a checker rule is in the auditor's change log,
+        # with contact names, phones and (household) addresses masked.
+        auditlog.register(
+            Employer,
+            mask_fields=["contact_name", "contact_mobile", "address"],
+            mask_callable="gigmarket.masking.mask",
+        )
+        auditlog.register(
+            Job,
+            exclude_fields=["updated_at", "pay_per_day"],
+            mask_fields=["address", "contact_person", "contact_phone"],
+            mask_callable="gigmarket.masking.mask",
+        )
         auditlog.register(PostingRule)
         auditlog.register(Placement, exclude_fields=["updated_at", "pay_per_day"])
         from jobs import panels as matching_panels

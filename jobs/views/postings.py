@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from gigmarket.forms import add_service_errors
 from gigmarket.models import Occupation, User
 from gigmarket.roles import Role, role_required
 from jobs import checker, services
@@ -49,15 +50,6 @@ COMMON_KINDS = [
     ("4-11", "🍳"),
     ("5-01", "🌾"),
 ]
-
-
-def _form_errors(form, error: ValidationError) -> None:
-    """A service's ValidationError onto the form: by field where the form has it."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _qr_data_uri(url: str) -> str:
@@ -272,7 +264,7 @@ def employer_register(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             if hasattr(error, "error_dict") and "contact_mobile" in error.error_dict:
                 error.error_dict["mobile"] = error.error_dict.pop("contact_mobile")
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             login(request, employer.user, backend="gigmarket.backends.UsernameOrMobileBackend")
             messages.success(
@@ -425,7 +417,7 @@ def job_create(request: HttpRequest) -> HttpResponse:
         try:
             job = services.job_create(employer=owner, by=user, data=data)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("Saved as a draft. Check the findings below, then submit it for review.")
@@ -471,7 +463,7 @@ def job_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             job = services.job_update(job=stored, by=request.user, data=data)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             if job.status == Job.Status.PENDING and stored.status == Job.Status.OPEN:
                 messages.warning(
@@ -659,12 +651,16 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(*STAFF_ROLES, Role.REVIEWER)
-@require_GET
+@require_http_methods(["GET", "POST"])
 def employer_list(request: HttpRequest) -> HttpResponse:
-    """The employer register, searchable by name, credit code or mobile."""
-    q = request.GET.get("q", "")
+    """The employer register, searchable by name, credit code or mobile.
+
+    The search is a POST so that a typed mobile never lands in a URL or an access log;
+    its results are the first page of matches.
+    """
+    q = request.POST.get("q", "").strip() if request.method == "POST" else ""
     employers = Employer.objects.visible_to(request.user).search(q).select_related("region")
-    page = Paginator(employers, 50).get_page(request.GET.get("page"))
+    page = Paginator(employers, 50).get_page(None if q else request.GET.get("page"))
     return render(request, "jobs/employer_list.html", {"page": page, "q": q})
 
 
@@ -699,7 +695,7 @@ def employer_create(request: HttpRequest) -> HttpResponse:
             )
         except ValidationError as error:
             matches = _possible_matches(data)
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Employer registered."))
             return redirect(employer.get_absolute_url())
@@ -757,7 +753,7 @@ def employer_edit(request: HttpRequest, uuid) -> HttpResponse:
                 credit_code_override=data["credit_code_override"],
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect(employer.get_absolute_url())
@@ -843,7 +839,7 @@ def rule_list(request: HttpRequest) -> HttpResponse:
             try:
                 services.posting_rule_add(by=request.user, **form.cleaned_data)
             except ValidationError as error:
-                _form_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Rule added."))
                 return redirect("jobs:rule_list")

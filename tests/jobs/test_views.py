@@ -360,3 +360,27 @@ def test_the_checker_answers_while_the_employer_types(login):
     )
     assert "男 性 优 先" in html and "押\u3000金" in html
     assert "劳动合同法" in html or "Labour Contract Law" in html
+
+
+def test_employer_search_keeps_the_mobile_out_of_the_url(client, login):
+    from tests.gigmarket.factories import StationStaffFactory
+    from tests.jobs.factories import EmployerFactory
+
+    employer = EmployerFactory(contact_mobile="13812345678")
+    login(StationStaffFactory())
+    form = client.get(reverse("jobs:employer_list")).content.decode()
+    assert 'method="post"' in form
+    response = client.post(reverse("jobs:employer_list"), {"q": "13812345678"})
+    assert response.status_code == 200
+    assert employer.name in response.content.decode()
+    assert "13812345678" not in response.content.decode().replace('value="13812345678"', "")
+
+
+def test_the_change_log_masks_employer_contacts():
+    from auditlog.models import LogEntry
+
+    from tests.jobs.factories import EmployerFactory
+
+    employer = EmployerFactory(contact_mobile="13812345678", contact_name="王建国")
+    entry = LogEntry.objects.get_for_object(employer).first()
+    assert "13812345678" not in str(entry.changes) and "王建国" not in str(entry.changes)
