@@ -117,6 +117,26 @@ class ReferralQuerySet(models.QuerySet):
         allowed, region = _region_of_reach(user)
         return self.within(region) if allowed else self.none()
 
+    def writable_by(self, user: User) -> ReferralQuerySet:
+        """Referrals whose steps ``user`` may record: a county admin's region; station staff, those
+        their station made, of their station's seekers, or on a class held at their station."""
+        from stations.models import Station
+
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        if user.has_role(Role.COUNTY_ADMIN):
+            return self.within(user.region)
+        if user.has_role(Role.STATION_STAFF):
+            stations = Station.objects.writable_by(user)
+            return self.filter(
+                Q(station__in=stations)
+                | Q(seeker__home_station__in=stations)
+                | Q(programme__station__in=stations)
+            )
+        return self.none()
+
     def for_roster(self) -> ReferralQuerySet:
         """Roster rows: the seeker and their home station, seat-holders first."""
         return self.select_related("seeker", "seeker__home_station").order_by(

@@ -416,9 +416,10 @@ def referral_drop(*, referral: Referral, by: User, reason: str) -> Referral:
 
 @transaction.atomic
 def attendance_record(*, session: Session, by: User, present: Iterable[int]) -> list[Attendance]:
-    """Take attendance for a session: everyone enrolled (or further) is present or absent."""
+    """Take attendance for a session: everyone enrolled (or further) whose steps ``by`` may record
+    is present or absent (another station's trainees are left as they are)."""
     present_ids = {int(pk) for pk in present}
-    people = Referral.objects.filter(
+    people = Referral.objects.writable_by(by).filter(
         programme_id=session.programme_id,
         status__in=[Referral.Status.ENROLLED, Referral.Status.COMPLETED, Referral.Status.CERTIFIED],
     )

@@ -567,7 +567,13 @@ def _roster_rows(
         .filter(pk__in=[r.seeker_id for r in referrals])
         .values_list("pk", flat=True)
     )
+    writable = set(
+        Referral.objects.writable_by(request.user)
+        .filter(programme=programme)
+        .values_list("pk", flat=True)
+    )
     for referral in referrals:
+        referral.can_act = referral.pk in writable
         can_see = referral.seeker_id in mine
         referral.shown_name = mask_unless(referral.seeker.name, can_see, "name")
         referral.shown_mobile = mask_unless(referral.seeker.mobile or "", can_see, "mobile")
@@ -583,7 +589,9 @@ def roster(request: HttpRequest, public_id) -> HttpResponse:
     """The roster: everyone referred or signed up, their state, attendance per session, the next step."""
     programme = _visible_programme(request, public_id)
     referrals, sessions = _roster_rows(request, programme)
-    attending = [r for r in referrals if r.status in ("enrolled", "completed", "certified")]
+    attending = [
+        r for r in referrals if r.can_act and r.status in ("enrolled", "completed", "certified")
+    ]
     session_id = request.GET.get("session")
     current = next((s for s in sessions if str(s.pk) == session_id), None)
     if current is None:
@@ -672,9 +680,10 @@ def _roster_url(programme: Programme) -> str:
     return reverse("training:roster", kwargs={"public_id": programme.public_id})
 
 
-def _visible_referral(request: HttpRequest, public_id) -> Referral:
+def _writable_referral(request: HttpRequest, public_id) -> Referral:
+    """A referral the user may move on: another station's trainee on another station's class is a 404."""
     return get_object_or_404(
-        Referral.objects.visible_to(request.user).select_related("programme", "seeker"),
+        Referral.objects.writable_by(request.user).select_related("programme", "seeker"),
         public_id=public_id,
     )
 
@@ -683,7 +692,7 @@ def _referral_step(service: Callable, done: str, form_class=None) -> Callable:
     @require_POST
     @role_required(*DESK)
     def view(request: HttpRequest, public_id) -> HttpResponse:
-        referral = _visible_referral(request, public_id)
+        referral = _writable_referral(request, public_id)
         data = {}
         if form_class is not None:
             form = form_class(request.POST)

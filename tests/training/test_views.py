@@ -21,7 +21,7 @@ from tests.training.factories import (
     ReferralFactory,
     occupation,
 )
-from training.models import Programme
+from training.models import Attendance, Programme
 
 pytestmark = pytest.mark.django_db
 
@@ -254,3 +254,40 @@ def test_a_finished_class_keeps_its_page_but_takes_no_sign_ups(client):
     html = client.get(programme.get_absolute_url()).content.decode()
     assert "已经停止报名" in html
     assert programme.title not in client.get(reverse("training:programme_list")).content.decode()
+
+
+def test_staff_move_only_trainees_of_their_station_or_on_a_class_it_holds(login, staff, home):
+    """SCOPING: staff of station A cannot enrol, drop or mark absent station B's trainee on a class
+    station B holds by posting its id; their own station's trainee on that class they can."""
+    far = StationFactory(code="far")
+    programme = EnrollingProgrammeFactory(station=far, capacity=5)
+    theirs = ReferralFactory(
+        programme=programme, seeker=SeekerFactory(station=far), station=far, status="referred"
+    )
+    theirs_enrolled = ReferralFactory(
+        programme=programme, seeker=SeekerFactory(station=far), station=far, status="enrolled"
+    )
+    ours = ReferralFactory(programme=programme, seeker=SeekerFactory(station=home))
+    client = login(staff)
+    enrol = lambda r: client.post(reverse("training:referral_enrol", args=[r.public_id]))  # noqa: E731
+    assert enrol(theirs).status_code == 404
+    assert (
+        client.post(
+            reverse("training:referral_drop", args=[theirs.public_id]), {"reason": "随便"}
+        ).status_code
+        == 404
+    )
+    theirs.refresh_from_db()
+    assert theirs.status == "referred"
+    assert enrol(ours).status_code == 302
+    ours.refresh_from_db()
+    assert ours.status == "enrolled"
+
+    session = programme.sessions.first()
+    client.post(reverse("training:attendance_record", args=[session.pk]), {"present": [ours.pk]})
+    marks = dict(Attendance.objects.filter(session=session).values_list("referral_id", "present"))
+    assert marks == {ours.pk: True}, "another station's trainee was marked"
+    assert theirs_enrolled.pk not in marks
+
+    html = client.get(reverse("training:roster", args=[programme.public_id])).content.decode()
+    assert reverse("training:referral_enrol", args=[theirs.public_id]) not in html
