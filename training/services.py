@@ -395,7 +395,8 @@ def referral_certify(
         referral=referral,
         to=Referral.Status.CERTIFIED,
         by=by,
-        note=_("Certificate %(number)s") % {"number": number},
+        # Not the number itself: the ledger is listed and exported, and outlives the person's withdrawal.
+        note=_("Certificate recorded."),
         changes={"certificate_number": number, "certificate_date": certificate_date},
     )
 
