@@ -42,7 +42,7 @@ def _me_context(request: HttpRequest) -> dict:
     )
     complaint = reverse("rights:complaint_create")
     for p in placements:
-        p.complaint_url = f"{complaint}?job={p.job_id}"
+        p.complaint_url = f"{complaint}?job={p.job_id}&kind=unpaid_wages"
         p.result_form = SeekerResultForm(auto_id=f"id_p{p.pk}_%s")
     return {"placements": placements}
 

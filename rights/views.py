@@ -24,7 +24,7 @@ from gigmarket.roles import Role, role_required
 from gigmarket.services import personal_data_opened
 from gigmarket.validators import normalize_mobile
 from rights import forms, services
-from rights.models import Complaint, Evidence, Holiday, KindDeadline
+from rights.models import Complaint, Evidence, Holiday, Kind, KindDeadline
 from stations.models import Station
 
 #: Who handles cases at a desk.
@@ -187,6 +187,8 @@ def complaint_create(request: HttpRequest) -> HttpResponse:
             initial["name"] = profile.name if profile else request.user.display_name
         if job is not None:
             initial["job"] = job.pk
+        if request.GET.get("kind") in Kind.values:  # e.g. the unpaid-wage button after a job
+            initial["kind"] = request.GET["kind"]
         form = forms.ComplaintForm(initial=initial, stations=stations)
     return render(
         request,

@@ -358,7 +358,7 @@ def placement_complete(request: HttpRequest, pk: int) -> HttpResponse:
             "placement": placement,
             "job": job,
             "form": form,
-            "complaint_url": reverse("rights:complaint_create") + f"?job={job.pk}",
+            "complaint_url": reverse("rights:complaint_create") + f"?job={job.pk}&kind=unpaid_wages",
         },
         status=400 if request.method == "POST" else 200,
     )

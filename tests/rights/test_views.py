@@ -366,3 +366,15 @@ def test_overdue_page_query_count_is_pinned(
     with django_assert_max_num_queries(10):
         response = client.get(reverse("rights:complaint_overdue"))
     assert response.context["total"] == 15
+
+
+def test_the_unpaid_wage_button_arrives_with_the_kind_chosen(client):
+    from django.urls import reverse
+
+    import re
+
+    chosen = re.compile(r'<input[^>]*value="unpaid_wages"[^>]*checked')
+    body = client.get(reverse("rights:complaint_create") + "?kind=unpaid_wages").content.decode()
+    assert chosen.search(body)
+    other = client.get(reverse("rights:complaint_create") + "?kind=nonsense").content.decode()
+    assert not chosen.search(other)
