@@ -369,9 +369,9 @@ def test_overdue_page_query_count_is_pinned(
 
 
 def test_the_unpaid_wage_button_arrives_with_the_kind_chosen(client):
-    from django.urls import reverse
-
     import re
+
+    from django.urls import reverse
 
     chosen = re.compile(r'<input[^>]*value="unpaid_wages"[^>]*checked')
     body = client.get(reverse("rights:complaint_create") + "?kind=unpaid_wages").content.decode()
