@@ -273,6 +273,8 @@ def seeker_slip(request: HttpRequest, public_id) -> HttpResponse:
     return render(request, "seekers/seeker_slip.html", {
         "seeker": seeker, "can_see": can_see, "claim_code": code, "period": period, "claim_url": claim_url,
         "claim_qr": segno.make(claim_url, error="m").svg_data_uri(scale=3) if code else "",
+        # The station scans this at the window to sign the person in for today's work (候工登记).
+        "checkin_qr": segno.make(str(seeker.public_id), error="m").svg_data_uri(scale=3),
         "station": (period.station if period and period.station_id else None) or seeker.home_station,
     })
 

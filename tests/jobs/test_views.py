@@ -384,3 +384,18 @@ def test_the_change_log_masks_employer_contacts():
     employer = EmployerFactory(contact_mobile="13812345678", contact_name="王建国")
     entry = LogEntry.objects.get_for_object(employer).first()
     assert "13812345678" not in str(entry.changes) and "王建国" not in str(entry.changes)
+
+
+def test_the_registration_slip_carries_a_sign_in_code_the_waiting_list_reads(client, login):
+    from jobs.services.matching import seeker_for_sign_in
+    from tests.seekers.factories import SeekerFactory
+    from tests.stations.factories import StationAssignmentFactory
+
+    assignment = StationAssignmentFactory()
+    seeker = SeekerFactory(station=assignment.station)
+    login(assignment.user)
+    url = reverse("seekers:seeker_slip", kwargs={"public_id": seeker.public_id})
+    body = client.get(url).content.decode()
+    assert "出示此码" in body
+    # What a scanner types into the sign-in field is the seeker's opaque id.
+    assert seeker_for_sign_in(f"  {seeker.public_id}  ") == seeker

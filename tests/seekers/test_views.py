@@ -238,3 +238,4 @@ def test_home_station_withdraws_a_person_who_asks_at_the_window(login, staff, ho
     seeker.refresh_from_db()
     assert seeker.status == "withdrawn" and seeker.mobile is None
     assert seeker.transitions.get().reason == "本人到窗口提出"
+
