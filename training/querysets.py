@@ -72,14 +72,13 @@ class ProgrammeQuerySet(models.QuerySet):
         return self.within(region) if allowed else self.none()
 
     def managed_by(self, user: User) -> ProgrammeQuerySet:
-        """Programmes a county admin creates and publishes: their region subtree; none for others."""
-        if not user.is_authenticated:
+        """Programmes a county admin creates and publishes: whoever keeps the station registry
+        (``Station.objects.managed_by``), over the same region subtree; none for others."""
+        from stations.models import Station
+
+        if Station.objects.managed_by(user).query.is_empty():
             return self.none()
-        if user.is_superuser:
-            return self
-        if user.has_role(Role.COUNTY_ADMIN):
-            return self.within(user.region)
-        return self.none()
+        return self if user.is_superuser else self.within(user.region)
 
     def with_seats(self) -> ProgrammeQuerySet:
         """Annotate ``seats_taken`` (every referral not dropped) and ``seats_left`` (never below 0)."""

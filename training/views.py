@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from gigmarket.forms import add_service_errors
 from gigmarket.masking import mask_unless
 from gigmarket.models import Region, User
 from gigmarket.roles import Role, role_required
@@ -33,15 +34,6 @@ from training.models import Attendance, DemandOrder, Institution, Programme, Ref
 DESK = (Role.STATION_STAFF, Role.COUNTY_ADMIN)
 ADMIN = (Role.COUNTY_ADMIN,)
 PAGE_SIZE = 20
-
-
-def _errors_to_form(form, error: ValidationError) -> None:
-    """Put a service's ValidationError next to the fields it names (or on top of the form)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _own_seeker(user: User) -> Seeker | None:
@@ -165,7 +157,7 @@ def demand_create(request: HttpRequest) -> HttpResponse:
                 station=data.get("station"),
             )
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -277,7 +269,7 @@ def institution_create(request: HttpRequest) -> HttpResponse:
         try:
             services.institution_create(by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Institution recorded."))
             return redirect("training:institution_list")
@@ -315,7 +307,7 @@ def programme_create(request: HttpRequest) -> HttpResponse:
         try:
             programme = services.programme_create(by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("Programme planned. Add its dated sessions, then publish it.")
@@ -350,7 +342,7 @@ def programme_edit(request: HttpRequest, public_id) -> HttpResponse:
         try:
             services.programme_update(programme=programme, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Programme updated."))
             return redirect("training:programme_manage", public_id=programme.public_id)
@@ -407,7 +399,7 @@ def session_add(request: HttpRequest, public_id) -> HttpResponse:
         try:
             services.session_add(programme=programme, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Session added."))
             return redirect("training:programme_manage", public_id=programme.public_id)
