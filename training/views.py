@@ -566,7 +566,7 @@ def _roster_rows(
     )
     for referral in referrals:
         referral.can_act = referral.pk in writable
-        can_see = referral.seeker_id in mine
+        can_see = referral.can_see = referral.seeker_id in mine
         referral.shown_name = mask_unless(referral.seeker.name, can_see, "name")
         referral.shown_mobile = mask_unless(referral.seeker.mobile or "", can_see, "mobile")
         marks = {a.session_id: a.present for a in referral.attendance.all()}
@@ -581,6 +581,9 @@ def roster(request: HttpRequest, public_id) -> HttpResponse:
     """The roster: everyone referred or signed up, their state, attendance per session, the next step."""
     programme = _visible_programme(request, public_id)
     referrals, sessions = _roster_rows(request, programme)
+    if any(r.can_see for r in referrals):
+        # The home station sees its own trainees' names and mobiles in full: logged like the export.
+        personal_data_opened(user=request.user, record=programme, purpose=_("Roster"))
     attending = [
         r for r in referrals if r.can_act and r.status in ("enrolled", "completed", "certified")
     ]

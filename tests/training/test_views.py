@@ -106,6 +106,8 @@ def test_roster_masks_other_stations_seekers_and_the_export_too(login, staff, ho
     html = client.get(reverse("training:roster", args=[programme.public_id])).content.decode()
     assert "孙本站" in html and "13900001111" in html
     assert "李外站" not in html and "李**" in html and "139****2222" in html
+    # Showing the home station's trainees in full is a reveal: logged for the auditor.
+    assert PersonalDataAccess.objects.filter(user=staff, object_id=str(programme.pk)).count() == 1
 
     response = client.get(reverse("training:roster_export", args=[programme.public_id]))
     text = response.content.decode("utf-8-sig")
