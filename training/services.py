@@ -353,6 +353,10 @@ def _referral_move(
         .select_related("programme", "seeker")
         .get(pk=referral.pk)
     )
+    if referral.programme.status == Programme.Status.CANCELLED and to != Referral.Status.DROPPED:
+        raise ValidationError(
+            _("This programme was cancelled: its trainees can only be dropped."), code="cancelled"
+        )
     for field, value in (changes or {}).items():
         setattr(referral, field, value)
     transition(

@@ -333,3 +333,18 @@ def test_seats_cannot_be_cut_below_the_people_on_the_class(staff):
         programme=programme, by=admin, capacity=2, title="焊工提高班"
     )
     assert (programme.capacity, programme.title) == (2, "焊工提高班")
+
+
+def test_a_cancelled_programme_takes_no_more_steps_but_drops(staff):
+    """Nobody is enrolled in, completes or is certified by a class that was cancelled."""
+    admin = AdminFactory()
+    referral = services.referral_refer(
+        programme=EnrollingProgrammeFactory(), seeker=SeekerFactory(), by=staff
+    )
+    services.programme_cancel(programme=referral.programme, by=admin, reason="报名人数不足")
+    with pytest.raises(ValidationError, match="已取消"):
+        services.referral_enrol(referral=referral, by=staff)
+    referral.refresh_from_db()
+    assert referral.status == Referral.Status.REFERRED
+    referral = services.referral_drop(referral=referral, by=staff, reason="培训班取消")
+    assert referral.status == Referral.Status.DROPPED
