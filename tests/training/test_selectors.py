@@ -72,9 +72,23 @@ def test_training_figures_for_a_month_and_a_region():
 def test_seats_left_never_below_zero():
     from training.models import Programme
 
-    programme = EnrollingProgrammeFactory(capacity=1)
+    programme = EnrollingProgrammeFactory(capacity=2)
     staff = StationAssignmentFactory(station=StationFactory(code="chengguan")).user
-    services.referral_refer(programme=programme, seeker=SeekerFactory(), by=staff)
+    for _ in range(2):
+        services.referral_refer(programme=programme, seeker=SeekerFactory(), by=staff)
+    # Seats cut below the people on the class (only a raw update can do it): 1 - 2 shows as 0, not -1.
     Programme.objects.filter(pk=programme.pk).update(capacity=1)
     row = Programme.objects.with_seats().get(pk=programme.pk)
-    assert (row.seats_taken, row.seats_left) == (1, 0)
+    assert (row.seats_taken, row.seats_left) == (2, 0)
+
+
+def test_a_step_just_after_midnight_in_shanghai_counts_in_the_new_month():
+    """Months are Asia/Shanghai calendar months: 1 Nov 01:00 in Shanghai is still 31 Oct in UTC."""
+    staff = StationAssignmentFactory(station=StationFactory(code="chengguan")).user
+    referral = services.referral_refer(
+        programme=EnrollingProgrammeFactory(), seeker=SeekerFactory(), by=staff
+    )
+    utc_evening = datetime.datetime(2026, 10, 31, 17, 0, tzinfo=datetime.UTC)
+    ReferralTransition.objects.filter(referral=referral).update(at=utc_evening)
+    assert selectors.referrals_by_state(datetime.date(2026, 11, 1))["referred"] == 1
+    assert selectors.referrals_by_state(datetime.date(2026, 10, 1))["referred"] == 0
