@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gigmarket.logging import scrub
 from gigmarket.masking import mask_name
 from gigmarket.models import Occupation, Region, User
 from gigmarket.services import transition
@@ -482,11 +483,12 @@ def demand_order_create(
         occupation=occupation,
         people=people,
         month=month,
-        note=note.strip(),
+        # Shown to every desk on the demand page: a mobile or ID number typed in is masked.
+        note=scrub(note.strip())[:200],
         requester=requester,
         seeker=seeker,
         employer=employer,
-        requester_label=label[:100],
+        requester_label=scrub(label)[:100],
         region=region,
         station=station,
         created_by=by,

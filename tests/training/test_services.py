@@ -348,3 +348,19 @@ def test_a_cancelled_programme_takes_no_more_steps_but_drops(staff):
     assert referral.status == Referral.Status.REFERRED
     referral = services.referral_drop(referral=referral, by=staff, reason="培训班取消")
     assert referral.status == Referral.Status.DROPPED
+
+
+def test_a_mobile_typed_into_a_demand_order_is_masked(staff):
+    """The demand page lists orders to every desk: no full mobile in its note or label."""
+    order = services.demand_order_create(
+        by=staff,
+        occupation=occupation("4-03"),
+        people=1,
+        month=timezone.localdate().replace(day=1),
+        note="请打 13912345678 联系",
+        requester="seeker",
+        requester_label="王女士 13912345678",
+        station=StationFactory(code="chengguan"),
+    )
+    assert "13912345678" not in order.note and "13912345678" not in order.requester_label
+    assert "139****5678" in order.note
