@@ -6,6 +6,8 @@ The matrix's "staff" works at station ``matrix-home``; the seeker referred in th
 
 import datetime
 
+from django.utils import timezone
+
 from tests.permissions import LOGIN, Check, everyone
 
 DESK = {"anonymous": LOGIN, "staff": 200, "admin": 200}
@@ -76,7 +78,7 @@ def refer_data(world) -> dict:
 
 
 def _next_month() -> str:
-    day = datetime.date.today().replace(day=1) + datetime.timedelta(days=40)
+    day = timezone.localdate().replace(day=1) + datetime.timedelta(days=40)
     return f"{day:%Y-%m}"
 
 
@@ -195,7 +197,7 @@ CHECKS = [
         kwargs=completed,
         data=lambda w: {
             "certificate_number": "S5209990001",
-            "certificate_date": str(datetime.date.today()),
+            "certificate_date": str(timezone.localdate()),
         },
     ),
     Check(
