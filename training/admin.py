@@ -49,6 +49,10 @@ class ProgrammeAdmin(admin.ModelAdmin):
     readonly_fields = ("status",)
     inlines = [SessionInline, ProgrammeTransitionInline]
 
+    def get_readonly_fields(self, request, obj=None):
+        # Once planned, seats change only through programme_update (never below the people on it).
+        return self.readonly_fields + (("capacity",) if obj is not None else ())
+
 
 class ReferralTransitionInline(admin.TabularInline):
     model = ReferralTransition
@@ -64,8 +68,21 @@ class ReferralAdmin(admin.ModelAdmin):
     list_display = ("programme", "seeker", "origin", "status", "created_at")
     list_filter = ("status", "origin")
     raw_id_fields = ("programme", "seeker", "station", "created_by")
-    readonly_fields = ("status",)
+    # A seat is taken only under the programme's row lock (referral_refer / referral_sign_up), and
+    # every step is logged: nothing here may add a referral or move it to another class or person.
+    readonly_fields = (
+        "programme",
+        "seeker",
+        "origin",
+        "status",
+        "certificate_number",
+        "certificate_date",
+        "drop_reason",
+    )
     inlines = [ReferralTransitionInline]
+
+    def has_add_permission(self, request) -> bool:
+        return False
 
 
 class DemandOrderTransitionInline(admin.TabularInline):
