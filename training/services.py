@@ -156,6 +156,18 @@ def programme_update(*, programme: Programme, by: User, **changes) -> Programme:
             }
         )
     programme.full_clean()
+    outside = programme.sessions.exclude(
+        date__gte=programme.start_date, date__lte=programme.end_date
+    ).count()
+    if outside:
+        raise ValidationError(
+            {
+                "start_date": _(
+                    "%(n)d sessions would fall outside the new dates; move the dates to cover them."
+                )
+                % {"n": outside}
+            }
+        )
     programme.save()
     return programme
 

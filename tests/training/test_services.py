@@ -364,3 +364,18 @@ def test_a_mobile_typed_into_a_demand_order_is_masked(staff):
     )
     assert "13912345678" not in order.note and "13912345678" not in order.requester_label
     assert "139****5678" in order.note
+
+
+def test_new_dates_must_still_cover_the_sessions():
+    """A session never falls outside its programme's first and last day, even after an edit."""
+    programme = EnrollingProgrammeFactory()  # one session on each of its three days
+    admin = AdminFactory()
+    with pytest.raises(ValidationError) as error:
+        services.programme_update(
+            programme=programme,
+            by=admin,
+            start_date=programme.start_date + datetime.timedelta(days=1),
+        )
+    assert "start_date" in error.value.message_dict
+    programme.refresh_from_db()
+    assert programme.sessions.exclude(date__gte=programme.start_date).count() == 0
