@@ -374,6 +374,10 @@ def programme_manage(request: HttpRequest, public_id) -> HttpResponse:
     """A programme in the back office: details, sessions, status actions, history."""
     programme = _visible_programme(request, public_id)
     is_admin = Programme.objects.managed_by(request.user).filter(pk=programme.pk).exists()
+    return _manage_page(request, programme, is_admin=is_admin, session_form=forms.SessionForm())
+
+
+def _manage_page(request: HttpRequest, programme: Programme, *, is_admin: bool, session_form):
     return render(
         request,
         "training/programme_manage.html",
@@ -382,7 +386,7 @@ def programme_manage(request: HttpRequest, public_id) -> HttpResponse:
             "sessions": programme.sessions.all(),
             "history": programme.transitions.select_related("by"),
             "is_admin": is_admin,
-            "session_form": forms.SessionForm(),
+            "session_form": session_form,
             "cancel_form": forms.CancelForm(),
             "can_refer": programme.status == Programme.Status.ENROLLING,
         },
@@ -404,20 +408,7 @@ def session_add(request: HttpRequest, public_id) -> HttpResponse:
             messages.success(request, _("Session added."))
             return redirect("training:programme_manage", public_id=programme.public_id)
     programme = _visible_programme(request, public_id)
-    return render(
-        request,
-        "training/programme_manage.html",
-        {
-            "programme": programme,
-            "sessions": programme.sessions.all(),
-            "history": programme.transitions.select_related("by"),
-            "is_admin": True,
-            "session_form": form,
-            "cancel_form": forms.CancelForm(),
-            "can_refer": programme.status == Programme.Status.ENROLLING,
-        },
-        status=200,
-    )
+    return _manage_page(request, programme, is_admin=True, session_form=form)
 
 
 def _status_view(service: Callable, done: str) -> Callable:
