@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from reports import exports
 
 TOP = 5
@@ -82,12 +84,14 @@ def bulletin(data: dict) -> dict:
 
 
 def trend_rows(series: dict) -> list[list[str]]:
-    """[[month, overall, occupation 1, …]] of the trend, ratios formatted."""
+    """[[month, published or computed, overall, occupation 1, …]] of the trend, ratios formatted."""
+    labels = {"published": _("Published"), "computed": _("Computed now")}
     rows = []
     for index, month in enumerate(series["months"]):
         rows.append(
             [
                 month,
+                str(labels[series["sources"][index]]),
                 ratio_text(series["overall"][index]),
                 *[ratio_text(o["values"][index]) for o in series["occupations"]],
             ]

@@ -638,18 +638,51 @@ def monthly_report(*, month: Month, region: Region | None = None) -> dict:
     }
 
 
+def _published_months(months: list[Month], region: Region | None) -> dict[str, dict]:
+    """{month: the latest published revision's figures} for those of ``months`` published."""
+    from reports.models import PublishedReport
+
+    latest = (
+        PublishedReport.objects.latest_revisions()
+        .for_region(region)
+        .filter(month__in=[m.first for m in months])
+    )
+    return {f"{r.month:%Y-%m}": r.data for r in latest}
+
+
+def _published_counts(data: dict, occupations_by_code: dict) -> tuple[dict, dict]:
+    openings, applicants = {}, {}
+    for row in data["by_occupation"]:
+        pk = occupations_by_code.get(row["code"])
+        if pk is not None:
+            openings[pk] = row["active_openings"]
+            applicants[pk] = row["active_applicants"]
+    return openings, applicants
+
+
 def trend(*, month: Month, region: Region | None, months: int = 12, top: int = 3) -> dict:
     """The active ratio over the ``months`` months ending with ``month``: overall and for the
-    occupations with the most active openings in ``month`` (two GROUP BY queries a month)."""
+    occupations with the most active openings in ``month``.
+
+    A month already published reads its latest revision (the official figures, and no
+    recomputation); any other month is counted now, in two GROUP BY statements.
+    """
     series_months = [month]
     while len(series_months) < months:
         series_months.insert(0, series_months[0].previous)
-    per_month = []
+    occupations = _occupations()
+    by_code = {o.code: pk for pk, o in occupations.items()}
+    published = _published_months(series_months, region)
+    per_month, sources = [], []
     for m in series_months:
+        if str(m) in published:
+            per_month.append(_published_counts(published[str(m)], by_code))
+            sources.append("published")
+            continue
         openings = _grouped(jobs_open_in(m, region), "occupation", _remaining_headcount(m))
         applicants = _grouped(active_applicant_periods(m, region), "primary_occupation")
         per_month.append((openings, applicants))
-    occupations = _occupations()
+        sources.append("computed")
     last_openings = per_month[-1][0]
     leaders = sorted(
         (pk for pk, n in last_openings.items() if n > 0),
@@ -657,6 +690,7 @@ def trend(*, month: Month, region: Region | None, months: int = 12, top: int = 3
     )[:top]
     return {
         "months": [str(m) for m in series_months],
+        "sources": sources,
         "overall": [
             ratio(sum(openings.values()), sum(applicants.values()))
             for openings, applicants in per_month

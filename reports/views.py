@@ -7,6 +7,7 @@ from csp.decorators import csp
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,6 +23,14 @@ from reports.charts import trend_svg
 from reports.forms import PublishForm, ReportChoiceForm
 from reports.models import PublishedReport
 from reports.selectors import Month, last_complete_month, monthly_report, trend
+
+
+def _trend(month: Month, region: Region | None) -> dict:
+    """The 12-month trend, kept for 10 minutes (the page and its chart image ask in turn);
+    a new publication anywhere starts afresh."""
+    published = PublishedReport.objects.count()
+    key = f"reports:trend:{month}:{region.code if region else 'all'}:{published}"
+    return cache.get_or_set(key, lambda: trend(month=month, region=region), 600)
 
 
 def _site_region() -> Region | None:
@@ -113,7 +122,7 @@ def _manage_page(
     request: HttpRequest, month: Month, region: Region | None, publish_form: PublishForm
 ) -> HttpResponse:
     report = monthly_report(month=month, region=region)
-    series = trend(month=month, region=region)
+    series = _trend(month, region)
     query = _query(month, region)
     revisions = PublishedReport.objects.for_region(region).filter(month=month.first)
     return render(
@@ -159,7 +168,7 @@ def report_manage(request: HttpRequest) -> HttpResponse:
 def report_chart(request: HttpRequest) -> HttpResponse:
     """The 12-month trend as an SVG image (no script; its own styles only)."""
     month, region = _choice(request)
-    return HttpResponse(trend_svg(trend(month=month, region=region)), content_type="image/svg+xml")
+    return HttpResponse(trend_svg(_trend(month, region)), content_type="image/svg+xml")
 
 
 @require_GET

@@ -446,3 +446,19 @@ def test_trend_of_the_active_ratio(town):
     loaders, welders = series["occupations"]
     assert loaders["code"] == "4-09" and loaders["values"][-1] == Decimal("2.00")
     assert welders["code"] == "6-07" and welders["values"][-1] is None
+
+
+def test_trend_reads_published_months_as_published(town):
+    from reports.selectors import trend
+    from reports.services import report_publish
+
+    f.job(region=town, opened="2026-02-02 09:00", headcount=4, occupation_code="4-09")
+    f.period(f.seeker(), start="2026-02-03", occupation_code="4-09")
+    report_publish(month=Month.parse("2026-02"), region=None, by=None)
+    f.period(f.seeker(), start="2026-02-10", occupation_code="4-09")  # entered after publishing
+
+    series = trend(month=MARCH, region=None)
+    assert series["sources"][-2:] == ["published", "computed"]
+    assert series["overall"][-2] == Decimal("4.00")  # February as published, not 2.00
+    assert series["overall"][-1] == Decimal("2.00")  # March counted now: 4 / 2
+    assert series["occupations"][0]["values"][-2] == Decimal("4.00")
