@@ -58,6 +58,28 @@ class EmployerQuerySet(models.QuerySet):
             return self
         return self.none()
 
+    def writable_by(self, user: User) -> EmployerQuerySet:
+        """Employers a user may correct, verify or suspend: a county admin's region; for station
+        staff, the employers their station registered, and employers with no station (registered
+        online) in the county of one of their stations."""
+        from stations.models import Station
+
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        if user.has_role(Role.COUNTY_ADMIN):
+            if user.region_id:
+                return self.filter(region__code__startswith=user.region.prefix)
+            return self
+        if not user.has_role(Role.STATION_STAFF):
+            return self.none()
+        stations = list(Station.objects.staffed_by(user).select_related("region"))
+        counties = Q()
+        for station in stations:
+            counties |= Q(station__isnull=True, region__code__startswith=station.region.code[:6])
+        return self.filter(Q(station__in=stations) | counties) if stations else self.none()
+
 
 class JobQuerySet(models.QuerySet):
     """Jobs (岗位)."""

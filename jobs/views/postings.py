@@ -14,12 +14,14 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from gigmarket.forms import add_service_errors
 from gigmarket.models import Occupation, User
 from gigmarket.roles import Role, role_required
+from gigmarket.services import personal_data_opened
 from jobs import checker, services
 from jobs.filters import PublicJobFilter
 from jobs.forms import (
@@ -354,7 +356,7 @@ def job_export(request: HttpRequest, fmt: str) -> HttpResponse:
     rows = [
         [
             job.title,
-            job.employer.name,
+            employer_public_name(job.employer),
             job.occupation.name,
             job.get_nature_display(),
             job.region.name,
@@ -368,7 +370,7 @@ def job_export(request: HttpRequest, fmt: str) -> HttpResponse:
             job.valid_through.isoformat(),
             job.station.name if job.station else "",
             job.get_status_display(),
-            job.opened_at.date().isoformat() if job.opened_at else "",
+            timezone.localdate(job.opened_at).isoformat() if job.opened_at else "",
             mask_mobile(job.employer.contact_mobile),
         ]
         for job in jobs.iterator(chunk_size=2000)
@@ -731,7 +733,7 @@ def employer_detail(request: HttpRequest, uuid) -> HttpResponse:
             "employer": employer,
             "jobs": jobs,
             "suspend_form": EmployerSuspendForm(),
-            "can_write": request.user.has_role(*STAFF_ROLES),
+            "can_write": Employer.objects.writable_by(request.user).filter(pk=employer.pk).exists(),
             "history": _employer_history(employer),
         },
     )
@@ -740,8 +742,13 @@ def employer_detail(request: HttpRequest, uuid) -> HttpResponse:
 @role_required(*STAFF_ROLES)
 @require_http_methods(["GET", "POST"])
 def employer_edit(request: HttpRequest, uuid) -> HttpResponse:
-    """Correct an employer's details."""
-    employer = get_object_or_404(Employer.objects.visible_to(request.user), uuid=uuid)
+    """Correct an employer's details (its station's staff, or the county admin)."""
+    employer = get_object_or_404(Employer.objects.writable_by(request.user), uuid=uuid)
+    if request.method == "GET" and employer.kind != Employer.Kind.ENTERPRISE:
+        # A person's or household's name, mobile and home address are personal data.
+        personal_data_opened(
+            user=request.user, record=employer, purpose=_("Correct employer details")
+        )
     form = EmployerForm(request.POST or None, instance=employer)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -763,7 +770,7 @@ def employer_edit(request: HttpRequest, uuid) -> HttpResponse:
 
 
 def _employer_action(request, uuid, action, ok):
-    employer = get_object_or_404(Employer.objects.visible_to(request.user), uuid=uuid)
+    employer = get_object_or_404(Employer.objects.writable_by(request.user), uuid=uuid)
     try:
         action(employer)
     except ValidationError as error:
@@ -795,7 +802,7 @@ def employer_suspend(request: HttpRequest, uuid) -> HttpResponse:
         messages.error(request, _("Choose why the employer is suspended."))
         return redirect(
             get_object_or_404(
-                Employer.objects.visible_to(request.user), uuid=uuid
+                Employer.objects.writable_by(request.user), uuid=uuid
             ).get_absolute_url()
         )
     return _employer_action(

@@ -41,6 +41,13 @@ def _employer_uuid(world):
     return {"uuid": EmployerFactory().uuid}
 
 
+def _other_station_employer_uuid(world):
+    """An employer registered by another station: the matrix staff may read it, not change it."""
+    from tests.jobs.factories import EmployerFactory
+
+    return {"uuid": EmployerFactory(station=_station("matrix-other")).uuid}
+
+
 def _suspended_uuid(world):
     from tests.jobs.factories import EmployerFactory
 
@@ -211,6 +218,25 @@ CHECKS = [
         data=lambda w: {"reason": "fraud"},
     ),
     Check("jobs:employer_unsuspend", {**DENY, "admin": 302}, method="post", kwargs=_suspended_uuid),
+    # another station's employer: visible to its staff, but not theirs to change
+    Check(
+        "jobs:employer_edit",
+        {**DENY, "staff": 404, "admin": 200},
+        kwargs=_other_station_employer_uuid,
+    ),
+    Check(
+        "jobs:employer_suspend",
+        {**DENY, "staff": 404, "admin": 302},
+        method="post",
+        kwargs=_other_station_employer_uuid,
+        data=lambda w: {"reason": "fraud"},
+    ),
+    Check(
+        "jobs:employer_verify",
+        {**DENY, "staff": 404, "admin": 302},
+        method="post",
+        kwargs=_other_station_employer_uuid,
+    ),
     # the checker's rule list
     Check("jobs:rule_list", {**DENY, "reviewer": 200, "admin": 200}),
     Check("jobs:rule_toggle", {**DENY, "admin": 302}, method="post", kwargs=_rule),

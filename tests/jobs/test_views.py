@@ -399,3 +399,34 @@ def test_the_registration_slip_carries_a_sign_in_code_the_waiting_list_reads(cli
     assert "出示此码" in body
     # What a scanner types into the sign-in field is the seeker's opaque id.
     assert seeker_for_sign_in(f"  {seeker.public_id}  ") == seeker
+
+
+def test_staff_of_another_station_cannot_change_or_suspend_an_employer(client, login):
+    from jobs.models import Employer
+    from tests.jobs.factories import EmployerFactory, OpenJobFactory
+    from tests.stations.factories import StationAssignmentFactory, StationFactory
+
+    theirs = StationFactory()
+    employer = EmployerFactory(station=theirs)
+    job = OpenJobFactory(employer=employer, station=theirs)
+    login(StationAssignmentFactory().user)  # works at another station
+    edit = reverse("jobs:employer_edit", kwargs={"uuid": employer.uuid})
+    suspend = reverse("jobs:employer_suspend", kwargs={"uuid": employer.uuid})
+    assert client.get(edit).status_code == 404
+    assert client.post(suspend, {"reason": "fraud"}).status_code == 404
+    employer.refresh_from_db()
+    job.refresh_from_db()
+    assert not employer.suspended and job.status == "open"
+    assert not Employer.objects.filter(pk=employer.pk, verified_at__isnull=False).exists()
+
+
+def test_opening_a_household_employer_for_correction_is_logged(client, login):
+    from gigmarket.models import PersonalDataAccess
+    from tests.jobs.factories import EmployerFactory
+    from tests.stations.factories import StationAssignmentFactory
+
+    assignment = StationAssignmentFactory()
+    employer = EmployerFactory(station=assignment.station, kind="household", credit_code="")
+    login(assignment.user)
+    client.get(reverse("jobs:employer_edit", kwargs={"uuid": employer.uuid}))
+    assert PersonalDataAccess.objects.filter(user=assignment.user, object_id=str(employer.pk)).exists()
