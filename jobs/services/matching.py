@@ -373,8 +373,9 @@ def placement_confirm(*, placement: Placement, by: User, reason: str = "") -> Pl
 
 def _simple_move(placement: Placement, *, to: str, by: User, reason: str, note: str) -> Placement:
     _ensure_handles(placement, by)
-    if placement.state in CONFIRMED_OR_LATER:
-        _locked(placement.job)  # a drop-out may reopen the job: same lock order as confirming
+    # Always the job first, then the placement (the order confirming uses): whether this move
+    # is a drop-out that reopens the job is only known once the placement is locked.
+    _locked(placement.job)
     placement = _locked_placement(placement)
     _move_placement(placement=placement, to=to, by=by, reason=reason)
     _ledger(placement, by, note)
