@@ -1,4 +1,4 @@
-"""Pages of the kernel: home, elder mode, coming-soon pages, the workbench, "Me", the audit log."""
+"""Pages of the kernel: home, elder mode, the workbench, "Me", the audit log."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from gigmarket import panels
@@ -18,27 +17,12 @@ from gigmarket.context_processors import ELDER_COOKIE
 from gigmarket.models import PersonalDataAccess, User
 from gigmarket.roles import OPERATING_ROLES, Role, role_required
 
-COMING_SOON = {
-    "jobs": _("Job listings"),
-    "stations": _("Station directory"),
-    "training": _("Training"),
-    "rights": _("Complaints and rights"),
-    "reports": _("Monthly figures"),
-}
-
 
 @login_not_required
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     """What the service is, and the way to each part of it."""
     return render(request, "gigmarket/home.html")
-
-
-@login_not_required
-@require_GET
-def coming_soon(request: HttpRequest, feature: str, **kwargs) -> HttpResponse:
-    """An honest page for a part of the service that is not built yet."""
-    return render(request, "gigmarket/coming_soon.html", {"feature": COMING_SOON[feature]})
 
 
 @login_not_required
