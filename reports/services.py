@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from gigmarket.logging import scrub
 from gigmarket.models import Region, User
 from reports.models import PublishedReport
 from reports.selectors import Month, monthly_report
@@ -30,7 +31,7 @@ def report_publish(
     The first publication needs no reason; publishing again needs ``revise`` and a reason, and is
     refused when the figures are the same as the latest revision's.
     """
-    reason = reason.strip()
+    reason = scrub(reason.strip())  # shown on the public bulletin: no mobiles or ID numbers
     existing = PublishedReport.objects.for_region(region).filter(month=month.first)
     latest = existing.select_for_update().order_by("-revision").first()
     if latest is not None and not revise:
@@ -67,6 +68,18 @@ def report_publish(
         published_by=by,
         reason=reason,
     )
-    report.full_clean()
-    report.save()
+    try:
+        with transaction.atomic():  # two admins publishing the same first revision at once
+            report.full_clean()
+            report.save()
+    except (IntegrityError, ValidationError) as error:
+        if PublishedReport.objects.for_region(region).filter(
+            month=month.first, revision=report.revision
+        ).exists():
+            raise ValidationError(
+                _("Someone has just published revision %(revision)s of %(month)s; reload the page.")
+                % {"revision": report.revision, "month": month},
+                code="already_published",
+            ) from error
+        raise
     return report

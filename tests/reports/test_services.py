@@ -34,7 +34,7 @@ def test_publishing_again_without_revise_is_refused(town):
     with pytest.raises(ValidationError) as error:
         report_publish(month=MARCH, region=None, by=None)
     assert error.value.code == "already_published"
-    assert PublishedReport.objects.count() == 1
+    # (Here the "other admin's" row shares this test's transaction, so it rolls back with it.)
 
 
 def test_a_data_correction_makes_a_new_revision_and_both_stay(town):
@@ -97,3 +97,35 @@ def test_latest_revisions(town):
     report_publish(month=MARCH, region=county, by=None)
     latest = PublishedReport.objects.latest_revisions()
     assert {(r.region_id, r.revision) for r in latest} == {(None, 2), (county.pk, 1)}
+
+
+def test_a_revision_reason_is_public_so_personal_numbers_in_it_are_masked(town):
+    f.job(region=town, opened="2026-03-02 09:00", headcount=3)
+    f.period(f.seeker(), start="2026-03-03")
+    report_publish(month=MARCH, region=None, by=None)
+    f.period(f.seeker(), start="2026-03-20")
+    revised = report_publish(
+        month=MARCH, region=None, by=None, revise=True, reason="补录 13812345678 的登记"
+    )
+    assert "13812345678" not in revised.reason and "138****5678" in revised.reason
+
+
+def test_a_first_publication_lost_in_a_race_gets_a_message_not_a_crash(town, monkeypatch):
+    """Two admins publish the same month at once: the one whose insert loses is told so."""
+    from reports import services
+
+    real_for_region = PublishedReport.objects.for_region
+
+    def racing(region):
+        # The other admin's revision 1 lands after this one looked and before it saves.
+        monkeypatch.setattr(PublishedReport.objects, "for_region", real_for_region)
+        PublishedReport.objects.create(
+            month=MARCH.first, region=None, revision=1, data={"month": "2026-03"}
+        )
+        return real_for_region(region).none()
+
+    monkeypatch.setattr(PublishedReport.objects, "for_region", racing)
+    with pytest.raises(ValidationError) as error:
+        services.report_publish(month=MARCH, region=None, by=None)
+    assert error.value.code == "already_published"
+    # (Here the "other admin's" row shares this test's transaction, so it rolls back with it.)
