@@ -28,8 +28,11 @@ class JobsConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from gigmarket import panels
+        from gigmarket import facts, panels
         from jobs.models import Employer, Job, Placement, PostingRule
+
+        # The seekers' priority-group ledger shows days since each person was last placed.
+        facts.provide(facts.LAST_PLACED_ON, Placement.objects.last_placed_on)
 
         # Every change of an employer, a job or a checker rule is in the auditor's change log,
         # with contact names, phones and (household) addresses masked.

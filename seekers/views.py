@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from gigmarket import facts
 from gigmarket.forms import add_service_errors
 from gigmarket.models import User
 from gigmarket.roles import Role, role_required
@@ -304,8 +305,11 @@ def priority_ledger(request: HttpRequest) -> HttpResponse:
     station = stations.filter(code=request.GET.get("station", "")).first() or _staff_station(request.user) or stations.first()
     rows = list(Seeker.objects.priority_ledger(station)) if station else []
     today = timezone.localdate()
+    last_placed = facts.ask(facts.LAST_PLACED_ON, [row.pk for row in rows], default={})
     for row in rows:
         row.days_waiting = (today - row.waiting_since).days if row.waiting_since else None
+        placed = last_placed.get(row.pk)
+        row.days_since_placed = (today - placed).days if placed else None
         row.contact_form = forms.ContactForm(auto_id=f"id_%s_{row.pk}")
     return render(request, "seekers/priority_ledger.html", {"stations": stations, "station": station, "rows": rows})
 

@@ -430,3 +430,22 @@ def test_opening_a_household_employer_for_correction_is_logged(client, login):
     login(assignment.user)
     client.get(reverse("jobs:employer_edit", kwargs={"uuid": employer.uuid}))
     assert PersonalDataAccess.objects.filter(user=assignment.user, object_id=str(employer.pk)).exists()
+
+
+def test_the_priority_ledger_shows_days_since_each_person_was_last_placed(client, login):
+    from tests.jobs.factories import PlacementFactory
+    from tests.seekers.factories import SeekerFactory
+    from tests.stations.factories import StationAssignmentFactory
+
+    assignment = StationAssignmentFactory()
+    placed = SeekerFactory(station=assignment.station, details={"priority_groups": ["older"]})
+    never = SeekerFactory(station=assignment.station, details={"priority_groups": ["disabled"]})
+    PlacementFactory(
+        seeker=placed, state="completed", confirmed_at=timezone.now() - datetime.timedelta(days=12)
+    )
+    login(assignment.user)
+    response = client.get(reverse("seekers:priority_ledger"))
+    rows = {row.pk: row for row in response.context["rows"]}
+    assert rows[placed.pk].days_since_placed == 12
+    assert rows[never.pk].days_since_placed is None
+    assert "12 天前" in response.content.decode()
