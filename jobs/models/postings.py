@@ -407,6 +407,21 @@ class Job(models.Model):
         )
 
 
+class EmployerLog(TransitionLog):
+    """One change of an employer's standing (verified, suspended, suspension lifted): who, when, why."""
+
+    employer = models.ForeignKey(
+        Employer, on_delete=models.CASCADE, related_name="logs", verbose_name=_("employer")
+    )
+
+    class Meta(TransitionLog.Meta):
+        verbose_name = _("employer standing change")
+        verbose_name_plural = _("employer standing changes")
+
+    def __str__(self) -> str:
+        return f"{self.employer_id}: {self.from_state} → {self.to_state}"
+
+
 class JobTransition(TransitionLog):
     """One change of a job's status: who, when, from, to, why."""
 

@@ -13,12 +13,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gigmarket.logging import scrub
 from gigmarket.models import Region, User
 from gigmarket.roles import OPERATING_ROLES
 from gigmarket.services import transition
 from gigmarket.validators import validate_credit_code, validate_mobile
 from jobs import checker
-from jobs.models import Employer, Job, JobTransition, PostingRule
+from jobs.models import Employer, EmployerLog, Job, JobTransition, PostingRule
 from stations.models import ServiceRecord, Station
 from stations.services import service_record_add
 
@@ -255,10 +256,12 @@ def employer_update(
 def employer_verify(*, employer: Employer, by: User) -> Employer:
     """Staff confirm they checked the employer (licence, identity, place)."""
     employer = Employer.objects.select_for_update().get(pk=employer.pk)
+    was = "verified" if employer.verified_at else "unverified"
     employer.verified_by = by
     employer.verified_at = timezone.now()
     employer.full_clean()
     employer.save()
+    EmployerLog.objects.create(employer=employer, by=by, from_state=was, to_state="verified")
     return employer
 
 
@@ -268,12 +271,20 @@ def employer_suspend(*, employer: Employer, by: User, reason: str, note: str = "
     if reason not in Employer.SuspensionReason.values:
         raise ValidationError({"reason": _("Choose why the employer is suspended.")})
     employer = Employer.objects.select_for_update().get(pk=employer.pk)
+    was = "suspended" if employer.suspended else "active"
     employer.suspended = True
     employer.suspended_reason = reason
-    employer.suspended_note = note.strip()
+    employer.suspended_note = scrub(note.strip())  # shown to staff: no mobiles or ID numbers
     employer.full_clean()
     employer.save()
     label = str(Employer.SuspensionReason(reason).label)
+    EmployerLog.objects.create(
+        employer=employer,
+        by=by,
+        from_state=was,
+        to_state="suspended",
+        reason=" ".join(filter(None, [label, employer.suspended_note])),
+    )
     for job in employer.jobs.filter(status__in=[S.OPEN, S.PENDING]):
         _move(
             job=job,
@@ -285,14 +296,19 @@ def employer_suspend(*, employer: Employer, by: User, reason: str, note: str = "
 
 
 @transaction.atomic
-def employer_unsuspend(*, employer: Employer, by: User) -> Employer:
+def employer_unsuspend(*, employer: Employer, by: User, reason: str = "") -> Employer:
     """Lift a suspension."""
     employer = Employer.objects.select_for_update().get(pk=employer.pk)
+    if not employer.suspended:
+        raise ValidationError(_("This employer is not suspended."))
     employer.suspended = False
     employer.suspended_reason = ""
     employer.suspended_note = ""
     employer.full_clean()
     employer.save()
+    EmployerLog.objects.create(
+        employer=employer, by=by, from_state="suspended", to_state="active", reason=reason.strip()
+    )
     return employer
 
 

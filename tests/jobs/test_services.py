@@ -387,3 +387,25 @@ def test_holding_an_open_job_for_review_needs_a_reason_and_takes_it_off_the_boar
     assert job.transitions.last().reason == "投诉核查中"
     with pytest.raises(ValidationError):
         job_hold_for_review(job=job, by=reviewer, reason="again")
+
+
+def test_an_employer_s_standing_changes_leave_a_row_saying_who_and_why():
+    from jobs.models import EmployerLog
+    from jobs.services import employer_suspend, employer_unsuspend, employer_verify
+    from tests.gigmarket.factories import AdminFactory
+
+    admin = AdminFactory()
+    employer = EmployerFactory()
+    employer_verify(employer=employer, by=admin)
+    employer_suspend(employer=employer, by=admin, reason="unpaid_wages", note="工人 13812345678 投诉")
+    employer_unsuspend(employer=employer, by=admin, reason="已结清工资")
+    rows = list(EmployerLog.objects.filter(employer=employer).values_list("by", "from_state", "to_state"))
+    assert rows == [
+        (admin.pk, "unverified", "verified"),
+        (admin.pk, "active", "suspended"),
+        (admin.pk, "suspended", "active"),
+    ]
+    suspended = EmployerLog.objects.get(employer=employer, to_state="suspended")
+    assert "13812345678" not in suspended.reason and "138****5678" in suspended.reason
+    with pytest.raises(ValidationError):
+        employer_unsuspend(employer=employer, by=admin)
