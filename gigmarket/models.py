@@ -225,8 +225,12 @@ class PersonalDataAccess(models.Model):
 class TransitionLog(models.Model):
     """Abstract base of every state-change log row: who, when, from which state to which, why.
 
-    Each app subclasses it with a foreign key to its own record (a job, a placement, a case).
+    Each app subclasses it with a foreign key to its own record (a job, a placement, a case), and
+    names the record's state choices in ``states`` so the log can show states by their labels.
     """
+
+    #: The TextChoices of the logged record's state field (set by each subclass).
+    states: type[models.TextChoices] | None = None
 
     at = models.DateTimeField(_("at"), default=timezone.now)
     by = models.ForeignKey(
@@ -244,3 +248,19 @@ class TransitionLog(models.Model):
     class Meta:
         abstract = True
         ordering = ["at", "pk"]
+
+    def _label(self, state: str, empty: str) -> str:
+        if not state:
+            return empty
+        labels = dict(self.states.choices) if self.states is not None else {}
+        return str(labels.get(state, state))
+
+    @property
+    def from_label(self) -> str:
+        """The state before, by its label ("—" when there was none)."""
+        return self._label(self.from_state, "—")
+
+    @property
+    def to_label(self) -> str:
+        """The state after, by its label."""
+        return self._label(self.to_state, "")

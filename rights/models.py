@@ -334,6 +334,8 @@ class Evidence(models.Model):
 class ComplaintLog(TransitionLog):
     """One step of a case: a change of state, a hand-over, a one-time notice, a suspension."""
 
+    states = Complaint.Status
+
     complaint = models.ForeignKey(
         Complaint, on_delete=models.CASCADE, related_name="logs", verbose_name=_("complaint")
     )
@@ -346,10 +348,3 @@ class ComplaintLog(TransitionLog):
     def is_state_change(self) -> bool:
         return self.from_state != self.to_state
 
-    @property
-    def from_label(self) -> str:
-        return str(dict(Complaint.Status.choices).get(self.from_state, self.from_state or "—"))
-
-    @property
-    def to_label(self) -> str:
-        return str(dict(Complaint.Status.choices).get(self.to_state, self.to_state))

@@ -206,6 +206,8 @@ CONFIRMED_OR_LATER = (
 class PlacementTransition(TransitionLog):
     """One change of a placement's state: who, when, from, to, why."""
 
+    states = Placement.State
+
     placement = models.ForeignKey(
         Placement, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("placement")
     )
@@ -217,15 +219,6 @@ class PlacementTransition(TransitionLog):
     def __str__(self) -> str:
         return f"{self.placement_id}: {self.from_state} → {self.to_state}"
 
-    @property
-    def from_label(self) -> str:
-        labels = dict(Placement.State.choices)
-        return str(labels.get(self.from_state, "—"))
-
-    @property
-    def to_label(self) -> str:
-        labels = dict(Placement.State.choices)
-        return str(labels.get(self.to_state, self.to_state))
 
 
 class WaitingEntry(models.Model):

@@ -425,6 +425,8 @@ class EmployerLog(TransitionLog):
 class JobTransition(TransitionLog):
     """One change of a job's status: who, when, from, to, why."""
 
+    states = Job.Status
+
     job = models.ForeignKey(
         Job, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("job")
     )
@@ -436,19 +438,6 @@ class JobTransition(TransitionLog):
     def __str__(self) -> str:
         return f"{self.job_id}: {self.from_state} → {self.to_state}"
 
-    @property
-    def from_label(self) -> str:
-        return (
-            str(Job.Status(self.from_state).label) if self.from_state in Job.Status.values else "—"
-        )
-
-    @property
-    def to_label(self) -> str:
-        return (
-            str(Job.Status(self.to_state).label)
-            if self.to_state in Job.Status.values
-            else self.to_state
-        )
 
 
 class PostingRule(models.Model):
