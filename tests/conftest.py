@@ -34,6 +34,17 @@ def _reference_data_in_transactional_tests(request):
 
 
 @pytest.fixture
+def needs_postgresql():
+    """Skip (with the reason) a race test that needs PostgreSQL's row locks."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip(
+            "needs PostgreSQL row locks: SQLite serialises whole-database writes, so it cannot show the race"
+        )
+
+
+@pytest.fixture
 def login(client):
     """Log the test client in as a user: ``login(user)`` returns the client."""
 

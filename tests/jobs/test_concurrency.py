@@ -5,54 +5,23 @@ later placements; these tests fire real concurrent calls and requests (threads, 
 own database connection) at PostgreSQL.
 """
 
-import threading
-
-import pytest
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
 from jobs import services
 from jobs.models import Job, Placement
+from tests.concurrency import POSTGRES_RACE, run_at_once
 from tests.gigmarket.factories import PASSWORD
 from tests.jobs.factories import OpenJobFactory, PlacementFactory
 from tests.stations.factories import StationAssignmentFactory, StationFactory
 
-pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
+pytestmark = POSTGRES_RACE
 
 CONTENDERS = 8
 
 
-@pytest.fixture(autouse=True)
-def _needs_postgresql():
-    if connection.vendor != "postgresql":
-        pytest.skip(
-            "needs PostgreSQL row locks: SQLite serialises whole-database writes, so it cannot show the race"
-        )
-
-
 def _run_at_once(work, n=CONTENDERS) -> list:
-    """Run ``work(i)`` in ``n`` threads released together; return what each returned or raised."""
-    barrier = threading.Barrier(n)
-    results: list = [None] * n
-
-    def runner(i):
-        from django.db import connection as thread_connection
-
-        try:
-            barrier.wait(timeout=20)
-            results[i] = work(i)
-        except Exception as error:  # noqa: BLE001  (collected and asserted on below)
-            results[i] = error
-        finally:
-            thread_connection.close()
-
-    threads = [threading.Thread(target=runner, args=(i,)) for i in range(n)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
+    return run_at_once(work, n)
 
 
 def test_two_staff_racing_for_the_last_place_exactly_one_wins():

@@ -4,54 +4,23 @@ The services lock the programme row (SELECT … FOR UPDATE) before counting seat
 real concurrent requests (threads, each with its own database connection) at PostgreSQL.
 """
 
-import threading
-
-import pytest
-from django.db import connection
 from django.urls import reverse
 
+from tests.concurrency import POSTGRES_RACE, run_at_once
 from tests.seekers.factories import SeekerFactory
 from tests.stations.factories import StationAssignmentFactory, StationFactory
 from tests.training.factories import EnrollingProgrammeFactory
 from training import services
 from training.models import Referral
 
-pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
+pytestmark = POSTGRES_RACE
 
 CAPACITY = 3
 CONTENDERS = 8
 
 
-@pytest.fixture(autouse=True)
-def _needs_postgresql():
-    if connection.vendor != "postgresql":
-        pytest.skip(
-            "needs PostgreSQL row locks: SQLite serialises whole-database writes, so it cannot show the race"
-        )
-
-
-def _run_at_once(work) -> list:
-    """Run ``work(i)`` in CONTENDERS threads released together; return what each returned or raised."""
-    barrier = threading.Barrier(CONTENDERS)
-    results: list = [None] * CONTENDERS
-
-    def runner(i):
-        from django.db import connection as thread_connection
-
-        try:
-            barrier.wait(timeout=20)
-            results[i] = work(i)
-        except Exception as error:  # noqa: BLE001  (collected and asserted on below)
-            results[i] = error
-        finally:
-            thread_connection.close()
-
-    threads = [threading.Thread(target=runner, args=(i,)) for i in range(CONTENDERS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
+def _run_at_once(work, n=CONTENDERS) -> list:
+    return run_at_once(work, n)
 
 
 def test_concurrent_referrals_never_overfill_a_class():
