@@ -1,28 +1,11 @@
 """Import jobs (with their employers) from a CSV/XLSX file; columns in docs/jobs.md."""
 
-from django.core.management.base import BaseCommand, CommandError
-
-from gigmarket.tabular import read_rows
+from gigmarket.management.importing import ImportCommand
 from jobs.services import job_import
 
 
-class Command(BaseCommand):
+class Command(ImportCommand):
     help = "Import jobs with their employers from CSV or XLSX (idempotent by external_ref)."
 
-    def add_arguments(self, parser):
-        parser.add_argument("file")
-        parser.add_argument("--dry-run", action="store_true", help="Check every row; save nothing.")
-
-    def handle(self, *args, file, dry_run=False, **options):
-        try:
-            rows = list(read_rows(file))
-        except (OSError, ValueError) as error:
-            raise CommandError(str(error)) from error
-        report = job_import(rows=rows, dry_run=dry_run)
-        for line, message in report.errors:
-            self.stderr.write(f"line {line}: {message}")
-        prefix = "dry run: " if dry_run else ""
-        self.stdout.write(
-            f"{prefix}{report.created} created, {report.updated} updated, {report.unchanged} unchanged, "
-            f"{len(report.errors)} rejected"
-        )
+    def run_import(self, *, rows, dry_run, **options):
+        return job_import(rows=rows, dry_run=dry_run)
