@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gigmarket.models import Industry, Occupation, Region
 from jobs.models import Employer, Job, PostingRule
+from jobs.services.postings import JOB_FIELDS
 from stations.models import Station
 
 
@@ -105,36 +106,7 @@ class JobForm(forms.ModelForm):
 
     class Meta:
         model = Job
-        fields = [
-            "title",
-            "occupation",
-            "nature",
-            "industry",
-            "content",
-            "skills",
-            "region",
-            "address",
-            "latitude",
-            "longitude",
-            "start_date",
-            "end_date",
-            "work_hours",
-            "hours_per_day",
-            "headcount",
-            "pay_min",
-            "pay_max",
-            "pay_unit",
-            "settlement",
-            "meals",
-            "lodging",
-            "transport",
-            "insurance",
-            "contact_person",
-            "contact_phone",
-            "publish_contact_phone",
-            "valid_through",
-            "station",
-        ]
+        fields = list(JOB_FIELDS)
         widgets = {
             "start_date": forms.DateInput(attrs={"type": "date"}),
             "end_date": forms.DateInput(attrs={"type": "date"}),

@@ -314,11 +314,12 @@ def employer_unsuspend(*, employer: Employer, by: User, reason: str = "") -> Emp
 
 # ---- jobs ----
 
+#: The job order's fields as staff and employers fill them in (the job form lists these too).
 JOB_FIELDS = (
     "title",
     "occupation",
-    "industry",
     "nature",
+    "industry",
     "content",
     "skills",
     "region",
