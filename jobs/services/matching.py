@@ -732,13 +732,9 @@ def placement_import(
     """
     report = ImportReport()
     for line, row in rows:
-        try:
-            with transaction.atomic():
-                outcome = _import_row(row, by)
-        except ValidationError as error:
-            report.error(line, " ".join(error.messages))
-            continue
-        setattr(report, outcome, getattr(report, outcome) + 1)
+        with report.row(line):
+            outcome = _import_row(row, by)
+            setattr(report, outcome, getattr(report, outcome) + 1)
     if dry_run:
         transaction.set_rollback(True)
     return report

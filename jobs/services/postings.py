@@ -818,7 +818,7 @@ def job_import(*, rows, by: User | None = None, dry_run: bool = False):
     """
     import datetime as dt
 
-    from gigmarket.tabular import ImportReport
+    from gigmarket.tabular import ROW_ERRORS, ImportReport, describe_row_error
 
     report = ImportReport()
     with transaction.atomic():
@@ -883,8 +883,8 @@ def job_import(*, rows, by: User | None = None, dry_run: bool = False):
                         reason=_("Imported (line %(line)d)") % {"line": line},
                     )
                     report.created += 1
-            except ValidationError as error:
-                report.error(line, " ".join(error.messages))
+            except ROW_ERRORS as error:
+                report.error(line, describe_row_error(error))
         if dry_run:
             transaction.set_rollback(True)
     return report
