@@ -89,6 +89,11 @@ class Month:
         """00:00 Asia/Shanghai on the first day of the next month (exclusive)."""
         return self.next.starts
 
+    def has_ended(self, today: datetime.date | None = None) -> bool:
+        """True once the month's last day is over in Asia/Shanghai (only then may it be
+        published or stored: its figures can still change while it runs)."""
+        return self.last < (today or timezone.localdate())
+
     def __str__(self) -> str:
         return f"{self.first:%Y-%m}"
 
