@@ -62,7 +62,8 @@ P = Placement.State
 PLACEMENT_ALLOWED = {
     P.APPLIED: [P.RECOMMENDED, P.CONFIRMED, P.DECLINED, P.CANCELLED],
     P.RECOMMENDED: [P.CONFIRMED, P.DECLINED, P.CANCELLED],
-    P.CONFIRMED: [P.ON_DUTY, P.COMPLETED, P.NO_SHOW, P.CANCELLED],
+    # Completed only after on duty: nobody finishes work they never started.
+    P.CONFIRMED: [P.ON_DUTY, P.NO_SHOW, P.CANCELLED],
     P.ON_DUTY: [P.COMPLETED, P.CANCELLED],
     P.COMPLETED: [],
     P.DECLINED: [P.APPLIED, P.RECOMMENDED],
@@ -371,21 +372,46 @@ def placement_confirm(*, placement: Placement, by: User, reason: str = "") -> Pl
     return placement
 
 
-def _simple_move(placement: Placement, *, to: str, by: User, reason: str, note: str) -> Placement:
+def _simple_move(
+    placement: Placement, *, to: str, by: User, reason: str, note: str, before=None
+) -> Placement:
     _ensure_handles(placement, by)
     # Always the job first, then the placement (the order confirming uses): whether this move
     # is a drop-out that reopens the job is only known once the placement is locked.
     _locked(placement.job)
     placement = _locked_placement(placement)
+    if before is not None:
+        before(placement)
     _move_placement(placement=placement, to=to, by=by, reason=reason)
     _ledger(placement, by, note)
     return placement
 
 
+def _check_job_started(job: Job) -> None:
+    """Nobody is on duty before the job's first day (Asia/Shanghai)."""
+    if not job.has_started:
+        raise ValidationError(
+            _(
+                "This job starts on %(date)s: the person can be marked on duty from that day, "
+                "not before."
+            )
+            % {"date": job.start_date.isoformat()},
+            code="not_started",
+        )
+
+
+def _start_work(placement: Placement) -> None:
+    _check_job_started(placement.job)
+    if placement.state == P.CONFIRMED and placement.start_date is None:
+        placement.start_date = timezone.localdate()
+
+
 @transaction.atomic
 def placement_start(*, placement: Placement, by: User, reason: str = "") -> Placement:
-    """The person turned up: on duty."""
-    return _simple_move(placement, to=P.ON_DUTY, by=by, reason=reason, note=_("On duty"))
+    """The person turned up: on duty (from the job's first day on; the day is kept as the start)."""
+    return _simple_move(
+        placement, to=P.ON_DUTY, by=by, reason=reason, note=_("On duty"), before=_start_work
+    )
 
 
 @transaction.atomic
@@ -396,8 +422,16 @@ def placement_decline(*, placement: Placement, by: User, reason: str = "") -> Pl
 
 @transaction.atomic
 def placement_no_show(*, placement: Placement, by: User, reason: str = "") -> Placement:
-    """A confirmed person did not turn up (counts against them for a while)."""
-    return _simple_move(placement, to=P.NO_SHOW, by=by, reason=reason, note=_("No-show"))
+    """A confirmed person did not turn up (counts against them for a while); only from the
+    job's first day on."""
+    return _simple_move(
+        placement,
+        to=P.NO_SHOW,
+        by=by,
+        reason=reason,
+        note=_("No-show"),
+        before=lambda p: _check_job_started(p.job),
+    )
 
 
 @transaction.atomic
@@ -426,12 +460,34 @@ RESULT_FIELDS = (
 )
 
 
+def _check_work_dates(start: datetime.date | None, end: datetime.date | None) -> dict:
+    """What is wrong with the days the work started and ended: {field: message}."""
+    today = timezone.localdate()
+    errors = {}
+    if start is not None and start > today:
+        errors["start_date"] = _("The work cannot have started in the future (%(date)s).") % {
+            "date": start.isoformat()
+        }
+    if end is not None and end > today:
+        errors["end_date"] = _(
+            "The work cannot have ended in the future (%(date)s): record the result once it is done."
+        ) % {"date": end.isoformat()}
+    elif end is not None and start is not None and end < start:
+        errors["end_date"] = _("The work cannot end before it started (%(date)s).") % {
+            "date": start.isoformat()
+        }
+    return errors
+
+
 def _apply_result(placement: Placement, result: Mapping, by: User) -> None:
     for key in RESULT_FIELDS:
         if key in result:
             setattr(placement, key, result[key])
     if placement.paid_in_full is None and placement.paid_amount is not None:
         raise ValidationError({"paid_in_full": _("Say whether the pay came in full.")})
+    errors = _check_work_dates(placement.start_date, placement.end_date)
+    if errors:
+        raise ValidationError(errors)
     placement.result_confirmed_by = by
     placement.result_confirmed_at = timezone.now()
 
@@ -442,6 +498,12 @@ def placement_complete(*, placement: Placement, by: User, result: Mapping) -> Pl
     whether it came in full and on time."""
     _ensure_handles(placement, by)
     placement = _locked_placement(placement)
+    if placement.state == P.CONFIRMED:
+        raise ValidationError(
+            _("Mark the person on duty first: work is completed only after it has started."),
+            code="not_on_duty",
+        )
+    _check_job_started(placement.job)
     _apply_result(placement, result, by)
     _move_placement(placement=placement, to=P.COMPLETED, by=by, reason=result.get("reason", ""))
     _ledger(placement, by, _("Result confirmed"))
@@ -744,6 +806,38 @@ def placement_import(
     return report
 
 
+def _completion_day(job: Job, start, end, completed_on) -> datetime.date:
+    return completed_on or end or start or job.end_date or job.start_date
+
+
+def _check_import_dates(job: Job, state: str, start, end, completed_on) -> None:
+    """The rules of on duty and completed, for a historical row: the job's first day has come,
+    no day of work lies in the future, and the work ended after it started."""
+    if state not in (P.ON_DUTY, P.COMPLETED):
+        return
+    if not job.has_started:
+        raise ValidationError(
+            _("state: the job starts on %(date)s; nobody can be on duty or done before then.")
+            % {"date": job.start_date.isoformat()}
+        )
+    errors = _check_work_dates(start, end)
+    if errors:
+        raise ValidationError(" ".join(f"{key}: {text}" for key, text in errors.items()))
+    if state == P.COMPLETED:
+        day = _completion_day(job, start, end, completed_on)
+        if day > timezone.localdate():
+            raise ValidationError(
+                _(
+                    "completed_on: %(date)s is in the future; a placement is completed once the work is done."
+                )
+                % {"date": day.isoformat()}
+            )
+        if start is not None and day < start:
+            raise ValidationError(
+                _("completed_on: %(date)s is before the work started.") % {"date": day.isoformat()}
+            )
+
+
 def _import_row(row: Mapping[str, str], by: User | None) -> str:
     job = Job.objects.select_for_update(of=("self",)).get(pk=_import_job(row).pk)
     seeker = _import_seeker(row)
@@ -777,11 +871,12 @@ def _import_row(row: Mapping[str, str], by: User | None) -> str:
         "actual_days": _import_decimal(row, "actual_days"),
         "actual_hours": _import_decimal(row, "actual_hours"),
     }
+    _check_import_dates(job, state, start, values["end_date"], completed_on)
     if state in CONFIRMED_OR_LATER or state == P.NO_SHOW:
         values["confirmed_at"] = moment(confirmed_on or start or job.start_date)
     if state == P.COMPLETED:
         values["completed_at"] = moment(
-            completed_on or values["end_date"] or start or job.end_date or job.start_date
+            _completion_day(job, start, values["end_date"], completed_on)
         )
     existing = Placement.objects.filter(job=job, seeker=seeker).first()
     if existing is not None and existing.confirmed_at is not None:

@@ -329,6 +329,7 @@ def placement_complete(request: HttpRequest, pk: int) -> HttpResponse:
     placement = _placement_for(request, pk)
     job = placement.job
     initial = {
+        "end_date": placement.end_date or timezone.localdate(),
         "actual_days": placement.actual_days,
         "actual_hours": placement.actual_hours,
         "pay_amount": placement.pay_amount if placement.pay_amount is not None else job.pay_min,
@@ -358,7 +359,8 @@ def placement_complete(request: HttpRequest, pk: int) -> HttpResponse:
             "placement": placement,
             "job": job,
             "form": form,
-            "complaint_url": reverse("rights:complaint_create") + f"?job={job.pk}&kind=unpaid_wages",
+            "complaint_url": reverse("rights:complaint_create")
+            + f"?job={job.pk}&kind=unpaid_wages",
         },
         status=400 if request.method == "POST" else 200,
     )

@@ -97,6 +97,7 @@ def test_done_when_waiting_list_first_dispatch_race_complete_filled(login, stati
     assert job.status == Job.Status.FILLED
 
     done = Placement.objects.filter(job=job, state="confirmed").first()
+    client.post(reverse("jobs:placement_start", kwargs={"pk": done.pk}))  # on duty first
     response = client.post(
         reverse("jobs:placement_complete", kwargs={"pk": done.pk}),
         {
@@ -301,3 +302,55 @@ def test_seeker_withdraws_an_unhandled_sign_up_and_may_sign_up_again(login, stat
     client.post(reverse("jobs:my_placement_withdraw", kwargs={"pk": placement.pk}))
     placement.refresh_from_db()
     assert placement.state == "recommended"  # handled by staff already: call the station instead
+
+
+# ---- on duty and completed only once the work can have happened (issue 12) ----
+
+
+def _tomorrow():
+    return timezone.localdate() + datetime.timedelta(days=1)
+
+
+def test_staff_cannot_start_or_complete_before_the_jobs_first_day(login, station, staff, town):
+    """Dispatched and confirmed for a job that starts tomorrow: "on duty" and "completed" are
+    refused with a message, the page offers neither, and the worker is not asked about pay."""
+    user = SeekerUserFactory()
+    seeker = SeekerFactory(user=user, station=station)
+    job = _cleaning_job(station, town, start_date=_tomorrow())
+    client = login(staff)
+    client.post(
+        reverse("jobs:placement_recommend", kwargs={"pk": job.pk, "public_id": seeker.public_id})
+    )
+    placement = Placement.objects.get(job=job, seeker=seeker)
+    client.post(reverse("jobs:placement_confirm", kwargs={"pk": placement.pk}))
+    page = client.get(reverse("jobs:job_candidates", kwargs={"pk": job.pk})).content.decode()
+    assert reverse("jobs:placement_start", kwargs={"pk": placement.pk}) not in page
+    assert reverse("jobs:placement_complete", kwargs={"pk": placement.pk}) not in page
+    assert _tomorrow().isoformat() in page
+
+    started = client.post(reverse("jobs:placement_start", kwargs={"pk": placement.pk}), follow=True)
+    assert _tomorrow().isoformat() in started.content.decode()
+    completed = client.post(
+        reverse("jobs:placement_complete", kwargs={"pk": placement.pk}),
+        {"pay_amount": "150", "pay_unit": "day", "paid_amount": "150", "paid_in_full": "yes"},
+    )
+    assert completed.status_code == 400
+    placement.refresh_from_db()
+    assert placement.state == "confirmed" and placement.completed_at is None
+
+    me = login(user).get(reverse("core:me")).content.decode()
+    assert reverse("jobs:my_placement_confirm", kwargs={"pk": placement.pk}) not in me
+    assert "工钱都拿到了吗" not in me
+
+
+def test_result_form_refuses_a_completion_date_in_the_future(login, station, staff, town):
+    job = _cleaning_job(station, town)
+    placement = PlacementFactory(job=job, state="on_duty")
+    response = login(staff).post(
+        reverse("jobs:placement_complete", kwargs={"pk": placement.pk}),
+        {"end_date": _tomorrow().isoformat(), "pay_amount": "150", "pay_unit": "day"},
+    )
+    assert response.status_code == 400
+    assert response.context["form"].errors["end_date"]
+    placement.refresh_from_db()
+    assert placement.state == "on_duty"
