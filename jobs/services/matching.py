@@ -321,8 +321,32 @@ def placement_recommend(*, job: Job, seeker, by: User, reason: str = "") -> Plac
 
 
 def _ensure_handles(placement: Placement, by: User) -> None:
+    """Only staff and admins keep the placement record (on duty, no-show, cancel, result)."""
     if not Placement.objects.handled_by(by).filter(pk=placement.pk).exists():
         raise PermissionDenied
+
+
+def _ensure_answers(placement: Placement, by: User) -> bool:
+    """Confirming or declining: staff and admins who handle the placement, or the employer of
+    the job. Returns True when ``by`` answers as the employer."""
+    if Placement.objects.handled_by(by).filter(pk=placement.pk).exists():
+        return False
+    if Placement.objects.answerable_by(by).filter(pk=placement.pk).exists():
+        return True
+    raise PermissionDenied
+
+
+def _check_employer_answers(placement: Placement, *also: str) -> None:
+    """An employer answers only for the people the station sent it (not raw sign-ups)."""
+    if placement.state not in (P.RECOMMENDED, *also):
+        raise ValidationError(
+            _(
+                "Only a person the station has sent you can be confirmed or declined here "
+                "(this one is %(state)s). Call the station for anything else."
+            )
+            % {"state": placement.get_state_display()},
+            code="not_yours",
+        )
 
 
 @transaction.atomic
@@ -330,10 +354,12 @@ def placement_confirm(*, placement: Placement, by: User, reason: str = "") -> Pl
     """The employer or staff confirm a person for the job. Locks the job row, counts the
     confirmed-or-later placements and refuses when the headcount is reached; the job becomes
     filled when this one fills the last place."""
-    _ensure_handles(placement, by)
+    as_employer = _ensure_answers(placement, by)
     job = _locked(placement.job)  # every confirmation of this job waits here, one at a time
     placement = _locked_placement(placement)
     placement.job = job
+    if as_employer:
+        _check_employer_answers(placement, P.CONFIRMED)
     if placement.state == P.CONFIRMED:
         return placement
     if job.status not in (Job.Status.OPEN, Job.Status.FILLED):
@@ -375,7 +401,7 @@ def placement_confirm(*, placement: Placement, by: User, reason: str = "") -> Pl
 def _simple_move(
     placement: Placement, *, to: str, by: User, reason: str, note: str, before=None
 ) -> Placement:
-    _ensure_handles(placement, by)
+    """Lock, check (``before``), move and write the ledger line; the caller checked who acts."""
     # Always the job first, then the placement (the order confirming uses): whether this move
     # is a drop-out that reopens the job is only known once the placement is locked.
     _locked(placement.job)
@@ -409,6 +435,7 @@ def _start_work(placement: Placement) -> None:
 @transaction.atomic
 def placement_start(*, placement: Placement, by: User, reason: str = "") -> Placement:
     """The person turned up: on duty (from the job's first day on; the day is kept as the start)."""
+    _ensure_handles(placement, by)
     return _simple_move(
         placement, to=P.ON_DUTY, by=by, reason=reason, note=_("On duty"), before=_start_work
     )
@@ -416,14 +443,24 @@ def placement_start(*, placement: Placement, by: User, reason: str = "") -> Plac
 
 @transaction.atomic
 def placement_decline(*, placement: Placement, by: User, reason: str = "") -> Placement:
-    """The employer or the person said no before confirming."""
-    return _simple_move(placement, to=P.DECLINED, by=by, reason=reason, note=_("Declined"))
+    """The employer or the person said no before confirming (the employer itself only for
+    people the station sent it)."""
+    as_employer = _ensure_answers(placement, by)
+    return _simple_move(
+        placement,
+        to=P.DECLINED,
+        by=by,
+        reason=reason,
+        note=_("Declined"),
+        before=_check_employer_answers if as_employer else None,
+    )
 
 
 @transaction.atomic
 def placement_no_show(*, placement: Placement, by: User, reason: str = "") -> Placement:
     """A confirmed person did not turn up (counts against them for a while); only from the
     job's first day on."""
+    _ensure_handles(placement, by)
     return _simple_move(
         placement,
         to=P.NO_SHOW,
@@ -436,7 +473,8 @@ def placement_no_show(*, placement: Placement, by: User, reason: str = "") -> Pl
 
 @transaction.atomic
 def placement_cancel(*, placement: Placement, by: User, reason: str = "") -> Placement:
-    """Called off (by the employer, the person or staff)."""
+    """Called off: by staff (the station's record), or by the person withdrawing their own
+    sign-up. An employer cannot cancel; it declines, or calls the station."""
     if placement.seeker.user_id and by.pk == placement.seeker.user_id:
         # The person withdraws their own sign-up.
         placement = _locked_placement(placement)
@@ -444,6 +482,7 @@ def placement_cancel(*, placement: Placement, by: User, reason: str = "") -> Pla
             raise ValidationError(_("Only a sign-up not yet handled can be withdrawn here."))
         _move_placement(placement=placement, to=P.CANCELLED, by=by, reason=reason)
         return placement
+    _ensure_handles(placement, by)
     return _simple_move(placement, to=P.CANCELLED, by=by, reason=reason, note=_("Cancelled"))
 
 

@@ -354,3 +354,53 @@ def test_result_form_refuses_a_completion_date_in_the_future(login, station, sta
     assert response.context["form"].errors["end_date"]
     placement.refresh_from_db()
     assert placement.state == "on_duty"
+
+
+# ---- what an employer may do to placements on its own jobs (issue 12) ----
+
+
+def _employer_job(station, town):
+    from tests.gigmarket.factories import EmployerUserFactory
+
+    user = EmployerUserFactory()
+    job = _cleaning_job(station, town)
+    job.employer.user = user
+    job.employer.save()
+    return user, job
+
+
+@pytest.mark.parametrize("name", ["placement_start", "placement_no_show", "placement_cancel"])
+def test_employer_cannot_keep_the_stations_record_of_its_own_placements(login, station, town, name):
+    user, job = _employer_job(station, town)
+    placement = PlacementFactory(job=job, state="confirmed")
+    response = login(user).post(reverse(f"jobs:{name}", kwargs={"pk": placement.pk}))
+    assert response.status_code == 404
+    placement.refresh_from_db()
+    assert placement.state == "confirmed"
+    assert not placement.transitions.exists()
+
+
+def test_employer_declines_a_person_sent_but_not_a_raw_sign_up(login, station, town):
+    user, job = _employer_job(station, town)
+    sent = PlacementFactory(job=job, state="recommended")
+    signed_up = PlacementFactory(job=job, state="applied", origin="applied")
+    client = login(user)
+    client.post(reverse("jobs:placement_decline", kwargs={"pk": sent.pk}))
+    response = client.post(
+        reverse("jobs:placement_confirm", kwargs={"pk": signed_up.pk}), follow=True
+    )
+    sent.refresh_from_db()
+    signed_up.refresh_from_db()
+    assert sent.state == "declined"
+    assert signed_up.state == "applied"  # the station looks at sign-ups first
+    assert "驿站" in response.content.decode() or "station" in response.content.decode()
+
+
+def test_employer_scope_is_only_answering(station, town):
+    from jobs.models import Job
+
+    user, job = _employer_job(station, town)
+    placement = PlacementFactory(job=job)
+    assert not Job.objects.dispatchable_by(user).exists()
+    assert not Placement.objects.handled_by(user).exists()
+    assert list(Placement.objects.answerable_by(user)) == [placement]
