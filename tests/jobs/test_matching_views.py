@@ -404,3 +404,60 @@ def test_employer_scope_is_only_answering(station, town):
     assert not Job.objects.dispatchable_by(user).exists()
     assert not Placement.objects.handled_by(user).exists()
     assert list(Placement.objects.answerable_by(user)) == [placement]
+
+
+# ---- ranking: intent and pay fit outweigh presence (issue 12) ----
+
+
+def _the_reported_case(station, staff, town, start_date):
+    """Five people on today's waiting list who have not asked for cleaning work (one wants more
+    than the job pays), and one person in the register whose main kind of work is cleaning."""
+    job = _cleaning_job(station, town, start_date=start_date, pay_min=Decimal("150"))
+    waiting = [
+        SeekerFactory(
+            station=station,
+            primary_occupation=occupation("6-16"),  # 建筑杂工: a different major group
+            details={"home_region": town, "min_daily_pay": Decimal("300") if i == 0 else None},
+        )
+        for i in range(5)
+    ]
+    for seeker in waiting:
+        services.waiting_sign_in(station=station, seeker=seeker, by=staff)
+    cleaner = SeekerFactory(station=station, primary_occupation=occupation("4-01"))
+    return job, waiting, cleaner
+
+
+@pytest.mark.parametrize("days_ahead", [1, 0], ids=["starts tomorrow", "starts today"])
+def test_the_exact_main_kind_outranks_todays_waiting_list_that_never_asked_for_it(
+    login, station, staff, town, days_ahead
+):
+    start = timezone.localdate() + datetime.timedelta(days=days_ahead)
+    job, waiting, cleaner = _the_reported_case(station, staff, town, start)
+    page = login(staff).get(reverse("jobs:job_candidates", kwargs={"pk": job.pk}))
+    ranked = [c.seeker.pk for c in page.context["candidates"]]
+    assert ranked[0] == cleaner.pk
+    for seeker in waiting:
+        assert seeker.pk not in ranked or ranked.index(seeker.pk) > ranked.index(cleaner.pk)
+    listed = {c.seeker.pk: c for c in page.context["candidates"]}
+    if days_ahead == 0:  # here today, so listed, but below the person who wants the work
+        assert all("未登记此工种意向" in listed[s.pk].concerns for s in waiting)
+    else:  # not "here" for tomorrow's job; not in the register's pool for cleaning either
+        assert not any(s.pk in listed for s in waiting)
+
+
+def test_todays_waiting_list_is_presence_only_for_a_job_with_work_today(station, staff, town):
+    from jobs.ranking import TIER_REGISTER, TIER_WAITING, candidates_for
+
+    today_job = _cleaning_job(station, town)
+    later_job = _cleaning_job(
+        station, town, start_date=timezone.localdate() + datetime.timedelta(1)
+    )
+    here = SeekerFactory(station=station, primary_occupation=occupation("4-01"))
+    services.waiting_sign_in(station=station, seeker=here, by=staff)
+    home = SeekerFactory(station=station, primary_occupation=occupation("4-01"))
+    ranked_today = candidates_for(today_job)
+    assert [c.seeker.pk for c in ranked_today][:2] == [here.pk, home.pk]
+    assert ranked_today[0].tier == TIER_WAITING
+    ranked_later = {c.seeker.pk: c for c in candidates_for(later_job)}
+    assert ranked_later[here.pk].tier == TIER_REGISTER
+    assert not any("候工" in r or "Waiting at" in r for r in ranked_later[here.pk].reasons)
