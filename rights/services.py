@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import secrets
+import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -64,10 +66,14 @@ def new_tracking_number() -> str:
 
 
 def normalize_tracking_number(value: str) -> str:
-    """Upper-case, fold full-width characters and spaces, so a number read over the phone still matches."""
-    import unicodedata
-
-    return "".join(unicodedata.normalize("NFKC", value or "").split()).upper()
+    """The canonical TS26-7K3M-Q9XP from however it was typed or read over the phone: any case,
+    full-width characters, spaces, dashes or none ("ts26 7k3m q9xp", "TS267K3MQ9XP")."""
+    folded = unicodedata.normalize("NFKC", value or "").upper()
+    body = "".join(ch for ch in folded if ch.isascii() and ch.isalnum())
+    match = re.fullmatch(r"TS(\d{2})([0-9A-Z]{4})([0-9A-Z]{4})", body)
+    if match is None:
+        return body
+    return "TS{}-{}-{}".format(*match.groups())
 
 
 # ---- helpers ----
