@@ -88,6 +88,7 @@ def _ledger(complaint: Complaint, by: User | None, note: str, *, intake: bool = 
         note=note[:500],
         subject=complaint,
         subject_label=complaint.ledger_label,
+        once_a_day=not intake,
     )
 
 
