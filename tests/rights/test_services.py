@@ -141,7 +141,7 @@ def test_hand_over_only_to_staff_of_the_station(station, staff, other_staff):
         services.complaint_hand_over(complaint=complaint, by=staff, to_user=other_staff, reason="x")
 
 
-def test_other_stations_staff_cannot_act(station, other_staff):
+def test_other_stations_staff_cannot_act(station, staff, other_staff):
     complaint, _ = _file(station)
     with pytest.raises(PermissionDenied):
         services.complaint_accept(complaint=complaint, by=other_staff)
