@@ -32,6 +32,9 @@ from stations.models import (
     StationLog,
 )
 
+#: Between the steps of one service merged into the day's ledger entry (``once_a_day``).
+LEDGER_STEP_SEPARATOR = "；"
+
 #: The name's ending by kind (place + focus + 零工市场/零工驿站).
 NAME_SUFFIXES = {
     Station.Kind.MARKET: ("零工市场",),
@@ -93,18 +96,49 @@ def service_record_add(
     subject: models.Model | None = None,
     subject_label: str = "",
     at=None,
+    once_a_day: bool = False,
 ) -> ServiceRecord:
     """Write one entry in a station's service ledger (工作日志台账).
 
     ``subject_label`` must already be safe to show (masked personal data, or a job title); a
     mobile or ID number typed into the label or the note is masked all the same, since the
     ledger is listed and exported.
+
+    ``once_a_day``: the steps one person takes on one subject in one day (accepting a complaint,
+    then mediating it) are one service, not several: the day's entry gains the step in its note
+    instead of the ledger and the workbench listing the same service twice (and the yearly
+    workload counting it twice). A step repeated word for word (a form sent twice) adds nothing.
     """
+    staff = by if by is not None and by.is_authenticated else None
+    note = scrub(note)
+    if once_a_day and subject is not None:
+        day = timezone.localdate(at) if at is not None else timezone.localdate()
+        existing = (
+            ServiceRecord.objects.select_for_update()
+            .filter(
+                station=station,
+                staff=staff,
+                kind=kind,
+                subject_type=subject._meta.label_lower,
+                subject_id=str(subject.pk),
+            )
+            .between(day, day)
+            .order_by("-at", "-pk")
+            .first()
+        )
+        if existing is not None:
+            steps = existing.note.split(LEDGER_STEP_SEPARATOR) if existing.note else []
+            if note and note not in steps:
+                existing.note = LEDGER_STEP_SEPARATOR.join([*steps, note])
+                existing.subject_label = scrub(subject_label)[:100] or existing.subject_label
+                existing.full_clean()
+                existing.save(update_fields=["note", "subject_label"])
+            return existing
     record = ServiceRecord(
         station=station,
-        staff=by if by is not None and by.is_authenticated else None,
+        staff=staff,
         kind=kind,
-        note=scrub(note),
+        note=note,
         subject_type=subject._meta.label_lower if subject is not None else "",
         subject_id=str(subject.pk) if subject is not None else "",
         subject_label=scrub(subject_label)[:100],

@@ -199,6 +199,10 @@ RIGHTS_FILING_WINDOW_SECONDS = env.int("RIGHTS_FILING_WINDOW_SECONDS", default=3
 RIGHTS_LOOKUP_FAILURES_PER_IP = env.int("RIGHTS_LOOKUP_FAILURES_PER_IP", default=10)
 RIGHTS_EVIDENCE_MAX_BYTES = env.int("RIGHTS_EVIDENCE_MAX_BYTES", default=5 * 1024 * 1024)
 RIGHTS_EVIDENCE_MAX_FILES = env.int("RIGHTS_EVIDENCE_MAX_FILES", default=5)
+# The station code of the county's default complaint desk: an online complaint sent to a station
+# with nobody in service and no parent market in service goes there (empty: any staffed station
+# of the county, markets first).
+RIGHTS_DEFAULT_DESK = env("RIGHTS_DEFAULT_DESK", default="")
 
 # Key for encrypting personal data at rest (resident ID numbers); falls back to SECRET_KEY in development.
 FIELD_ENCRYPTION_KEY = env("FIELD_ENCRYPTION_KEY", default="")
