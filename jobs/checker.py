@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from decimal import Decimal
 from functools import lru_cache
@@ -557,10 +557,16 @@ def check_text(text: str, rules: Sequence[tuple[str, str, str]] | None = None) -
     )
     kept: list[_Match] = []
     for match in sorted(matches, key=lambda m: (m.start, -m.end)):
-        if any(
-            k.rule.category == match.rule.category and k.start < match.end and match.start < k.end
-            for k in kept
-        ):
+        same = [
+            n
+            for n, k in enumerate(kept)
+            if k.rule.category == match.rule.category
+            and k.start < match.end
+            and match.start < k.end
+        ]
+        if same:  # one phrase caught by two rules (只要男 + 要男的) is one finding: 只要男的
+            k = kept[same[0]]
+            kept[same[0]] = replace(k, end=max(k.end, match.end))
             continue
         others = covered - set(range(match.start, match.end))
         if _negated_before(match, folded, negations, others) or _negated_after(
