@@ -6,7 +6,7 @@ translation catalogues. See docs/deploy.md and deploy/env.production.example.
 """
 
 from gigmarket.settings.base import *  # noqa: F403
-from gigmarket.settings.base import BASE_DIR, STORAGES, env
+from gigmarket.settings.base import BASE_DIR, LOGGING, STORAGES, env
 from gigmarket.settings.preflight import refuse_unless_ready
 
 DEBUG = False
@@ -23,6 +23,9 @@ refuse_unless_ready(
     caches=CACHES,
     base_dir=BASE_DIR,
 )
+
+# One JSON line per request (request id, user id, status, duration; no query strings).
+LOGGING["loggers"]["gigmarket.request"]["level"] = env("REQUEST_LOG_LEVEL", default="INFO")
 
 # Sessions live in the database (every host sees them), read through the shared cache.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
