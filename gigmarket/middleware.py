@@ -63,3 +63,21 @@ def _without_control_characters(data: QueryDict) -> QueryDict | None:
         )
     cleaned._mutable = False
     return cleaned
+
+
+class PermissionsPolicyMiddleware:
+    """Send the Permissions-Policy header (settings.PERMISSIONS_POLICY): the browser features
+    pages may use. Only the station map's "near me" needs one (geolocation, this site only)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        policy = getattr(settings, "PERMISSIONS_POLICY", {})
+        self.header = ", ".join(
+            f"{feature}=({' '.join(allowed)})" for feature, allowed in policy.items()
+        )
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.header:
+            response.setdefault("Permissions-Policy", self.header)
+        return response
