@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -226,6 +227,44 @@ RIGHTS_DEFAULT_DESK = env("RIGHTS_DEFAULT_DESK", default="")
 
 # Key for encrypting personal data at rest (resident ID numbers); falls back to SECRET_KEY in development.
 FIELD_ENCRYPTION_KEY = env("FIELD_ENCRYPTION_KEY", default="")
+
+# Task queue (Celery): a Redis broker in production, e.g. redis://127.0.0.1:6379/2, with one
+# `celery worker` and one `celery beat` (deploy/gigmarket-worker.service, -beat.service).
+# Without a broker every task runs inline in the process that asks for it (make run, tests).
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not CELERY_BROKER_URL)
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_IGNORE_RESULT = True  # tasks write their effects to the database; no result store
+CELERY_TASK_ACKS_LATE = True  # a worker killed mid-task leaves the message for another
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TIMEZONE = TIME_ZONE  # crontab hours below are Asia/Shanghai
+# What beat starts, and when. Each entry's task lives in its app's tasks.py; docs/operations.md
+# lists them. Every task is safe to run twice or late.
+CELERY_BEAT_SCHEDULE = {
+    "expire-jobs": {"task": "jobs.tasks.expire_jobs", "schedule": 5 * 60},
+    "send-notifications": {"task": "jobs.tasks.send_notifications", "schedule": 60},
+    "store-previous-month": {
+        "task": "reports.tasks.store_previous_month",
+        "schedule": crontab(minute=30, hour=1, day_of_month=1),
+    },
+    "sweep-evidence-orphans": {
+        "task": "rights.tasks.sweep_evidence_orphans",
+        "schedule": crontab(minute=15),
+    },
+    "clear-sessions": {
+        "task": "gigmarket.tasks.clear_sessions",
+        "schedule": crontab(minute=0, hour=3),
+    },
+    "archive-audit-logs": {
+        "task": "gigmarket.tasks.archive_audit_logs",
+        "schedule": crontab(minute=30, hour=3),
+    },
+}
+
+# Access and change logs are kept this many days (MLPS level 2: at least 183), then archived to
+# a compressed file in private storage (audit-archive/) and removed from the database.
+AUDIT_LOG_RETENTION_DAYS = env.int("AUDIT_LOG_RETENTION_DAYS", default=190)
 
 LOGGING = {
     "version": 1,
