@@ -7,6 +7,7 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gigmarket.forms import TEXT_MAX_LENGTH
 from gigmarket.models import User
 from rights.models import Kind, MissingItem, TransferTarget
 from stations.models import Station
@@ -35,7 +36,7 @@ class ComplaintForm(forms.Form):
 
     idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
     # Bots fill every field; people never see this one (hidden by CSS and from screen readers).
-    website = forms.CharField(required=False, label=_("Leave this empty"))
+    website = forms.CharField(required=False, max_length=200, label=_("Leave this empty"))
     kind = forms.ChoiceField(
         label=_("What is it about?"), choices=Kind.choices, widget=forms.RadioSelect
     )
@@ -50,6 +51,7 @@ class ComplaintForm(forms.Form):
     )
     description = forms.CharField(
         label=_("What happened"),
+        max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("When and where you worked, what was agreed, what went wrong."),
     )
@@ -210,7 +212,11 @@ class DeclineForm(forms.Form):
 
 
 class ResolveForm(forms.Form):
-    outcome = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 3}))
+    outcome = forms.CharField(
+        label=_("What was done"),
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     recovered_amount = forms.DecimalField(
         label=_("Wages recovered (yuan)"),
         required=False,

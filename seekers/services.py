@@ -11,7 +11,7 @@ from typing import Any
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -171,6 +171,20 @@ def _open_period(
     return period
 
 
+def _save_new_seeker(seeker: Seeker, identity: Identity) -> None:
+    """Insert a new seeker; someone registered with the same mobile or ID meanwhile (a double
+    submission, two windows at once) is the same ``DuplicateSeeker`` as one registered before."""
+    try:
+        seeker.full_clean()
+        with transaction.atomic():
+            seeker.save()
+    except (ValidationError, IntegrityError):
+        duplicate = find_existing(identity)
+        if duplicate is not None:
+            raise duplicate from None
+        raise
+
+
 @transaction.atomic
 def seeker_register(
     *,
@@ -207,8 +221,7 @@ def seeker_register(
     _apply_identity(seeker, identity)
     others = _apply_details(seeker, details)
     seeker.primary_occupation = primary_occupation
-    seeker.full_clean()
-    seeker.save()
+    _save_new_seeker(seeker, identity)
     seeker.number = f"{_local_date(seeker.registered_at):%Y}{seeker.pk:06d}"
     seeker.save(update_fields=["number"])
     if others:
