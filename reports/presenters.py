@@ -121,7 +121,11 @@ def bulletin(data: dict) -> dict:
 
 def trend_rows(series: dict) -> list[list[str]]:
     """[[month, published or computed, overall, occupation 1, …]] of the trend, ratios formatted."""
-    labels = {"published": _("Published"), "computed": _("Computed now")}
+    labels = {
+        "published": _("Published"),
+        "stored": _("Stored when the month ended"),
+        "computed": _("Computed now"),
+    }
     rows = []
     for index, month in enumerate(series["months"]):
         rows.append(
