@@ -268,27 +268,18 @@ def placement_recommend(*, job: Job, seeker, by: User, reason: str = "") -> Plac
         raise PermissionDenied
     if seeker.is_withdrawn:
         raise ValidationError(_("This registration has been withdrawn."))
-    job = Job.objects.select_related("station", "employer").get(pk=job.pk)
-    _check_taking_people(job)
-    existing = (
-        Placement.objects.select_for_update(of=("self",))
-        .select_related("job", "seeker", "station")
-        .filter(job=job, seeker=seeker)
-        .first()
+    # Dispatches to one job wait for each other here (the order confirming uses: job, then
+    # placement), so a repeated tap finds the first one's placement instead of a duplicate key.
+    # NO KEY: a sign-up inserting a placement meanwhile only needs a KEY SHARE on the job row
+    # (its foreign key), so the two cannot deadlock.
+    job = (
+        Job.objects.select_for_update(of=("self",), no_key=True)
+        .select_related("employer", "station")
+        .get(pk=job.pk)
     )
-    if existing is not None:
-        if existing.state == P.RECOMMENDED:
-            return existing
-        if existing.state not in (P.APPLIED, P.DECLINED, P.CANCELLED):
-            raise ValidationError(
-                _("This person is already on this job (%(state)s).")
-                % {"state": existing.get_state_display()}
-            )
-        placement = existing
-        if placement.station_id is None:
-            placement.station = _handling_station(job, by)
-        log = _move_placement(placement=placement, to=P.RECOMMENDED, by=by, reason=reason)
-    else:
+    _check_taking_people(job)
+    existing = _placement_of(job, seeker)
+    if existing is None:
         placement = Placement(
             job=job,
             seeker=seeker,
@@ -300,10 +291,32 @@ def placement_recommend(*, job: Job, seeker, by: User, reason: str = "") -> Plac
             created_by=by,
         )
         placement.full_clean(validate_constraints=False)
-        placement.save()
-        log = PlacementTransition.objects.create(
-            placement=placement, by=by, from_state="", to_state=P.RECOMMENDED, reason=reason
-        )
+        try:
+            with transaction.atomic():
+                placement.save()
+        except IntegrityError:
+            # Lost a race the job lock does not cover (the person signing up at that moment):
+            # answer exactly as for a plain repeat, below.
+            existing = _placement_of(job, seeker)
+            if existing is None:
+                raise
+        else:
+            log = PlacementTransition.objects.create(
+                placement=placement, by=by, from_state="", to_state=P.RECOMMENDED, reason=reason
+            )
+    if existing is not None:
+        if existing.state == P.RECOMMENDED:
+            return existing
+        if existing.state not in (P.APPLIED, P.DECLINED, P.CANCELLED):
+            raise ValidationError(
+                _("This person is already on this job (%(state)s).")
+                % {"state": existing.get_state_display()},
+                code="duplicate",
+            )
+        placement = existing
+        if placement.station_id is None:
+            placement.station = _handling_station(job, by)
+        log = _move_placement(placement=placement, to=P.RECOMMENDED, by=by, reason=reason)
     _ledger(placement, by, _("Recommended for the job"))
     _notify(
         placement,
@@ -318,6 +331,16 @@ def placement_recommend(*, job: Job, seeker, by: User, reason: str = "") -> Plac
         },
     )
     return placement
+
+
+def _placement_of(job: Job, seeker) -> Placement | None:
+    """The one placement of ``seeker`` on ``job`` (locked), if there is one."""
+    return (
+        Placement.objects.select_for_update(of=("self",))
+        .select_related("job", "seeker", "station")
+        .filter(job=job, seeker=seeker)
+        .first()
+    )
 
 
 def _ensure_handles(placement: Placement, by: User) -> None:
