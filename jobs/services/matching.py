@@ -19,6 +19,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gigmarket.logging import scrub
 from gigmarket.models import User
 from gigmarket.notify import get_sender
 from gigmarket.roles import Role
@@ -164,7 +165,7 @@ def _move_placement(
         allowed=PLACEMENT_ALLOWED,
         log_model=PlacementTransition,
         log_fk="placement",
-        reason=reason,
+        reason=scrub(reason),  # typed by staff or the worker: no mobiles or ID numbers kept
         field="state",
     )
     job = placement.job
@@ -302,7 +303,11 @@ def placement_recommend(*, job: Job, seeker, by: User, reason: str = "") -> Plac
                 raise
         else:
             log = PlacementTransition.objects.create(
-                placement=placement, by=by, from_state="", to_state=P.RECOMMENDED, reason=reason
+                placement=placement,
+                by=by,
+                from_state="",
+                to_state=P.RECOMMENDED,
+                reason=scrub(reason.strip()),
             )
     if existing is not None:
         if existing.state == P.RECOMMENDED:
@@ -605,7 +610,7 @@ def placement_seeker_confirm(
         raise ValidationError(_("You can confirm the result once the work is marked completed."))
     placement.seeker_confirmed_at = timezone.now()
     placement.seeker_says_paid = paid_in_full
-    placement.seeker_note = (note or "").strip()
+    placement.seeker_note = scrub((note or "").strip())  # shown to staff: no personal numbers
     placement.full_clean()
     placement.save()
     PlacementTransition.objects.create(
