@@ -157,7 +157,7 @@ def _open_period(
     primary_occupation: Occupation, intended_industry: Industry | None,
 ) -> SeekingPeriod:
     """Open a seeking period on ``on``; a still-running earlier period ends that day (renewed)."""
-    for running in seeker.periods.current(on).filter(start__lt=on):
+    for running in seeker.periods.running(on).filter(start__lt=on):
         running.ended_on = on
         running.end_reason = SeekingPeriod.EndReason.RENEWED
         running.full_clean()
@@ -350,20 +350,33 @@ def seeker_renew(
 def seeker_set_status(
     *, seeker: Seeker, to: str, by: User | None, reason: str = "", long_term: bool = False
 ) -> Seeker:
-    """Change a seeker's status (seeking, working, paused), logged; long-term work ends the period."""
+    """Change a seeker's status (seeking, working, paused), logged; long-term work ends the period.
+
+    Back to "seeking" with no period running (after long-term work, or a pause that outlasted the
+    period) starts a new seeking period: the person is an applicant again from today.
+    """
     seeker = Seeker.objects.select_for_update().get(pk=seeker.pk)
     transition(
         obj=seeker, to=to, by=by, allowed=Seeker.TRANSITIONS, log_model=SeekerTransition,
         log_fk="seeker", reason=reason,
     )
+    today = timezone.localdate()
     if to == Seeker.Status.WORKING and long_term:
         _end_periods(seeker, SeekingPeriod.EndReason.PLACED)
+    elif to == Seeker.Status.SEEKING and not seeker.periods.running(today).exists():
+        if seeker.primary_occupation is None:
+            raise ValidationError({"primary_occupation": _("Choose the main kind of work wanted.")})
+        _open_period(
+            seeker=seeker, by=by, kind=SeekingPeriod.Kind.RENEWAL, on=today,
+            station=seeker.home_station, primary_occupation=seeker.primary_occupation,
+            intended_industry=seeker.intended_industry,
+        )
     return seeker
 
 
 def _end_periods(seeker: Seeker, reason: str) -> None:
     today = timezone.localdate()
-    for period in seeker.periods.current(today):
+    for period in seeker.periods.running(today):
         period.ended_on = today
         period.end_reason = reason
         period.full_clean()
