@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from auditlog.models import LogEntry
+from django.conf import settings
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -16,6 +18,16 @@ from gigmarket import panels
 from gigmarket.context_processors import ELDER_COOKIE
 from gigmarket.models import PersonalDataAccess, User
 from gigmarket.roles import OPERATING_ROLES, Role, role_required
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login page, with the site's own name: Django's view puts the host name (from
+    ``get_current_site``) into ``site_name``, which would override the site-wide one."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["site_name"] = settings.SITE_NAME
+        return context
 
 
 @login_not_required
