@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from auditlog.models import LogEntry
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
@@ -90,7 +91,14 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
 
 
 class LoginView(auth_views.LoginView):
-    """Log in; ``next`` follows the site's one safe-redirect rule (a path on this site)."""
+    """Log in; ``next`` follows the site's one safe-redirect rule (a path on this site). The page
+    shows the site's own name: Django's view puts the host name (from ``get_current_site``) into
+    ``site_name``, which would override the site-wide one."""
 
     def get_redirect_url(self) -> str:
         return safe_next_url(self.request, "")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["site_name"] = settings.SITE_NAME
+        return context

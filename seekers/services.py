@@ -428,12 +428,14 @@ def _claim_hash(code: str) -> str:
 
 @transaction.atomic
 def claim_code_issue(*, seeker: Seeker, by: User | None) -> str:
-    """Issue a one-time code (shown once on the slip) that lets a walk-in claim an online account.
+    """Issue a one-time code (shown once on the slip) that lets a walk-in claim an online account,
+    or, for a person who already has one and forgot the password, set a new password (staff check
+    who they are at the desk first: there is no SMS code).
 
     Only its keyed hash is stored; a new code replaces the old one.
     """
-    if seeker.user_id or seeker.is_withdrawn:
-        raise ValidationError(_("This person already has an online account."))
+    if seeker.is_withdrawn:
+        raise ValidationError(_("This registration has been withdrawn."))
     code = "".join(secrets.choice(CLAIM_ALPHABET) for _i in range(CLAIM_CODE_LENGTH))
     seeker.claim_code_hash = _claim_hash(code)
     seeker.claim_code_expires = timezone.now() + datetime.timedelta(days=CLAIM_CODE_DAYS)
@@ -455,19 +457,31 @@ def _new_seeker_user(*, mobile: str, name: str, password: str) -> User:
 
 @transaction.atomic
 def seeker_claim_account(*, mobile: str, code: str, password: str) -> User:
-    """Create the online account of a walk-in seeker who brings their mobile and slip code."""
+    """Create the online account of a walk-in seeker who brings their mobile and slip code; if the
+    account exists already (a forgotten password), the code sets its new password instead."""
     wrong = ValidationError({"code": _("The mobile number or the code is wrong, or the code has expired.")})
     try:
         normal = validate_mobile(mobile)
     except ValidationError as error:
         raise ValidationError({"mobile": error.messages}) from error
-    seeker = Seeker.objects.select_for_update().filter(mobile=normal, user__isnull=True).first()
+    seeker = Seeker.objects.select_for_update().filter(mobile=normal).select_related("user").first()
     if (
         seeker is None or not seeker.claim_code_hash or seeker.claim_code_expires is None
         or seeker.claim_code_expires < timezone.now()
         or not secrets.compare_digest(seeker.claim_code_hash, _claim_hash(code or ""))
     ):
         raise wrong
+    if seeker.user_id:
+        user = seeker.user
+        try:
+            validate_password(password, user)
+        except ValidationError as error:
+            raise ValidationError({"password": error.messages}) from error
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        seeker.claim_code_hash, seeker.claim_code_expires = "", None
+        seeker.save(update_fields=["claim_code_hash", "claim_code_expires", "updated_at"])
+        return user
     if User.objects.filter(phone=normal).exists():
         raise ValidationError({"mobile": _("Another account already uses this mobile number.")})
     user = _new_seeker_user(mobile=normal, name=seeker.name, password=password)
