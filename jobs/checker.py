@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -487,9 +488,12 @@ def _gap(folded: _Folded, start: int, end: int, covered: set[int]) -> str | None
 def _negated_before(match: _Match, folded: _Folded, negations, covered: set[int]) -> bool:
     restrictive = match.rule.category == "sex" or _RESTRICTIVE.search(match.text)
     clause = folded.clause[match.start]
-    for neg_start, neg_end, word, payer in reversed(negations):
-        if neg_start >= match.start or folded.clause[neg_start] != clause:
-            continue
+    # Negations sorted by start: look back from the match, within its clause only.
+    for neg_start, neg_end, word, payer in reversed(
+        negations[: bisect_left(negations, (match.start,))]
+    ):
+        if folded.clause[neg_start] != clause:
+            return False
         neg_end = min(neg_end, match.start)  # 不要求 before 要求本地户口
         if payer and match.rule.category != "money":
             continue
@@ -556,23 +560,20 @@ def check_text(text: str, rules: Sequence[tuple[str, str, str]] | None = None) -
         + [(m.start(), m.end(), m.group(), True) for m in _PAYER_BEFORE.finditer(folded.text)]
     )
     kept: list[_Match] = []
+    last: dict[str, int] = {}
     for match in sorted(matches, key=lambda m: (m.start, -m.end)):
-        same = [
-            n
-            for n, k in enumerate(kept)
-            if k.rule.category == match.rule.category
-            and k.start < match.end
-            and match.start < k.end
-        ]
-        if same:  # one phrase caught by two rules (只要男 + 要男的) is one finding: 只要男的
-            k = kept[same[0]]
-            kept[same[0]] = replace(k, end=max(k.end, match.end))
+        # Matches come by start, so an overlap can only be with the category's latest finding.
+        latest = last.get(match.rule.category)
+        if latest is not None and kept[latest].end > match.start:
+            # One phrase caught by two rules (只要男 + 要男的) is one finding: 只要男的.
+            kept[latest] = replace(kept[latest], end=max(kept[latest].end, match.end))
             continue
-        others = covered - set(range(match.start, match.end))
-        if _negated_before(match, folded, negations, others) or _negated_after(
-            match, folded, others
+        # The gaps measured lie outside the match, so its own span never counts as "other".
+        if _negated_before(match, folded, negations, covered) or _negated_after(
+            match, folded, covered
         ):
             continue
+        last[match.rule.category] = len(kept)
         kept.append(match)
     findings = []
     for match in kept:
