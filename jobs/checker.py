@@ -390,6 +390,16 @@ def _clause_ends(text: str) -> set[int]:
     return ends
 
 
+@lru_cache(maxsize=8192)
+def _fold_char(char: str) -> str:
+    """One character folded for matching (the same few thousand characters come again and again)."""
+    return "".join(
+        piece
+        for piece in unicodedata.normalize("NFKC", char).lower().translate(_VARIANTS)
+        if not (piece.isspace() or piece in _IGNORED or unicodedata.category(piece) == "Cf")
+    )
+
+
 def _fold(text: str) -> _Folded:
     ends = _clause_ends(text)
     folded: list[str] = []
@@ -417,9 +427,7 @@ def _fold(text: str) -> _Folded:
             lines.append(char)
             lines_origin.append(index)
             continue
-        for piece in unicodedata.normalize("NFKC", char).lower().translate(_VARIANTS):
-            if piece.isspace() or piece in _IGNORED or unicodedata.category(piece) == "Cf":
-                continue
+        for piece in _fold_char(char):
             folded.append(piece)
             origin.append(index)
             clause.append(number)
