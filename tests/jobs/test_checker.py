@@ -224,6 +224,7 @@ def test_a_negation_after_the_term_counts(text):
         ("无纺布厂招工押金200元", "money"),
         ("免费培训上岗交押金200元", "money"),
         ("包吃包住押金500元", "money"),
+        ("网约车司机需交车辆押金2万元", "money"),
         ("押金200元离职退还", "money"),
     ],
 )
@@ -298,6 +299,7 @@ VARIANTS = {
         ("marriage", "一年内不准怀孕"),
         ("marriage", "哺乳期女性不予录用"),
         ("marriage", "入职做妊娠检查"),
+        ("marriage", "已婚已孕者勿扰"),
     ],
 }
 
@@ -335,6 +337,7 @@ def test_ages_in_chinese_numerals_warn_like_digits(category, phrase):
         "欢迎40、50岁的大姐应聘",
         "60岁以上身体健康者均可",
         "照顾3岁以上的孩子",
+        "照顾6岁以上的小学生",
         "年龄18周岁以上",
     ],
 )
