@@ -119,6 +119,8 @@ _ELSEWHERE = (
 _CHILD = r"(?:生育|怀孕|要孩子|生孩子|生小孩|要小孩|生二胎|生育二胎)"
 #: Ages 16–79 in digits or Chinese numerals (三十五, 四十).
 _AGE = r"(?:\d{2}|[二三四五六七]十[一二三四五六七八九]?|十[六七八九])"
+#: The same in Chinese numerals only (四十五以下 without 岁 is still an age; 165以下 is not).
+_AGE_WORDS = r"(?:[二三四五六七]十[一二三四五六七八九]?|十[六七八九])"
 _NO_NUMBER_BEFORE = r"(?<![\d一二三四五六七八九十])"
 #: 押金 that is not the worker's: a client's rent deposit, the water-bucket deposit a courier logs.
 _NOT_THE_WORKERS = "".join(
@@ -210,11 +212,11 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     ("origin", BLOCK, rf"{_REQUIRE}(?:{_HOME}|城镇|农村|城市)(?:户口|户籍|人)"),
     # money or papers taken from the worker
     ("money", BLOCK, _NOT_THE_WORKERS + r"(?:押金|压金(?!属)|保证金|风险金)"),
-    ("money", BLOCK, _NOT_A_STUDENTS + r"报名费"),
-    ("money", BLOCK, r"服装费|工装费|工服费"),
-    ("money", BLOCK, _NOT_A_STUDENTS + r"培训费"),
-    ("money", BLOCK, r"体检费"),
-    ("money", BLOCK, r"中介费|介绍费|资料费|办卡费|建档费|入职费|上岗费"),
+    ("money", BLOCK, _NOT_A_STUDENTS + r"报名费用?"),
+    ("money", BLOCK, r"(?:服装|工装|工服)费用?"),
+    ("money", BLOCK, _NOT_A_STUDENTS + r"培训费用?"),
+    ("money", BLOCK, r"体检费用?"),
+    ("money", BLOCK, r"(?:中介|介绍|资料|办卡|建档|入职|上岗)费用?"),
     (
         "money",
         BLOCK,
@@ -228,6 +230,8 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     ),
     # age
     ("age", WARN, rf"{_NO_NUMBER_BEFORE}{_AGE}周?岁(?:以下|以内|之内|之下)"),
+    ("age", WARN, rf"{_NO_NUMBER_BEFORE}{_AGE_WORDS}(?:以下|以内)"),
+    ("age", WARN, rf"(?:年纪|年龄)(?:大|偏大|太大|过大|超龄)的?(?:人员|者)?{_REFUSE}"),
     ("age", WARN, rf"{_NO_NUMBER_BEFORE}{_AGE}周?岁?(?:至|到)?{_AGE}周?岁"),
     ("age", WARN, rf"{_NO_NUMBER_BEFORE}{_AGE}周?岁以上(?:的)?(?:人员|者)?{_REFUSE}"),
     ("age", WARN, rf"(?:超过|大于|高于|超出){_AGE}周?岁"),
@@ -359,9 +363,10 @@ class _Folded:
     text: str
     origin: list[int]
     clause: list[int]
-    #: The folded text with a line break at every clause mark, for the ^…$ rules.
+    #: The folded text with a line break at every clause mark and without list numbers, for the
+    #: ^…$ rules; for each of its characters the index in ``text`` (-1 for the line breaks).
     lines: str
-    lines_origin: list[int]
+    lines_flat: list[int]
 
 
 def _clause_ends(text: str) -> set[int]:
@@ -399,13 +404,29 @@ def _fold_char(char: str) -> str:
     )
 
 
+#: A list number at the start of a line (1. 2、 ③): not part of the clause for the ^…$ rules.
+_LIST_NUMBER = re.compile(
+    r"(?m)^[ \t\u3000]*(?:(?:\d{1,2}|[一二三四五六七八九十])[.、)）．:：]|[①②③④⑤⑥⑦⑧⑨⑩])"
+)
+
+
 def _fold(text: str) -> _Folded:
     ends = _clause_ends(text)
+    numbering = {i for m in _LIST_NUMBER.finditer(text) for i in range(m.start(), m.end())}
     folded: list[str] = []
     origin: list[int] = []
     clause: list[int] = []
     lines: list[str] = []
-    lines_origin: list[int] = []
+    lines_flat: list[int] = []
+
+    def keep(piece: str, index: int) -> None:
+        if index not in numbering:
+            lines.append(piece)
+            lines_flat.append(len(folded))
+        folded.append(piece)
+        origin.append(index)
+        clause.append(number)
+
     number = 0
     for index, char in enumerate(text):
         if index in ends:
@@ -413,26 +434,18 @@ def _fold(text: str) -> _Folded:
         if char in _CLAUSE_MARKS or char in "\n\r":
             if lines and lines[-1] != "\n":
                 lines.append("\n")
-                lines_origin.append(index)
+                lines_flat.append(-1)
             continue
         if (
             char == "、"
             and text[index - 1 : index].isdigit()
             and text[index + 1 : index + 2].isdigit()
         ):
-            folded.append(char)  # 40、50岁 is a list of ages, not the range 40-50岁
-            origin.append(index)
-            clause.append(number)
-            lines.append(char)
-            lines_origin.append(index)
+            keep(char, index)  # 40、50岁 is a list of ages, not the range 40-50岁
             continue
         for piece in _fold_char(char):
-            folded.append(piece)
-            origin.append(index)
-            clause.append(number)
-            lines.append(piece)
-            lines_origin.append(index)
-    return _Folded("".join(folded), origin, clause, "".join(lines), lines_origin)
+            keep(piece, index)
+    return _Folded("".join(folded), origin, clause, "".join(lines), lines_flat)
 
 
 @dataclass(frozen=True)
@@ -537,23 +550,15 @@ def check_text(text: str, rules: Sequence[tuple[str, str, str]] | None = None) -
     once per category (overlapping matches of one category are one finding)."""
     rules = tuple(DEFAULT_RULES if rules is None else rules)
     folded = _fold(text or "")
-    line_to_flat = {}
-    if folded.lines:
-        flat = 0
-        for i, char in enumerate(folded.lines):
-            if char != "\n":
-                line_to_flat[i] = flat
-                flat += 1
     matches: list[_Match] = []
     for rule in _compiled(rules):
         haystack = folded.lines if rule.by_clause else folded.text
         for found in rule.pattern.finditer(haystack):
             start, end = found.start(), found.end()
             if rule.by_clause:
-                start, end = line_to_flat.get(start), line_to_flat.get(end - 1)
-                if start is None or end is None:
+                start, end = folded.lines_flat[start], folded.lines_flat[end - 1] + 1
+                if start < 0 or end <= 0:
                     continue
-                end += 1
             if end <= start:
                 continue
             if rule.severity == WARN and folded.clause[start] != folded.clause[end - 1]:

@@ -206,6 +206,7 @@ def test_any_negated_verb_negates_any_rule(category, negated):
         "培训费由公司承担",
         "服装费公司出",
         "体检费公司报销",
+        "入职体检费用全部由厂里承担",
     ],
 )
 def test_a_negation_after_the_term_counts(text):
@@ -266,6 +267,7 @@ VARIANTS = {
         ("sex", "只要男的"),
         ("sex", "保安岗位，男性，身体健康"),
         ("sex", "性别：女"),
+        ("sex", "\n1. 男，能扛重物\n2. 管午饭"),
         ("health", "有乙肝的不能来"),
         ("disability", "身体有残疾的不要"),
         ("origin", "外省人不要"),
@@ -321,6 +323,8 @@ def test_each_variant_family_is_blocked_under_its_rule(family, category, phrase)
         ("age", "二十至三十五周岁"),
         ("age", "限八零后、九零后"),
         ("age", "超过45岁的不要"),
+        ("age", "四十五以下"),
+        ("age", "年纪大的不要"),
         ("minor", "十五岁以上就可以"),
         ("minor", "12周岁以上"),
     ],
@@ -339,6 +343,8 @@ def test_ages_in_chinese_numerals_warn_like_digits(category, phrase):
         "照顾3岁以上的孩子",
         "照顾6岁以上的小学生",
         "年龄18周岁以上",
+        "货架高度165以下",
+        "需要：2男3女",
     ],
 )
 def test_ages_that_are_not_limits_do_not_warn(text):
