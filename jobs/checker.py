@@ -207,13 +207,13 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     ("origin", BLOCK, r"(?:仅|只)?限[^\W\d_不限无]{1,4}籍(?!贯)"),
     ("origin", BLOCK, rf"{_HOME}(?:户口|户籍|人)优先"),
     ("origin", BLOCK, rf"优先(?:录用|招收?|考虑|聘用){_HOME}(?:户口|户籍|人)"),
-    ("origin", BLOCK, rf"{_ONLY_HIRE}{_HOME}(?:人|户口|户籍|居民)"),
+    ("origin", BLOCK, rf"{_ONLY_HIRE}(?:{_HOME}|城区|市区|城镇|城市|农村)(?:人|户口|户籍|居民)"),
     ("origin", BLOCK, rf"{_EXCLUDE}{_ELSEWHERE}(?:户口|户籍|人|人员)"),
     ("origin", BLOCK, rf"{_REQUIRE}(?:{_HOME}|城镇|农村|城市)(?:户口|户籍|人)"),
     # money or papers taken from the worker
     ("money", BLOCK, _NOT_THE_WORKERS + r"(?:押金|压金(?!属)|保证金|风险金)"),
     ("money", BLOCK, _NOT_A_STUDENTS + r"报名费用?"),
-    ("money", BLOCK, r"(?:服装|工装|工服)费用?"),
+    ("money", BLOCK, r"(?:服装|工装|工服|工衣|制服|衣服)费用?"),
     ("money", BLOCK, _NOT_A_STUDENTS + r"培训费用?"),
     ("money", BLOCK, r"体检费用?"),
     ("money", BLOCK, r"(?:中介|介绍|资料|办卡|建档|入职|上岗)费用?"),
@@ -265,7 +265,7 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     (
         "minor",
         WARN,
-        r"(?<![\d一二三四五六七八九十])(?:1[0-5]|[1-9]|十[一二三四五]?|[一二三四五六七八九])周?岁"
+        r"(?<![\d一二三四五六七八九十])(?:1[0-5]|[1-9]|十[一二三四五]{0,2}|[一二三四五六七八九])周?岁"
         r"(?:以上|及以上|起|即可|就行|就可以|可以|也可以?)"
         r"(?!的?(?:宝宝|孩子|儿童|小孩|幼儿|小朋友|学生|小学生|中学生|老人))",
     ),

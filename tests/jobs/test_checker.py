@@ -260,6 +260,7 @@ VARIANTS = {
         ("ethnicity", "只招漢族"),
         ("money", "入职交压金300元"),
         ("money", "身分證押在公司"),
+        ("money", "上班前交150元工衣费"),
     ],
     "colloquial": [
         ("sex", "要女的，会做饭"),
@@ -272,6 +273,7 @@ VARIANTS = {
         ("disability", "身体有残疾的不要"),
         ("origin", "外省人不要"),
         ("origin", "只要本县人"),
+        ("origin", "只招城区户口"),
     ],
     "marital status": [
         ("marriage", "婚否：未婚"),
@@ -327,6 +329,7 @@ def test_each_variant_family_is_blocked_under_its_rule(family, category, phrase)
         ("age", "年纪大的不要"),
         ("minor", "十五岁以上就可以"),
         ("minor", "12周岁以上"),
+        ("minor", "十三四岁以上就行"),
     ],
 )
 def test_ages_in_chinese_numerals_warn_like_digits(category, phrase):
