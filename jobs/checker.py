@@ -94,12 +94,17 @@ OVERRIDABLE = frozenset({"sex"})
 
 #: Words that refuse a group after naming it: 乙肝携带者【不予录用】, 女的【别来】.
 _REFUSE = (
-    r"(?:勿扰|莫扰|勿来|别来|勿报|免谈|谢绝|婉拒|拒收|除外|止步|绕道|没戏|不行"
-    r"|不要(?!求)|不收(?![费取钱])|不招|不予?录用|恕不录用|不予?考虑|不接受"
-    r"|不能(?:来|报名|应聘|录用|入职|上岗|从事)|不可以?(?:来|报名|应聘|录用))"
+    r"(?:一律|一概|统统|全都|均|都|概)?"
+    r"(?:请?勿(?:扰|来|报名?|应聘|投递|联系|打扰|来电)|莫扰|别来|免谈|谢绝|婉拒|拒收|除外|止步"
+    r"|绕道|没戏|不行|不要(?!求)|不收(?![费取钱])|不招|不予?录[用取]|恕不录用|不予?考虑"
+    r"|不予?聘用|不予招聘|不接受|不能(?:来|报名|应聘|录用|入职|上岗|从事)"
+    r"|不得(?:报名|应聘)|不可以?(?:来|报名|应聘|录用))"
 )
 #: Words that refuse a group before naming it: 【不招】女性, 【谢绝】残疾人.
-_EXCLUDE = r"(?:不招|不要(?!求)|不收(?![费取钱])|不录用?|不予录用|不接受|谢绝|拒绝|拒收|拒招)"
+_EXCLUDE = (
+    r"(?:不招|不要(?!求)|不收(?![费取钱])|不录[用取]?|不予录[用取]|不予?聘用|不予招聘|不接受"
+    r"|谢绝|拒绝|拒收|拒招)"
+)
 #: Words that hire only a group: 【只招】汉族, 【仅录用】本地人.
 _ONLY_HIRE = r"(?:只|仅)(?:招收?|要|收|录用?|聘用?|用|找|限于?)"
 _REQUIRE = r"(?:要求|必须|需|须)是?"
@@ -108,7 +113,7 @@ _ETHNIC = (
     r"|土家族|侗族|瑶族|白族|傣族|黎族|朝鲜族|东乡族|撒拉族|布依族)"
 )
 _RELIGIOUS = r"(?:有宗教信仰|宗教信仰|信仰宗教|信宗教|信教|穆斯林|基督徒|信徒|信佛)"
-_HEPATITIS = r"(?:乙肝|乙型肝炎|大三阳|小三阳|澳抗|hbsag|艾滋病?|hiv)"
+_HEPATITIS = r"(?:乙肝|乙型肝炎|肝炎|肝病|大三阳|小三阳|澳抗|hbsag|艾滋病?|hiv)"
 _DISABLED = r"(?:身体有残疾|身有残疾|身体残疾|肢体残疾|残疾|残障|伤残|聋哑|盲人|肢残)"
 _HOME = r"(?:本地|本县|本市|本镇|本区|本乡|本村|本省)"
 _ELSEWHERE = (
@@ -139,6 +144,7 @@ _NOT_THE_WORKERS = "".join(
     )
 )
 _NOT_A_STUDENTS = "".join(f"(?<!{w})" for w in ("学员", "学生", "会员", "考生", "学车"))
+_HOLDER = r"(?:公司|单位|厂里|厂方|老板|店里|我处|我司|财务|中介)"
 _PAPERS = r"(?:身[份分]证|证件|毕业证|学位证|户口本|驾驶证|驾照)"
 
 #: (category, severity, pattern) — the built-in list; a data migration copies it into PostingRule.
@@ -148,7 +154,7 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     ("sex", BLOCK, r"(?:仅|只)?限于?(?:男|女)(?![女男装])"),
     ("sex", BLOCK, rf"{_ONLY_HIRE}(?:男|女)(?![女男装])"),
     ("sex", BLOCK, r"(?<![子儿孙男])(?:男|女)(?:性|士|仕|生|工|的|同志)?优先"),
-    ("sex", BLOCK, rf"(?<![子儿孙男])(?:男|女)(?:性|士|仕|生|的|同志|同胞)?{_REFUSE}"),
+    ("sex", BLOCK, rf"(?<![子儿孙男])(?:男|女)(?:性|士|仕|生|同志|同胞)?的?{_REFUSE}"),
     ("sex", BLOCK, rf"{_EXCLUDE}(?:男|女)(?:性|士|仕|生|的|工|同志)?(?![女男装])"),
     ("sex", BLOCK, r"(?:要|招|找)(?:男|女)的"),
     ("sex", BLOCK, r"性别(?:要求|限|限制|为|是)?(?:男|女)(?![女男])(?!不限|均可|都)"),
@@ -161,7 +167,7 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     (
         "marriage",
         BLOCK,
-        rf"(?:未婚|已婚|单身|离异)(?:未育|已育|未孕|已孕)?(?:者|人员|人士|女性|男性|女士|男士|的|人)?(?:优先|{_REFUSE})",
+        rf"(?:未婚|已婚|单身|离异)(?:未育|已育|未孕|已孕)?(?:者|人员|人士|女性|男性|女士|男士|人)?的?(?:优先|{_REFUSE})",
     ),
     ("marriage", BLOCK, rf"{_REQUIRE}(?:未婚|已婚|单身)"),
     ("marriage", BLOCK, r"已婚已育|未婚未育"),
@@ -175,9 +181,11 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     (
         "marriage",
         BLOCK,
-        rf"(?:孕妇|孕期|怀孕|哺乳期|备孕|宝妈)(?:女性|妇女|者|的|人员|期间)?{_REFUSE}",
+        rf"(?:孕妇|孕期|怀孕|哺乳期|备孕|宝妈)(?:女性|妇女|者|人员|期间)?的?{_REFUSE}",
     ),
     ("marriage", BLOCK, rf"承诺.{{0,8}}不{_CHILD}"),
+    ("marriage", BLOCK, rf"(?:无|没有|暂无)(?:{_CHILD}|结婚)(?:计划|打算)"),
+    ("marriage", BLOCK, rf"(?:不打算|不计划|暂不|近期不)(?:{_CHILD}|结婚)"),
     (
         "marriage",
         BLOCK,
@@ -185,25 +193,25 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     ),
     # ethnicity / religion
     ("ethnicity", BLOCK, rf"(?:仅|只)?限于?{_ETHNIC}"),
-    ("ethnicity", BLOCK, rf"(?:{_ONLY_HIRE})?{_ETHNIC}(?:人|的|人员)?(?:优先|{_REFUSE})"),
+    ("ethnicity", BLOCK, rf"(?:{_ONLY_HIRE})?{_ETHNIC}(?:人|人员|同胞)?的?(?:优先|{_REFUSE})"),
     ("ethnicity", BLOCK, rf"{_ONLY_HIRE}{_ETHNIC}"),
     ("ethnicity", BLOCK, rf"{_REQUIRE}汉族"),
-    ("ethnicity", BLOCK, rf"{_RELIGIOUS}(?:者|人员|的|人士)?{_REFUSE}"),
+    ("ethnicity", BLOCK, rf"{_RELIGIOUS}(?:者|人员|人士)?的?{_REFUSE}"),
     ("ethnicity", BLOCK, rf"{_EXCLUDE}(?:{_ETHNIC}|{_RELIGIOUS})"),
     # health
     ("health", BLOCK, rf"{_HEPATITIS}.{{0,6}}?{_REFUSE}"),
     ("health", BLOCK, r"乙肝(?:两对半|五项)|两对半检查|hbsag阴性|乙肝表面抗原(?:阴性|检查|检测)"),
     ("health", BLOCK, rf"{_EXCLUDE}有?{_HEPATITIS}"),
     # disability
-    ("disability", BLOCK, rf"{_DISABLED}(?:人|人士|者|人员|的|朋友)?{_REFUSE}"),
+    ("disability", BLOCK, rf"{_DISABLED}(?:人|人士|者|人员|朋友)?的?{_REFUSE}"),
     ("disability", BLOCK, rf"{_EXCLUDE}{_DISABLED}"),
     # origin
     (
         "origin",
         BLOCK,
-        rf"(?:仅|只)?限于?(?:{_HOME}|城镇|农村|城市|非农)(?:户口|户籍|人|人员|居民)",
+        rf"(?:仅|只)?限于?(?:{_HOME}|城镇|农村|城市|城区|市区|非农)+(?:户口|户籍|人|人员|居民)",
     ),
-    ("origin", BLOCK, rf"{_ELSEWHERE}(?:户口|户籍|籍|人|人员|的|籍人员)?{_REFUSE}"),
+    ("origin", BLOCK, rf"{_ELSEWHERE}(?:户口|户籍|籍|人|人员|籍人员)?的?{_REFUSE}"),
     ("origin", BLOCK, r"(?:仅|只)?限[^\W\d_不限无]{1,4}籍(?!贯)"),
     ("origin", BLOCK, rf"{_HOME}(?:户口|户籍|人)优先"),
     ("origin", BLOCK, rf"优先(?:录用|招收?|考虑|聘用){_HOME}(?:户口|户籍|人)"),
@@ -225,8 +233,8 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     (
         "money",
         BLOCK,
-        rf"{_PAPERS}(?:原件)?(?:需|须|要|必须)?(?:押在|(?:交由?|交给|放在|留在|上交)"
-        r"(?:公司|单位|厂里|老板|店里|我处|我司)(?:统一)?(?:保管|暂存|存放|代管|扣留))",
+        rf"{_PAPERS}(?:原件)?(?:需|须|要|必须|得)?(?:(?:押|压|扣)(?:在|给|于)?{_HOLDER}"
+        rf"|(?:交由?|交给|放在|留在|上交){_HOLDER}(?:统一)?(?:保管|暂存|存放|代管|扣留))",
     ),
     # age
     ("age", WARN, rf"{_NO_NUMBER_BEFORE}{_AGE}周?岁(?:以下|以内|之内|之下)"),
@@ -265,9 +273,10 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     (
         "minor",
         WARN,
-        r"(?<![\d一二三四五六七八九十])(?:1[0-5]|[1-9]|十[一二三四五]{0,2}|[一二三四五六七八九])周?岁"
+        r"(?<![\d一二三四五六七八九十])(?<!照顾)(?<!看护)(?<!辅导)(?<!接送)(?<!托管)"
+        r"(?:1[0-5]|[1-9]|十[一二三四五]{0,2}|[一二三四五六七八九])周?岁"
         r"(?:以上|及以上|起|即可|就行|就可以|可以|也可以?)"
-        r"(?!的?(?:宝宝|孩子|儿童|小孩|幼儿|小朋友|学生|小学生|中学生|老人))",
+        r"(?!的(?:宝宝|孩子|儿童|小孩|幼儿|小朋友|学生|小学生|中学生|老人))",
     ),
 ]
 

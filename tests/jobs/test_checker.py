@@ -274,6 +274,11 @@ VARIANTS = {
         ("origin", "外省人不要"),
         ("origin", "只要本县人"),
         ("origin", "只招城区户口"),
+        ("origin", "外地人一律不要"),
+        ("origin", "农村户口的不要"),
+        ("origin", "限本县城镇户口"),
+        ("disability", "身体残疾的请勿报名"),
+        ("money", "身份证押公司"),
     ],
     "marital status": [
         ("marriage", "婚否：未婚"),
@@ -289,6 +294,7 @@ VARIANTS = {
         ("health", "澳抗阳性者恕不录用"),
         ("health", "大三阳免谈"),
         ("health", "艾滋病病毒携带者不予考虑"),
+        ("health", "有肝炎病史者勿扰"),
     ],
     "only hiring an ethnicity": [
         ("ethnicity", "只招汉族"),
@@ -304,6 +310,7 @@ VARIANTS = {
         ("marriage", "哺乳期女性不予录用"),
         ("marriage", "入职做妊娠检查"),
         ("marriage", "已婚已孕者勿扰"),
+        ("marriage", "需近期无生育计划"),
     ],
 }
 
@@ -330,6 +337,7 @@ def test_each_variant_family_is_blocked_under_its_rule(family, category, phrase)
         ("minor", "十五岁以上就可以"),
         ("minor", "12周岁以上"),
         ("minor", "十三四岁以上就行"),
+        ("minor", "十二岁以上小孩也可以"),
     ],
 )
 def test_ages_in_chinese_numerals_warn_like_digits(category, phrase):
