@@ -241,6 +241,12 @@ CELERY_BEAT_SCHEDULE = {
 # a compressed file in private storage (audit-archive/) and removed from the database.
 AUDIT_LOG_RETENTION_DAYS = env.int("AUDIT_LOG_RETENTION_DAYS", default=190)
 
+# Backups (manage.py backup, deploy/gigmarket-backup.timer): where they go and how many are kept
+# (the newest of each of the last N days, and of each of the last M months).
+BACKUP_DIR = env("BACKUP_DIR", default=str(BASE_DIR / "backups"))
+BACKUP_KEEP_DAILY = env.int("BACKUP_KEEP_DAILY", default=7)
+BACKUP_KEEP_MONTHLY = env.int("BACKUP_KEEP_MONTHLY", default=12)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
