@@ -143,6 +143,28 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# With more than one app host, private files go to an S3-compatible bucket every host reaches
+# (MinIO, Aliyun OSS, Tencent COS, Huawei OBS ...) through django-storages; never public-read,
+# always served through the app's views. Unset, they stay in MEDIA_ROOT on this host.
+S3_BUCKET = env("S3_BUCKET", default="")
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env("S3_ENDPOINT_URL", default="") or None,
+            "access_key": env("S3_ACCESS_KEY", default="") or None,
+            "secret_key": env("S3_SECRET_KEY", default="") or None,
+            "region_name": env("S3_REGION", default="") or None,
+            "location": env("S3_PREFIX", default=""),  # a folder inside a shared bucket
+            # "path" for MinIO and most self-hosted servers, "virtual" for OSS and COS.
+            "addressing_style": env("S3_ADDRESSING_STYLE", default="") or None,
+            "signature_version": "s3v4",
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
 
 # Content security policy: only our own assets; scripts need our nonce.
 CONTENT_SECURITY_POLICY = {
