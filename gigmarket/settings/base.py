@@ -50,6 +50,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "gigmarket.replica.ReplicaReadsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
@@ -86,6 +87,21 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# A read replica for reports, exports and the public bulletin (gigmarket/replica.py); every write
+# and every other page uses the primary. Unset: everything uses the primary.
+DATABASE_REPLICA_URL = env("DATABASE_REPLICA_URL", default="")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = env.db_url_config(DATABASE_REPLICA_URL)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_REPLICA_READS = bool(DATABASE_REPLICA_URL)
+DATABASE_ROUTERS = ["gigmarket.replica.ReplicaRouter"]
+# Views (namespace:name, or namespace:* for all of an app's) whose GET reads from the replica.
+DATABASE_REPLICA_VIEWS = [
+    "reports:*",
+    "jobs:job_export",
+    "stations:ledger_export",
+    "training:roster_export",
+]
 # On PostgreSQL the cluster's template1 must have LC_CTYPE C.UTF-8 so that trigram search
 # works on Chinese text; .ci/run checks it and rebuilds template1 when it does not.
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
