@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from gigmarket import views
+from gigmarket import health, views
 from gigmarket.forms import LoginForm
 
 app_name = "core"
@@ -13,9 +13,7 @@ urlpatterns = [
     path("elder-mode/", views.elder_mode, name="elder_mode"),
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(
-            authentication_form=LoginForm, redirect_authenticated_user=True
-        ),
+        views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
@@ -23,4 +21,5 @@ urlpatterns = [
     path("workbench/", views.workbench, name="workbench"),
     path("me/", views.me, name="me"),
     path("audit/", views.audit_log, name="audit_log"),
+    path("health/", health.health, name="health"),
 ]

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from auditlog.models import LogEntry
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from gigmarket import panels
 from gigmarket.context_processors import ELDER_COOKIE
 from gigmarket.models import PersonalDataAccess, User
+from gigmarket.redirects import redirect_to_next, safe_next_url
 from gigmarket.roles import OPERATING_ROLES, Role, role_required
 
 
@@ -29,10 +30,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_POST
 def elder_mode(request: HttpRequest) -> HttpResponse:
     """Switch elder mode (larger type, higher contrast) on or off for this browser."""
-    target = request.POST.get("next") or reverse("core:home")
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        target = reverse("core:home")
-    response = HttpResponseRedirect(target)
+    response = redirect_to_next(request, reverse("core:home"))
     if request.POST.get("on") == "1":
         response.set_cookie(ELDER_COOKIE, "1", max_age=365 * 24 * 3600, samesite="Lax")
     else:
@@ -89,3 +87,10 @@ def audit_log(request: HttpRequest) -> HttpResponse:
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """A Chinese page when a form's security token has expired (often after a long pause)."""
     return render(request, "403_csrf.html", status=403)
+
+
+class LoginView(auth_views.LoginView):
+    """Log in; ``next`` follows the site's one safe-redirect rule (a path on this site)."""
+
+    def get_redirect_url(self) -> str:
+        return safe_next_url(self.request, "")

@@ -212,8 +212,15 @@ def _yes_no(value):
 
 
 class ResultForm(forms.Form):
-    """Result confirmation (结果确认): days and hours worked, pay agreed and paid."""
+    """Result confirmation (结果确认): when the work ended, days and hours worked, pay agreed
+    and paid."""
 
+    end_date = forms.DateField(
+        label=_("Work ended on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Not a day in the future: the result is recorded once the work is done."),
+    )
     actual_days = forms.DecimalField(
         label=_("Days worked"), min_value=0, max_digits=6, decimal_places=1, required=False
     )

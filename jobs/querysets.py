@@ -186,8 +186,13 @@ class JobQuerySet(models.QuerySet):
         return self.none()
 
     def dispatchable_by(self, user: User) -> JobQuerySet:
-        """Jobs ``user`` may send people to and confirm on: staff and admins on the jobs they
-        edit (their station's, their region's); an employer only confirms on their own."""
+        """Jobs ``user`` may send people to and keep the placement record of: staff and admins
+        on the jobs they edit (their station's, their region's). Never an employer's: an
+        employer only answers for the people sent to it (``PlacementQuerySet.answerable_by``)."""
+        if not user.is_authenticated:
+            return self.none()
+        if not (user.is_superuser or user.has_role(Role.STATION_STAFF, Role.COUNTY_ADMIN)):
+            return self.none()
         return self.editable_by(user)
 
     def short_of_people(self) -> JobQuerySet:
@@ -262,19 +267,31 @@ class PlacementQuerySet(models.QuerySet):
         return self.select_related("job", "job__employer", "seeker", "station")
 
     def handled_by(self, user: User) -> PlacementQuerySet:
-        """Placements ``user`` may move along: on jobs they may dispatch to (see
-        ``JobQuerySet.dispatchable_by``), or handled by a station they work at."""
+        """Placements whose record ``user`` keeps (the station's record: on duty, no-show,
+        cancelled, the result): staff and admins, on jobs they may dispatch to (see
+        ``JobQuerySet.dispatchable_by``) or handled by a station they work at. Never employers."""
         from jobs.models import Job
 
         if not user.is_authenticated:
             return self.none()
         if user.is_superuser:
             return self
-        jobs = Job.objects.dispatchable_by(user)
-        condition = Q(job__in=jobs)
-        if user.has_role(Role.STATION_STAFF, Role.COUNTY_ADMIN):
-            condition |= Q(station__in=_station_model().objects.writable_by(user))
-        return self.filter(condition)
+        if not user.has_role(Role.STATION_STAFF, Role.COUNTY_ADMIN):
+            return self.none()
+        return self.filter(
+            Q(job__in=Job.objects.dispatchable_by(user))
+            | Q(station__in=_station_model().objects.writable_by(user))
+        )
+
+    def answerable_by(self, user: User) -> PlacementQuerySet:
+        """Placements ``user`` may confirm or decline: the ones they handle, and for an
+        employer, the placements on its own jobs (the service lets it answer only the people
+        the station sent)."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.kind == "employer" and not user.is_superuser:
+            return self.filter(job__employer__user=user)
+        return self.handled_by(user)
 
 
 class WaitingEntryQuerySet(models.QuerySet):

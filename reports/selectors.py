@@ -89,6 +89,11 @@ class Month:
         """00:00 Asia/Shanghai on the first day of the next month (exclusive)."""
         return self.next.starts
 
+    def has_ended(self, today: datetime.date | None = None) -> bool:
+        """True once the month's last day is over in Asia/Shanghai (only then may it be
+        published or stored: its figures can still change while it runs)."""
+        return self.last < (today or timezone.localdate())
+
     def __str__(self) -> str:
         return f"{self.first:%Y-%m}"
 
@@ -452,8 +457,10 @@ def _pay_value(amount: models.Expression, unit_field: str) -> models.Expression:
 
 
 def _posting_pay():
+    # × 0.5 rather than ÷ 2: SQLite stores 171.00 as the integer 171 and would divide integers
+    # (171 + 214 → 192, not 192.5); multiplying by a fraction is exact on both databases.
     midpoint = models.ExpressionWrapper(
-        (F("pay_min") + Coalesce("pay_max", "pay_min")) / Value(Decimal(2)),
+        (F("pay_min") + Coalesce("pay_max", "pay_min")) * Value(Decimal("0.5")),
         output_field=models.DecimalField(max_digits=14, decimal_places=6),
     )
     return _pay_value(midpoint, "pay_unit")

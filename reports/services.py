@@ -9,12 +9,28 @@ from django.utils.translation import gettext as _
 from gigmarket.logging import scrub
 from gigmarket.models import Region, User
 from reports.models import PublishedReport
-from reports.selectors import Month, monthly_report
+from reports.selectors import Month, last_complete_month, monthly_report
 
 
 def _figures(data: dict) -> dict:
     """The published figures without the moment they were computed (for "did anything change")."""
     return {k: v for k, v in data.items() if k != "generated_at"}
+
+
+def refuse_unfinished(month: Month) -> None:
+    """Refuse a month that has not ended yet (Asia/Shanghai): its figures are still moving, and a
+    future month would be published as zeros."""
+    if not month.has_ended():
+        raise ValidationError(
+            {
+                "month": _(
+                    "%(month)s has not ended yet: only a month that has ended (Beijing time) can "
+                    "be published. The latest month you can publish is %(last)s."
+                )
+                % {"month": month, "last": last_complete_month()}
+            },
+            code="month_not_ended",
+        )
 
 
 @transaction.atomic
@@ -31,6 +47,7 @@ def report_publish(
     The first publication needs no reason; publishing again needs ``revise`` and a reason, and is
     refused when the figures are the same as the latest revision's.
     """
+    refuse_unfinished(month)
     reason = scrub(reason.strip())  # shown on the public bulletin: no mobiles or ID numbers
     existing = PublishedReport.objects.for_region(region).filter(month=month.first)
     latest = existing.select_for_update().order_by("-revision").first()
@@ -73,9 +90,11 @@ def report_publish(
             report.full_clean()
             report.save()
     except (IntegrityError, ValidationError) as error:
-        if PublishedReport.objects.for_region(region).filter(
-            month=month.first, revision=report.revision
-        ).exists():
+        if (
+            PublishedReport.objects.for_region(region)
+            .filter(month=month.first, revision=report.revision)
+            .exists()
+        ):
             raise ValidationError(
                 _("Someone has just published revision %(revision)s of %(month)s; reload the page.")
                 % {"revision": report.revision, "month": month},

@@ -148,7 +148,7 @@ class TrackForm(forms.Form):
 
     number = forms.CharField(
         label=_("Tracking number"),
-        max_length=20,
+        max_length=40,
         widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off"}),
     )
     mobile = forms.CharField(

@@ -173,6 +173,15 @@ class Complaint(models.Model):
         related_name="complaints",
         verbose_name=_("handling station"),
     )
+    requested_station = models.ForeignKey(
+        "stations.Station",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("station chosen by the complainant"),
+        help_text=_("Set when that station had nobody in service and the case went elsewhere."),
+    )
     first_responder = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -283,6 +292,13 @@ class Complaint(models.Model):
         return items
 
     @property
+    def was_rerouted(self) -> bool:
+        """The complainant chose a station with nobody in service; another one took the case."""
+        return (
+            self.requested_station_id is not None and self.requested_station_id != self.station_id
+        )
+
+    @property
     def masked_name(self) -> str:
         return mask_name(self.complainant_name)
 
@@ -347,4 +363,3 @@ class ComplaintLog(TransitionLog):
     @property
     def is_state_change(self) -> bool:
         return self.from_state != self.to_state
-

@@ -522,56 +522,49 @@ def seeker_import(
     industries = {i.code: i for i in Industry.objects.all()} | {i.name: i for i in Industry.objects.all()}
     groups = {str(label): value for value, label in PriorityGroup.choices} | {v: v for v in PriorityGroup.values}
     for line, row in rows:
-        try:
-            with transaction.atomic():
-                identity = check_identity(mobile=row.get("mobile", ""), id_number=row.get("id_number", ""))
-                on = _parse_date(row.get("registered_on", ""))
-                occupation = occupations.get((row.get("primary_occupation") or "").strip())
-                if occupation is None:
-                    raise ValidationError(_("Unknown kind of work “%(value)s”.") % {"value": row.get("primary_occupation", "")})
-                industry_raw = (row.get("intended_industry") or "").strip()
-                industry = industries.get(industry_raw) if industry_raw else None
-                if industry_raw and industry is None:
-                    raise ValidationError(_("Unknown industry “%(value)s”.") % {"value": industry_raw})
-                station_code = (row.get("station_code") or "").strip()
-                station = Station.objects.filter(code=station_code).first() if station_code else None
-                if station_code and station is None:
-                    raise ValidationError(_("Unknown station code “%(value)s”.") % {"value": station_code})
-                wanted = [g.strip() for g in (row.get("priority_groups") or "").replace("，", ",").replace("、", ",").split(",") if g.strip()]
-                unknown = [g for g in wanted if g not in groups]
-                if unknown:
-                    raise ValidationError(_("Unknown priority group “%(value)s”.") % {"value": "、".join(unknown)})
-                existing = find_existing(identity)
-                if existing is not None:
-                    seeker = existing.existing
-                    latest = seeker.periods.latest_first().first()
-                    if latest is None or on > latest.start:
-                        seeker_renew(seeker=seeker, by=by, station=station, primary_occupation=occupation,
-                                     intended_industry=industry, on=on)
-                        report.updated += 1
-                    else:
-                        report.unchanged += 1
-                    continue
-                at = timezone.make_aware(datetime.datetime.combine(on, datetime.time(9, 0)))
-                details = {
-                    "priority_groups": [groups[g] for g in wanted],
-                    "education": _choice(row.get("education"), Seeker.Education),
-                    "household": _choice(row.get("household"), Seeker.Household),
-                    "address": (row.get("address") or "").strip(),
-                    "intended_industry": industry,
-                }
-                seeker_register(
-                    by=by, name=row.get("name", ""), mobile=identity.mobile, id_number=identity.id_number,
-                    primary_occupation=occupation, channel=Seeker.Channel.IMPORT, station=station,
-                    details=details, registered_at=at,
-                )
-                report.created += 1
-        except ValidationError as error:
-            messages = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
-            report.error(line, "; ".join(
-                (f"{field}: " if field and field != "__all__" else "") + " ".join(msgs)
-                for field, msgs in messages.items()
-            ))
+        with report.row(line):
+            identity = check_identity(mobile=row.get("mobile", ""), id_number=row.get("id_number", ""))
+            on = _parse_date(row.get("registered_on", ""))
+            occupation = occupations.get((row.get("primary_occupation") or "").strip())
+            if occupation is None:
+                raise ValidationError(_("Unknown kind of work “%(value)s”.") % {"value": row.get("primary_occupation", "")})
+            industry_raw = (row.get("intended_industry") or "").strip()
+            industry = industries.get(industry_raw) if industry_raw else None
+            if industry_raw and industry is None:
+                raise ValidationError(_("Unknown industry “%(value)s”.") % {"value": industry_raw})
+            station_code = (row.get("station_code") or "").strip()
+            station = Station.objects.filter(code=station_code).first() if station_code else None
+            if station_code and station is None:
+                raise ValidationError(_("Unknown station code “%(value)s”.") % {"value": station_code})
+            wanted = [g.strip() for g in (row.get("priority_groups") or "").replace("，", ",").replace("、", ",").split(",") if g.strip()]
+            unknown = [g for g in wanted if g not in groups]
+            if unknown:
+                raise ValidationError(_("Unknown priority group “%(value)s”.") % {"value": "、".join(unknown)})
+            existing = find_existing(identity)
+            if existing is not None:
+                seeker = existing.existing
+                latest = seeker.periods.latest_first().first()
+                if latest is None or on > latest.start:
+                    seeker_renew(seeker=seeker, by=by, station=station, primary_occupation=occupation,
+                                 intended_industry=industry, on=on)
+                    report.updated += 1
+                else:
+                    report.unchanged += 1
+                continue
+            at = timezone.make_aware(datetime.datetime.combine(on, datetime.time(9, 0)))
+            details = {
+                "priority_groups": [groups[g] for g in wanted],
+                "education": _choice(row.get("education"), Seeker.Education),
+                "household": _choice(row.get("household"), Seeker.Household),
+                "address": (row.get("address") or "").strip(),
+                "intended_industry": industry,
+            }
+            seeker_register(
+                by=by, name=row.get("name", ""), mobile=identity.mobile, id_number=identity.id_number,
+                primary_occupation=occupation, channel=Seeker.Channel.IMPORT, station=station,
+                details=details, registered_at=at,
+            )
+            report.created += 1
     if dry_run:
         transaction.set_rollback(True)
     return report

@@ -1,7 +1,12 @@
 """The shape every spreadsheet import command shares: read the file, hand the rows to the app's
-import service (the one door), print each rejected row with its line number and a summary."""
+import service (the one door), print each rejected row with its line number and a summary.
+
+Each import service runs every row inside ``report.row(line)`` (``gigmarket.tabular.RowGuard``):
+its own savepoint, so a row the rules or the database refuse is reported and the rest go in."""
 
 from __future__ import annotations
+
+import csv
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -28,7 +33,7 @@ class ImportCommand(BaseCommand):
     def handle(self, *args, file, dry_run=False, **options):
         try:
             rows = list(read_rows(file))
-        except (OSError, UnicodeDecodeError, KeyError, ValueError) as error:
+        except (OSError, UnicodeDecodeError, KeyError, ValueError, csv.Error) as error:
             raise CommandError(f"cannot read {file}: {error}") from error
         report = self.run_import(rows=rows, dry_run=dry_run, **options)
         for line, message in report.errors:

@@ -46,7 +46,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so its one line per request times and sees everything (gigmarket/requestlog.py).
+    "gigmarket.requestlog.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "gigmarket.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -55,6 +58,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "gigmarket.middleware.StaffIdleTimeoutMiddleware",
+    "gigmarket.middleware.ControlCharacterMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -199,6 +203,23 @@ CONTENT_SECURITY_POLICY = {
 }
 
 X_FRAME_OPTIONS = "DENY"
+# Browser features pages may use: only geolocation, for the station map's "near me" button.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": [],
+    "fullscreen": ["self"],
+    "geolocation": ["self"],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "usb": [],
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
@@ -237,6 +258,10 @@ RIGHTS_FILING_WINDOW_SECONDS = env.int("RIGHTS_FILING_WINDOW_SECONDS", default=3
 RIGHTS_LOOKUP_FAILURES_PER_IP = env.int("RIGHTS_LOOKUP_FAILURES_PER_IP", default=10)
 RIGHTS_EVIDENCE_MAX_BYTES = env.int("RIGHTS_EVIDENCE_MAX_BYTES", default=5 * 1024 * 1024)
 RIGHTS_EVIDENCE_MAX_FILES = env.int("RIGHTS_EVIDENCE_MAX_FILES", default=5)
+# The station code of the county's default complaint desk: an online complaint sent to a station
+# with nobody in service and no parent market in service goes there (empty: any staffed station
+# of the county, markets first).
+RIGHTS_DEFAULT_DESK = env("RIGHTS_DEFAULT_DESK", default="")
 
 # Key for encrypting personal data at rest (resident ID numbers); falls back to SECRET_KEY in development.
 FIELD_ENCRYPTION_KEY = env("FIELD_ENCRYPTION_KEY", default="")
@@ -288,12 +313,43 @@ BACKUP_KEEP_MONTHLY = env.int("BACKUP_KEEP_MONTHLY", default=12)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"personal_data": {"()": "gigmarket.logging.PersonalDataFilter"}},
+    "filters": {
+        "personal_data": {"()": "gigmarket.logging.PersonalDataFilter"},
+        "request_id": {"()": "gigmarket.requestlog.RequestIdFilter"},
+    },
+    "formatters": {"json": {"()": "gigmarket.requestlog.JsonFormatter"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["personal_data"]},
+        # One JSON line per request (and per error while serving one); LOG_FORMAT=json makes
+        # every line JSON, as production's deploy/env.production.example has it.
+        "requests": {
+            "class": "logging.StreamHandler",
+            "filters": ["personal_data", "request_id"],
+            "formatter": "json",
+        },
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # runserver prints its own line per request: the JSON one is off unless asked for.
+        "gigmarket.request": {
+            "handlers": ["requests"],
+            "level": env("REQUEST_LOG_LEVEL", default="WARNING"),
+            "propagate": False,
+        },
     },
 }
+if env("LOG_FORMAT", default="text") == "json":
+    LOGGING["handlers"]["console"] = {**LOGGING["handlers"]["requests"]}
+
+# Optional error tracker: Sentry (or a compatible self-hosted server) when SENTRY_DSN is set.
+# No personal data is sent; mobiles and ID numbers in an event are masked before it leaves.
+SENTRY_DSN = env("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    from gigmarket.requestlog import init_error_tracker
+
+    init_error_tracker(
+        SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", default="production"),
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )

@@ -366,6 +366,11 @@ class Job(models.Model):
         return self.status == self.Status.OPEN and self.valid_through >= timezone.localdate()
 
     @property
+    def has_started(self) -> bool:
+        """The job's first day has come (Asia/Shanghai): people can be on duty from now on."""
+        return self.start_date <= timezone.localdate()
+
+    @property
     def shows_as_expired(self) -> bool:
         return self.status == self.Status.EXPIRED or (
             self.status == self.Status.OPEN and self.valid_through < timezone.localdate()
@@ -437,7 +442,6 @@ class JobTransition(TransitionLog):
 
     def __str__(self) -> str:
         return f"{self.job_id}: {self.from_state} → {self.to_state}"
-
 
 
 class PostingRule(models.Model):

@@ -5,6 +5,7 @@ import json
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from reports.models import PublishedReport
 from reports.selectors import Month, last_complete_month
@@ -151,3 +152,15 @@ def test_bulletin_detail_and_revisions_stay_visible(client, town):
     assert client.get(url + "?revision=9").status_code == 404
     missing = reverse("reports:bulletin_detail", kwargs={"region": "520999", "month": "2026-02"})
     assert client.get(missing).status_code == 404
+
+
+def test_publishing_the_running_month_is_refused_next_to_the_field(login, admin, town):
+    """#12: the admin's form refuses the current month with the reason, and stores nothing."""
+    this_month = Month.of(timezone.localdate())
+    response = login(admin).post(
+        reverse("reports:report_publish"), {"month": str(this_month), "region": "520999"}
+    )
+    assert response.status_code == 200
+    assert response.context["publish_form"].errors["month"]
+    assert "还没有结束" in response.content.decode()
+    assert not PublishedReport.objects.exists()

@@ -323,9 +323,7 @@ def test_workbench_and_me_panels(login, station, staff):
     assert status.status_code == 200
 
 
-def test_an_account_opened_with_someone_elses_mobile_does_not_see_their_complaints(
-    login, station
-):
+def test_an_account_opened_with_someone_elses_mobile_does_not_see_their_complaints(login, station):
     """Account mobiles are not verified: a case filed without the account stays behind
     tracking number + mobile, even when the account's mobile is the complainant's."""
     from tests.gigmarket.factories import SeekerUserFactory
@@ -378,3 +376,25 @@ def test_the_unpaid_wage_button_arrives_with_the_kind_chosen(client):
     assert chosen.search(body)
     other = client.get(reverse("rights:complaint_create") + "?kind=nonsense").content.decode()
     assert not chosen.search(other)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["ts{yy}{a}{b}", "TS{yy} {a} {b}", " ts{yy}-{a}-{b} ", "ｔｓ{yy}－{a}－{b}", "Ts{yy}—{a} {b}"],
+)
+def test_tracking_numbers_are_found_in_any_case_and_spacing(client, station, typed):
+    """#12: a number typed in lowercase without dashes (or read out with spaces) still opens the case."""
+    complaint = ComplaintFactory(station=station, complainant_mobile="13900000101")
+    yy, a, b = complaint.number[2:4], complaint.number[5:9], complaint.number[10:14]
+    response = client.post(
+        reverse("rights:complaint_track"),
+        {"number": typed.format(yy=yy.lower(), a=a.lower(), b=b.lower()), "mobile": "13900000101"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("rights:complaint_status", args=[complaint.number])
+
+
+def test_normalize_tracking_number_restores_the_dashes():
+    assert services.normalize_tracking_number("ts267k3mq9xp") == "TS26-7K3M-Q9XP"
+    assert services.normalize_tracking_number("TS26 7K3M Q9XP") == "TS26-7K3M-Q9XP"
+    assert services.normalize_tracking_number("nonsense") == "NONSENSE"
