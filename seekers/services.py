@@ -468,7 +468,10 @@ def seeker_claim_account(*, mobile: str, code: str, password: str) -> User:
     if (
         seeker is None or not seeker.claim_code_hash or seeker.claim_code_expires is None
         or seeker.claim_code_expires < timezone.now()
-        or not secrets.compare_digest(seeker.claim_code_hash, _claim_hash(code or ""))
+        or not any(  # under any listed key: a code issued before a key rotation still works
+            secrets.compare_digest(seeker.claim_code_hash, candidate)
+            for candidate in crypto.lookup_hashes((code or "").strip().upper(), purpose="claim_code")
+        )
     ):
         raise wrong
     if seeker.user_id:

@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "gigmarket.replica.ReplicaReadsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
@@ -90,6 +91,21 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# A read replica for reports, exports and the public bulletin (gigmarket/replica.py); every write
+# and every other page uses the primary. Unset: everything uses the primary.
+DATABASE_REPLICA_URL = env("DATABASE_REPLICA_URL", default="")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = env.db_url_config(DATABASE_REPLICA_URL)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_REPLICA_READS = bool(DATABASE_REPLICA_URL)
+DATABASE_ROUTERS = ["gigmarket.replica.ReplicaRouter"]
+# Views (namespace:name, or namespace:* for all of an app's) whose GET reads from the replica.
+DATABASE_REPLICA_VIEWS = [
+    "reports:*",
+    "jobs:job_export",
+    "stations:ledger_export",
+    "training:roster_export",
+]
 # On PostgreSQL the cluster's template1 must have LC_CTYPE C.UTF-8 so that trigram search
 # works on Chinese text; .ci/run checks it and rebuilds template1 when it does not.
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -147,6 +163,28 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# With more than one app host, private files go to an S3-compatible bucket every host reaches
+# (MinIO, Aliyun OSS, Tencent COS, Huawei OBS ...) through django-storages; never public-read,
+# always served through the app's views. Unset, they stay in MEDIA_ROOT on this host.
+S3_BUCKET = env("S3_BUCKET", default="")
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env("S3_ENDPOINT_URL", default="") or None,
+            "access_key": env("S3_ACCESS_KEY", default="") or None,
+            "secret_key": env("S3_SECRET_KEY", default="") or None,
+            "region_name": env("S3_REGION", default="") or None,
+            "location": env("S3_PREFIX", default=""),  # a folder inside a shared bucket
+            # "path" for MinIO and most self-hosted servers, "virtual" for OSS and COS.
+            "addressing_style": env("S3_ADDRESSING_STYLE", default="") or None,
+            "signature_version": "s3v4",
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
 
 # Content security policy: only our own assets; scripts need our nonce.
 CONTENT_SECURITY_POLICY = {
@@ -265,6 +303,12 @@ CELERY_BEAT_SCHEDULE = {
 # Access and change logs are kept this many days (MLPS level 2: at least 183), then archived to
 # a compressed file in private storage (audit-archive/) and removed from the database.
 AUDIT_LOG_RETENTION_DAYS = env.int("AUDIT_LOG_RETENTION_DAYS", default=190)
+
+# Backups (manage.py backup, deploy/gigmarket-backup.timer): where they go and how many are kept
+# (the newest of each of the last N days, and of each of the last M months).
+BACKUP_DIR = env("BACKUP_DIR", default=str(BASE_DIR / "backups"))
+BACKUP_KEEP_DAILY = env.int("BACKUP_KEEP_DAILY", default=7)
+BACKUP_KEEP_MONTHLY = env.int("BACKUP_KEEP_MONTHLY", default=12)
 
 LOGGING = {
     "version": 1,
