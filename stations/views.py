@@ -21,8 +21,14 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 
+from gigmarket.http import public_page
 from gigmarket.models import Region
 from gigmarket.roles import Role, role_required
 from gigmarket.tabular import csv_bytes, xlsx_bytes
@@ -72,7 +78,8 @@ def _safe_next(request: HttpRequest, fallback: str) -> str:
 
 
 @login_not_required
-@require_GET
+@require_safe
+@public_page
 def station_list(request: HttpRequest) -> HttpResponse:
     """The public directory (零工市场电子地图): list first, map when tiles are configured."""
     stations = list(Station.objects.for_directory().within(_site_region()))
