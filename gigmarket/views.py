@@ -11,7 +11,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from gigmarket import panels
 from gigmarket.context_processors import ELDER_COOKIE
@@ -28,11 +28,14 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @login_not_required
-@require_POST
+@require_GET
 def elder_mode(request: HttpRequest) -> HttpResponse:
-    """Switch elder mode (larger type, higher contrast) on or off for this browser."""
+    """Switch elder mode (larger type, higher contrast) on or off for this browser: a link that
+    sets a preference cookie, so that pages carry no form (and no CSRF cookie) for it. It changes
+    no record, so a GET is right; the worst a forged link can do is change the type size."""
     response = redirect_to_next(request, reverse("core:home"))
-    if request.POST.get("on") == "1":
+    response["Cache-Control"] = "no-store"
+    if request.GET.get("on") == "1":
         response.set_cookie(ELDER_COOKIE, "1", max_age=365 * 24 * 3600, samesite="Lax")
     else:
         response.delete_cookie(ELDER_COOKIE, samesite="Lax")

@@ -20,9 +20,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 
 from gigmarket import facts
+from gigmarket.http import public_page
 from gigmarket.models import Region
 from gigmarket.redirects import redirect_to_next, safe_next_url
 from gigmarket.roles import Role, role_required
@@ -66,7 +72,8 @@ _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @login_not_required
-@require_GET
+@require_safe
+@public_page
 def station_list(request: HttpRequest) -> HttpResponse:
     """The public directory (零工市场电子地图): list first, map when tiles are configured."""
     stations = list(Station.objects.for_directory().within(_site_region()))
