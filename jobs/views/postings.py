@@ -457,6 +457,12 @@ def job_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not job.is_editable:
         messages.error(request, _("This job can no longer be edited."))
         return redirect("jobs:job_manage", pk=job.pk)
+    if request.method == "GET" and job.contact_phone and request.user.kind != "employer":
+        # The form shows the contact phone in full (often the employer's own mobile): logged,
+        # as when the employer's record is opened for correction.
+        personal_data_opened(
+            user=request.user, record=job.employer, purpose=_("Edit job: contact phone shown")
+        )
     form = JobForm(request.POST or None, instance=job, stations=_stations_for(request.user))
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in JobForm.Meta.fields}
@@ -744,8 +750,8 @@ def employer_detail(request: HttpRequest, uuid) -> HttpResponse:
 def employer_edit(request: HttpRequest, uuid) -> HttpResponse:
     """Correct an employer's details (its station's staff, or the county admin)."""
     employer = get_object_or_404(Employer.objects.writable_by(request.user), uuid=uuid)
-    if request.method == "GET" and employer.kind != Employer.Kind.ENTERPRISE:
-        # A person's or household's name, mobile and home address are personal data.
+    if request.method == "GET":
+        # The form shows the contact's name and mobile in full (a person's, whatever the kind).
         personal_data_opened(
             user=request.user, record=employer, purpose=_("Correct employer details")
         )
