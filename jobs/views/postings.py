@@ -293,26 +293,28 @@ def employer_home(request: HttpRequest) -> HttpResponse:
 # ---- job orders (employers and staff) ----
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 def manage_list(request: HttpRequest) -> HttpResponse:
-    """Jobs this user may work on (their station's, their region's), by status."""
+    """Jobs this user may work on (their station's, their region's), by status.
+
+    The keyword search is a POST (as the employer and seeker searches): staff often type a
+    person's name or mobile, which must not land in a URL or an access log. The status filter
+    and the page number stay in the query string.
+    """
     if not (request.user.has_role(*STAFF_ROLES, Role.REVIEWER)):
         raise PermissionDenied
     jobs = Job.objects.visible_to(request.user).select_related("employer", "station", "occupation")
-    status = request.GET.get("status", "")
+    data = request.POST if request.method == "POST" else request.GET
+    status = data.get("status", "")
     if status in Job.Status.values:
         jobs = jobs.filter(status=status)
-    jobs = jobs.matching_text(request.GET.get("q", "")).order_by("-updated_at", "-pk")
-    page = Paginator(jobs, 50).get_page(request.GET.get("page"))
+    q = request.POST.get("q", "").strip() if request.method == "POST" else ""
+    jobs = jobs.matching_text(q).order_by("-updated_at", "-pk")
+    page = Paginator(jobs, 50).get_page(data.get("page"))
     return render(
         request,
         "jobs/manage_list.html",
-        {
-            "page": page,
-            "status": status,
-            "statuses": Job.Status.choices,
-            "q": request.GET.get("q", ""),
-        },
+        {"page": page, "status": status, "statuses": Job.Status.choices, "q": q},
     )
 
 

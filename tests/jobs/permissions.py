@@ -121,6 +121,12 @@ CHECKS = [
     # job orders
     Check("jobs:manage_list", {**DENY, "staff": 200, "reviewer": 200, "admin": 200}),
     Check(
+        "jobs:manage_list",
+        {**DENY, "staff": 200, "reviewer": 200, "admin": 200},
+        method="post",
+        data=lambda w: {"q": "搬运"},
+    ),
+    Check(
         "jobs:job_export",
         {**DENY, "staff": 200, "reviewer": 200, "admin": 200},
         kwargs=lambda w: {"fmt": "csv"},

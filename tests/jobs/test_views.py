@@ -487,3 +487,20 @@ def test_opening_a_job_for_editing_logs_that_staff_saw_the_contact_phone(client,
     PersonalDataAccess.objects.all().delete()
     client.get(reverse("jobs:employer_edit", kwargs={"uuid": employer.uuid}))
     assert PersonalDataAccess.objects.filter(user=assignment.user).exists(), "enterprises too"
+
+
+def test_the_staff_job_search_keeps_what_was_typed_out_of_the_url(client, login):
+    """Issue #12: staff search terms (often a person's name or mobile) ended up in access logs."""
+    from tests.jobs.factories import OpenJobFactory
+    from tests.stations.factories import StationAssignmentFactory
+
+    job = OpenJobFactory(title="王建国家搬家", content="联系 13812345678")
+    other = OpenJobFactory(station=job.station, title="保洁")
+    login(StationAssignmentFactory(station=job.station).user)
+    page = client.get(reverse("jobs:manage_list")).content.decode()
+    assert re.search(r'<form method="post"[^>]*role="search"', page)
+    response = client.post(reverse("jobs:manage_list"), {"q": "王建国"})
+    body = response.content.decode()
+    assert response.status_code == 200 and job.title in body and other.title not in body
+    # A typed search in the query string is not a search any more.
+    assert other.title in client.get(reverse("jobs:manage_list"), {"q": "王建国"}).content.decode()
