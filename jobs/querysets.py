@@ -72,7 +72,8 @@ class EmployerQuerySet(models.QuerySet):
     def writable_by(self, user: User) -> EmployerQuerySet:
         """Employers a user may correct, verify or suspend: a county admin's region; for station
         staff, the employers their station registered, and employers with no station (registered
-        online) in the county of one of their stations."""
+        online) that have a job with their station (the station answers for it). An online
+        employer with no job yet is the county admin's: no station's staff may open its mobile."""
         from stations.models import Station
 
         if not user.is_authenticated:
@@ -85,11 +86,14 @@ class EmployerQuerySet(models.QuerySet):
             return self
         if not user.has_role(Role.STATION_STAFF):
             return self.none()
-        stations = list(Station.objects.staffed_by(user).select_related("region"))
-        counties = Q()
-        for station in stations:
-            counties |= Q(station__isnull=True, region__code__startswith=station.region.code[:6])
-        return self.filter(Q(station__in=stations) | counties) if stations else self.none()
+        stations = list(Station.objects.staffed_by(user))
+        if not stations:
+            return self.none()
+        jobs = self.model._meta.get_field("jobs").related_model
+        with_a_job_here = jobs.objects.filter(station__in=stations).values("employer_id")
+        return self.filter(
+            Q(station__in=stations) | Q(station__isnull=True, pk__in=with_a_job_here)
+        )
 
 
 class JobQuerySet(models.QuerySet):

@@ -391,26 +391,28 @@ def employer_home(request: HttpRequest) -> HttpResponse:
 # ---- job orders (employers and staff) ----
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 def manage_list(request: HttpRequest) -> HttpResponse:
-    """Jobs this user may work on (their station's, their region's), by status."""
+    """Jobs this user may work on (their station's, their region's), by status.
+
+    The keyword search is a POST (as the employer and seeker searches): staff often type a
+    person's name or mobile, which must not land in a URL or an access log. The status filter
+    and the page number stay in the query string.
+    """
     if not (request.user.has_role(*STAFF_ROLES, Role.REVIEWER)):
         raise PermissionDenied
     jobs = Job.objects.visible_to(request.user).select_related("employer", "station", "occupation")
-    status = request.GET.get("status", "")
+    data = request.POST if request.method == "POST" else request.GET
+    status = data.get("status", "")
     if status in Job.Status.values:
         jobs = jobs.filter(status=status)
-    jobs = jobs.matching_text(request.GET.get("q", "")).order_by("-updated_at", "-pk")
-    page = Paginator(jobs, 50).get_page(request.GET.get("page"))
+    q = request.POST.get("q", "").strip() if request.method == "POST" else ""
+    jobs = jobs.matching_text(q).order_by("-updated_at", "-pk")
+    page = Paginator(jobs, 50).get_page(data.get("page"))
     return render(
         request,
         "jobs/manage_list.html",
-        {
-            "page": page,
-            "status": status,
-            "statuses": Job.Status.choices,
-            "q": request.GET.get("q", ""),
-        },
+        {"page": page, "status": status, "statuses": Job.Status.choices, "q": q},
     )
 
 
@@ -555,6 +557,12 @@ def job_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not job.is_editable:
         messages.error(request, _("This job can no longer be edited."))
         return redirect("jobs:job_manage", pk=job.pk)
+    if request.method == "GET" and job.contact_phone and request.user.kind != "employer":
+        # The form shows the contact phone in full (often the employer's own mobile): logged,
+        # as when the employer's record is opened for correction.
+        personal_data_opened(
+            user=request.user, record=job.employer, purpose=_("Edit job: contact phone shown")
+        )
     form = JobForm(request.POST or None, instance=job, stations=_stations_for(request.user))
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in JobForm.Meta.fields}
@@ -842,8 +850,8 @@ def employer_detail(request: HttpRequest, uuid) -> HttpResponse:
 def employer_edit(request: HttpRequest, uuid) -> HttpResponse:
     """Correct an employer's details (its station's staff, or the county admin)."""
     employer = get_object_or_404(Employer.objects.writable_by(request.user), uuid=uuid)
-    if request.method == "GET" and employer.kind != Employer.Kind.ENTERPRISE:
-        # A person's or household's name, mobile and home address are personal data.
+    if request.method == "GET":
+        # The form shows the contact's name and mobile in full (a person's, whatever the kind).
         personal_data_opened(
             user=request.user, record=employer, purpose=_("Correct employer details")
         )
