@@ -298,7 +298,11 @@ class Job(models.Model):
         ordering = ["-opened_at", "-pk"]
         verbose_name = _("job")
         verbose_name_plural = _("jobs")
-        indexes = [models.Index(fields=["status", "-opened_at"])]
+        indexes = [
+            models.Index(fields=["status", "-opened_at"]),
+            # The monthly report: jobs open in a month are valid through its first day or later.
+            models.Index(fields=["valid_through"], name="job_valid_through"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(pay_max__isnull=True) | Q(pay_max__gte=models.F("pay_min")),
