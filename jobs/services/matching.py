@@ -35,7 +35,7 @@ from jobs.models import (
 )
 from jobs.services.postings import _locked, job_mark_filled, job_reopen
 from stations.models import ServiceRecord, Station
-from stations.services import service_record_add
+from stations.services import service_record_add, service_records_relabel
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +53,7 @@ __all__ = [
     "placement_seeker_confirm",
     "placement_sign_up",
     "placement_start",
+    "placements_relabel_withdrawn",
     "seeker_for_sign_in",
     "waiting_sign_in",
 ]
@@ -623,6 +624,18 @@ def placement_seeker_confirm(
         else _("Confirmed by the worker: NOT paid in full"),
     )
     return placement
+
+
+@transaction.atomic
+def placements_relabel_withdrawn(*, seeker, by: User | None = None) -> int:
+    """A seeker withdrew: the ledger lines about their placements name them by seeker number only
+    (told by the seekers app through ``gigmarket.facts``). Returns how many lines changed."""
+    changed = 0
+    for placement in Placement.objects.filter(seeker=seeker).select_related("job"):
+        changed += service_records_relabel(
+            subject=placement, label=f"{placement.job.title} · {seeker.number}"
+        )
+    return changed
 
 
 # ---- the waiting list at the station (候工登记) ----
