@@ -33,10 +33,10 @@ class JobsConfig(AppConfig):
 
         # The seekers' priority-group ledger shows days since each person was last placed.
         facts.provide(facts.LAST_PLACED_ON, Placement.objects.last_placed_on)
-        # A seeker's withdrawal takes their name off the ledger lines about their placements.
-        from jobs.services import placements_relabel_withdrawn
+        # A seeker's withdrawal frees the places they held and takes their name off the ledger.
+        from jobs.services import placements_seeker_withdrawn
 
-        facts.listen(facts.SEEKER_WITHDRAWN, placements_relabel_withdrawn)
+        facts.listen(facts.SEEKER_WITHDRAWN, placements_seeker_withdrawn)
 
         # Every change of an employer, a job or a checker rule is in the auditor's change log,
         # with contact names, phones and (household) addresses masked.
