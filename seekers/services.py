@@ -18,7 +18,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gigmarket import crypto
+from gigmarket import crypto, facts
 from gigmarket.masking import mask_id_number, mask_mobile, mask_name
 from gigmarket.models import Industry, Occupation, User
 from gigmarket.notify import get_sender
@@ -416,6 +416,8 @@ def seeker_withdraw(*, seeker: Seeker, by: User | None, reason: str = "") -> See
         seeker=seeker, by=by if by and by.pk else None, from_state=previous,
         to_state=Seeker.Status.WITHDRAWN, reason=reason.strip(),
     )
+    # The apps above (jobs, training) free what the person held and take the name off their records.
+    facts.tell(facts.SEEKER_WITHDRAWN, seeker=seeker, by=by if by and by.pk else None)
     if account is not None:
         account.phone = None
         account.username = f"withdrawn-{uuid.uuid4().hex[:12]}"

@@ -433,6 +433,34 @@ def referral_drop(*, referral: Referral, by: User, reason: str) -> Referral:
 
 
 @transaction.atomic
+def referrals_drop_withdrawn(*, seeker, by: User | None = None) -> list[Referral]:
+    """A seeker withdrew from the register: their seats on programmes not yet over are freed
+    (dropped, logged with the reason); finished courses stay as they were. Told by the seekers app
+    through ``gigmarket.facts``."""
+    holding = Referral.objects.filter(
+        seeker=seeker,
+        status__in=[Referral.Status.SIGNED_UP, Referral.Status.REFERRED, Referral.Status.ENROLLED],
+        programme__status__in=[
+            Programme.Status.PLANNED,
+            Programme.Status.ENROLLING,
+            Programme.Status.RUNNING,
+        ],
+    )
+    reason = _("Withdrew from the register")
+    return [
+        _referral_move(
+            referral=referral,
+            to=Referral.Status.DROPPED,
+            by=by,
+            reason=reason,
+            note=_("Dropped from training: %(reason)s") % {"reason": reason},
+            changes={"drop_reason": reason},
+        )
+        for referral in holding
+    ]
+
+
+@transaction.atomic
 def attendance_record(*, session: Session, by: User, present: Iterable[int]) -> list[Attendance]:
     """Take attendance for a session: everyone enrolled (or further) whose steps ``by`` may record
     is present or absent (another station's trainees are left as they are).

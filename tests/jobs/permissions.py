@@ -402,6 +402,20 @@ CHECKS += [
         note="cross-station: staff do not dispatch to another station's job",
     ),
     Check(
+        "jobs:candidate_call",
+        {**DENY, "staff": 200, "admin": 200},
+        method="post",
+        kwargs=_recommend_kwargs("matrix-home"),
+        note="a logged reveal of the mobile, for a job the user dispatches to",
+    ),
+    Check(
+        "jobs:candidate_call",
+        {**DENY, "staff": 404, "admin": 200},
+        method="post",
+        kwargs=_recommend_kwargs("matrix-other"),
+        note="not for another station's job",
+    ),
+    Check(
         "jobs:placement_recommend",
         {**DENY, "staff": 302, "admin": 302},
         method="post",
