@@ -142,14 +142,20 @@ class JobQuerySet(models.QuerySet):
         )
 
     def matching_text(self, text: str) -> JobQuerySet:
-        """Keyword search over title and work content (containment, so it works on Chinese; on
-        PostgreSQL the trigram indexes of migration 0004 serve it)."""
+        """Keyword search over title, work content and the kind of work's name and colloquial
+        aliases ("采茶" finds 茶叶采摘工's jobs) — containment, so it works on Chinese; on
+        PostgreSQL the trigram indexes of migration 0004 serve title and content."""
         text = (text or "").strip()
         if not text:
             return self
         query = Q()
         for word in text.split()[:5]:
-            query &= Q(title__contains=word) | Q(content__contains=word)
+            query &= (
+                Q(title__contains=word)
+                | Q(content__contains=word)
+                | Q(occupation__name__contains=word)
+                | Q(occupation__aliases__contains=word)
+            )
         return self.filter(query)
 
     def for_cards(self) -> JobQuerySet:
