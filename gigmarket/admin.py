@@ -55,8 +55,8 @@ class RegionAdmin(admin.ModelAdmin):
 
 @admin.register(Occupation)
 class OccupationAdmin(admin.ModelAdmin):
-    list_display = ("code", "name", "parent")
-    search_fields = ("code", "name")
+    list_display = ("code", "name", "parent", "aliases")
+    search_fields = ("code", "name", "aliases")
 
 
 @admin.register(Industry)

@@ -157,7 +157,8 @@ class JobQuerySet(models.QuerySet):
         )
 
     def matching_text(self, text: str) -> JobQuerySet:
-        """Keyword search over title and work content (containment, so it works on Chinese). On
+        """Keyword search over title, work content and the kind of work's name and colloquial
+        aliases ("采茶" finds 茶叶采摘工's jobs) — containment, so it works on Chinese. On
         PostgreSQL each word of two characters or more is first looked up in the open jobs'
         bigram indexes (migration job_list_indexes), which serve common short words such as
         "搬运" that the trigram indexes of migration 0004 cannot."""
@@ -167,13 +168,24 @@ class JobQuerySet(models.QuerySet):
         indexed = connections[self.db].vendor == "postgresql"
         query = Q()
         for word in text.split()[:5]:
-            query &= Q(title__contains=word) | Q(content__contains=word)
+            # Kinds of work whose name or aliases hold the word: a short list of ids from the
+            # small occupation table, so that the jobs' clause stays indexable.
+            kinds = list(
+                self.model._meta.get_field("occupation")
+                .related_model.objects.filter(Q(name__contains=word) | Q(aliases__contains=word))
+                .values_list("pk", flat=True)
+            )
+            by_kind = Q(occupation_id__in=kinds) if kinds else Q(pk__in=[])
+            query &= Q(title__contains=word) | Q(content__contains=word) | by_kind
             if indexed and len(word) >= 2:
                 # A separate clause, so that PostgreSQL answers it from the bitmap alone and
-                # computes no bigrams per row (a match in a third place, e.g. an occupation's
-                # alias, must be ORed into this clause too).
+                # computes no bigrams per row (the kinds of work are ORed in here too).
                 pieces = sorted({word[i : i + 2] for i in range(len(word) - 1)})
-                query &= Q(title_bigrams__contains=pieces) | Q(content_bigrams__contains=pieces)
+                query &= (
+                    Q(title_bigrams__contains=pieces)
+                    | Q(content_bigrams__contains=pieces)
+                    | by_kind
+                )
         if indexed:
             return self.alias(
                 title_bigrams=_Bigrams("title"), content_bigrams=_Bigrams("content")

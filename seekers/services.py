@@ -537,7 +537,7 @@ def seeker_claim_account(*, mobile: str, code: str, password: str) -> User:
         normal = validate_mobile(mobile)
     except ValidationError as error:
         raise ValidationError({"mobile": error.messages}) from error
-    seeker = Seeker.objects.select_for_update().filter(mobile=normal).select_related("user").first()
+    seeker = Seeker.objects.not_withdrawn().select_for_update().filter(mobile=normal).first()
     if (
         seeker is None or not seeker.claim_code_hash or seeker.claim_code_expires is None
         or seeker.claim_code_expires < timezone.now()
