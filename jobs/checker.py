@@ -114,7 +114,15 @@ _ETHNIC = (
 )
 _RELIGIOUS = r"(?:有宗教信仰|宗教信仰|信仰宗教|信宗教|信教|穆斯林|基督徒|信徒|信佛)"
 _HEPATITIS = r"(?:乙肝|乙型肝炎|肝炎|肝病|大三阳|小三阳|澳抗|hbsag|艾滋病?|hiv)"
-_DISABLED = r"(?:身体有残疾|身有残疾|身体残疾|肢体残疾|残疾|残障|伤残|聋哑|盲人|肢残)"
+_DISABLED = (
+    r"(?:身体有残疾|身有残疾|身体残疾|肢体残疾|残疾|残障|伤残|聋哑|盲人|肢残"
+    r"|(?:四肢|肢体|身体)不健全)"
+)
+#: Who a sex limit names: 男性, 女士, 女孩, 男厨师, 女服务员 …
+_SEX_NOUN = (
+    r"(?:性|士|仕|生|工|同志|同胞|孩子?|青年|师傅|厨师|司机|老师|保安|店员|服务员|学徒|员工"
+    r"|工人|技工)"
+)
 _HOME = r"(?:本地|本县|本市|本镇|本区|本乡|本村|本省)"
 _ELSEWHERE = (
     r"(?:外地|外省|外县|外市|外乡|外村|农村|城镇|非本地|非本市|非本县|非本省|河南|河北|山东"
@@ -126,6 +134,8 @@ _CHILD = r"(?:生育|怀孕|要孩子|生孩子|生小孩|要小孩|生二胎|�
 _AGE = r"(?:\d{2}|[二三四五六七]十[一二三四五六七八九]?|十[六七八九])"
 #: The same in Chinese numerals only (四十五以下 without 岁 is still an age; 165以下 is not).
 _AGE_WORDS = r"(?:[二三四五六七]十[一二三四五六七八九]?|十[六七八九])"
+#: An age range that welcomes rather than limits: 35岁到60岁都可以.
+_WELCOME = r"[\d岁周到至]{0,8}(?:之间)?的?人?(?:都|均|也)(?:可以?|行|要|欢迎|能)"
 _NO_NUMBER_BEFORE = r"(?<![\d一二三四五六七八九十])"
 #: 押金 that is not the worker's: a client's rent deposit, the water-bucket deposit a courier logs.
 _NOT_THE_WORKERS = "".join(
@@ -153,9 +163,9 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     # sex
     ("sex", BLOCK, r"(?:仅|只)?限于?(?:男|女)(?![女男装])"),
     ("sex", BLOCK, rf"{_ONLY_HIRE}(?:男|女)(?![女男装])"),
-    ("sex", BLOCK, r"(?<![子儿孙男])(?:男|女)(?:性|士|仕|生|工|的|同志)?优先"),
-    ("sex", BLOCK, rf"(?<![子儿孙男])(?:男|女)(?:性|士|仕|生|同志|同胞)?的?{_REFUSE}"),
-    ("sex", BLOCK, rf"{_EXCLUDE}(?:男|女)(?:性|士|仕|生|的|工|同志)?(?![女男装])"),
+    ("sex", BLOCK, rf"(?<![子儿孙男])(?:男|女){_SEX_NOUN}?的?优先"),
+    ("sex", BLOCK, rf"(?<![子儿孙男])(?:男|女){_SEX_NOUN}?的?{_REFUSE}"),
+    ("sex", BLOCK, rf"{_EXCLUDE}(?:男|女){_SEX_NOUN}?的?(?![女男装])"),
     ("sex", BLOCK, r"(?:要|招|找)(?:男|女)的"),
     ("sex", BLOCK, r"性别(?:要求|限|限制|为|是)?(?:男|女)(?![女男])(?!不限|均可|都)"),
     ("sex", BLOCK, r"优先(?:录用|招收?|考虑|聘用)(?:男|女)(?:性|士|生)"),
@@ -205,6 +215,7 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     # disability
     ("disability", BLOCK, rf"{_DISABLED}(?:人|人士|者|人员|朋友)?的?{_REFUSE}"),
     ("disability", BLOCK, rf"{_EXCLUDE}{_DISABLED}"),
+    ("disability", BLOCK, r"(?:要求|需|须|必须)?(?:四肢|肢体|身体)健全"),
     # origin
     (
         "origin",
@@ -215,7 +226,11 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     ("origin", BLOCK, r"(?:仅|只)?限[^\W\d_不限无]{1,4}籍(?!贯)"),
     ("origin", BLOCK, rf"{_HOME}(?:户口|户籍|人)优先"),
     ("origin", BLOCK, rf"优先(?:录用|招收?|考虑|聘用){_HOME}(?:户口|户籍|人)"),
-    ("origin", BLOCK, rf"{_ONLY_HIRE}(?:{_HOME}|城区|市区|城镇|城市|农村)(?:人|户口|户籍|居民)"),
+    (
+        "origin",
+        BLOCK,
+        rf"{_ONLY_HIRE}(?:{_HOME}|城区|市区|城镇|城市|农村)(?:人|户口|户籍|居民|的)",
+    ),
     ("origin", BLOCK, rf"{_EXCLUDE}{_ELSEWHERE}(?:户口|户籍|人|人员)"),
     ("origin", BLOCK, rf"{_REQUIRE}(?:{_HOME}|城镇|农村|城市)(?:户口|户籍|人)"),
     # money or papers taken from the worker
@@ -224,7 +239,14 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     ("money", BLOCK, r"(?:服装|工装|工服|工衣|制服|衣服)费用?"),
     ("money", BLOCK, _NOT_A_STUDENTS + r"培训费用?"),
     ("money", BLOCK, r"体检费用?"),
-    ("money", BLOCK, r"(?:中介|介绍|资料|办卡|建档|入职|上岗)费用?"),
+    ("money", BLOCK, r"(?:中介|介绍|资料|办卡|建档|入职|上岗|拜师|入会|会员|考证|押证)费用?"),
+    (
+        "money",
+        BLOCK,
+        r"(?:需|须|要|先|另|得|必须|入职|上岗|报名|应聘|预)(?:交纳|缴纳|交|缴|支付|付)(?!纳)(?:\d+元?)?"
+        r"(?!伙食|食宿|住宿|水电|餐|饭|房|社保|医保|保险|个税|税|交通|话|电|网|停车|燃气|物业)"
+        r"[\u4e00-\u9fff]{1,4}?费",
+    ),
     (
         "money",
         BLOCK,
@@ -240,7 +262,12 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     ("age", WARN, rf"{_NO_NUMBER_BEFORE}{_AGE}周?岁(?:以下|以内|之内|之下)"),
     ("age", WARN, rf"{_NO_NUMBER_BEFORE}{_AGE_WORDS}(?:以下|以内)"),
     ("age", WARN, rf"(?:年纪|年龄)(?:大|偏大|太大|过大|超龄)的?(?:人员|者)?{_REFUSE}"),
-    ("age", WARN, rf"{_NO_NUMBER_BEFORE}{_AGE}周?岁?(?:至|到)?{_AGE}周?岁"),
+    (
+        "age",
+        WARN,
+        rf"{_NO_NUMBER_BEFORE}{_AGE}周?岁?(?:至|到)?{_AGE}周?岁"
+        rf"(?!{_WELCOME})",  # 35岁到60岁都可以
+    ),
     ("age", WARN, rf"{_NO_NUMBER_BEFORE}{_AGE}周?岁以上(?:的)?(?:人员|者)?{_REFUSE}"),
     ("age", WARN, rf"(?:超过|大于|高于|超出){_AGE}周?岁"),
     ("age", WARN, r"限(?:\d{2}|[五六七八九零〇][零〇五])后"),
@@ -248,7 +275,7 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     (
         "age",
         WARN,
-        rf"(?:年龄|年纪)(?:要求|限|限制|在|需|须|为|是)?(?:不超过|不大于|不高于|低于|小于|{_AGE}(?!周?岁?(?:以上|及以上|起)))",
+        rf"(?:年龄|年纪)(?:要求|限|限制|在|需|须|为|是)?(?:不超过|不大于|不高于|低于|小于|{_AGE}(?!周?岁?(?:以上|及以上|起))(?!{_WELCOME}))",
     ),
     # appearance: only as a requirement, not 量身高 or 门店形象 in a task
     (
@@ -264,6 +291,7 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     ),
     ("appearance", WARN, r"形象(?:气质)?(?:俱佳|佳|好|端正|出众|良好|姣好)|气质(?:佳|好|出众)"),
     ("appearance", WARN, r"颜值"),
+    ("appearance", WARN, r"长得(?:好看|漂亮|帅|端正|标致|俊|精神|好)"),
     (
         "appearance",
         WARN,
@@ -273,10 +301,10 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     (
         "minor",
         WARN,
-        r"(?<![\d一二三四五六七八九十])(?<!照顾)(?<!看护)(?<!辅导)(?<!接送)(?<!托管)"
+        r"(?<![\d一二三四五六七八九十])(?<!照顾)(?<!照看)(?<!看护)(?<!陪护)(?<!辅导)(?<!接送)(?<!托管)"
         r"(?:1[0-5]|[1-9]|十[一二三四五]{0,2}|[一二三四五六七八九])周?岁"
         r"(?:以上|及以上|起|即可|就行|就可以|可以|也可以?)"
-        r"(?!的(?:宝宝|孩子|儿童|小孩|幼儿|小朋友|学生|小学生|中学生|老人))",
+        r"(?!的?(?:宝宝|儿童|幼儿|小朋友|学生|小学生|中学生|老人))(?!的(?:孩子|小孩))",
     ),
 ]
 
@@ -305,7 +333,10 @@ _NEGATION = re.compile(
     r"(?:需要?|须|用|必|会|得|能|准|许|应该?|可以?|要求?|再|曾)?"
 )
 #: The employer pays (公司承担培训费) — a negation of a charge to the worker.
-_PAYER = r"(?:由?(?:公司|单位|雇主|老板|东家|我方|我司|厂里|企业|店里|店家|厂方)(?:承担|负责|支付|出|报销|全包|包|买单|付))"
+_PAYER = (
+    r"(?:由?(?:公司|单位|雇主|老板|东家|我方|我司|厂里|企业|店里|店家|厂方)(?:全额|全部|统一|全)?"
+    r"(?:承担|负责|支付|出|报销|全包|包|买单|付))"
+)
 _PAYER_BEFORE = re.compile(_PAYER)
 #: What may stand between a negated verb and the things it governs in a long clause
 #: (不向求职者收取任何押金): a verb of taking, asking or checking.

@@ -207,6 +207,7 @@ def test_any_negated_verb_negates_any_rule(category, negated):
         "服装费公司出",
         "体检费公司报销",
         "入职体检费用全部由厂里承担",
+        "考证费用公司全额承担",
     ],
 )
 def test_a_negation_after_the_term_counts(text):
@@ -261,6 +262,9 @@ VARIANTS = {
         ("money", "入职交压金300元"),
         ("money", "身分證押在公司"),
         ("money", "上班前交150元工衣费"),
+        ("money", "拜师费2000元"),
+        ("money", "先交199元入会费"),
+        ("money", "先交考证费1500元"),
     ],
     "colloquial": [
         ("sex", "要女的，会做饭"),
@@ -275,6 +279,9 @@ VARIANTS = {
         ("origin", "只要本县人"),
         ("origin", "只招城区户口"),
         ("origin", "外地人一律不要"),
+        ("origin", "只收本地的"),
+        ("disability", "四肢不健全者勿扰"),
+        ("sex", "男厨师优先"),
         ("origin", "农村户口的不要"),
         ("origin", "限本县城镇户口"),
         ("disability", "身体残疾的请勿报名"),
@@ -333,6 +340,7 @@ def test_each_variant_family_is_blocked_under_its_rule(family, category, phrase)
         ("age", "限八零后、九零后"),
         ("age", "超过45岁的不要"),
         ("age", "四十五以下"),
+        ("age", "18-35岁，男女都可以"),
         ("age", "年纪大的不要"),
         ("minor", "十五岁以上就可以"),
         ("minor", "12周岁以上"),
@@ -353,6 +361,8 @@ def test_ages_in_chinese_numerals_warn_like_digits(category, phrase):
         "60岁以上身体健康者均可",
         "照顾3岁以上的孩子",
         "照顾6岁以上的小学生",
+        "照看3岁以上儿童玩耍",
+        "年龄35岁到60岁都可以",
         "年龄18周岁以上",
         "货架高度165以下",
         "需要：2男3女",
@@ -376,7 +386,9 @@ def test_appearance_words_in_a_task_do_not_warn(text):
     assert check_text(text) == []
 
 
-@pytest.mark.parametrize("phrase", ["身高165以上", "形象气质佳", "长相甜美", "身材苗条", "颜值高"])
+@pytest.mark.parametrize(
+    "phrase", ["身高165以上", "形象气质佳", "长相甜美", "身材苗条", "颜值高", "长得好看的优先"]
+)
 def test_appearance_as_a_requirement_warns(phrase):
     assert {f.category for f in check_text(f"招前台，{phrase}。")} == {"appearance"}
 
@@ -394,6 +406,9 @@ def test_appearance_as_a_requirement_warns(phrase):
         "孕婴店导购，介绍孕妇用品",
         "残疾人之家招护理员",
         "退役军人子女优先",
+        "需缴纳社保费用个人部分",
+        "住宿费自理",
+        "帮老人缴纳水电费",
     ],
 )
 def test_sensitive_words_mentioned_innocently_are_not_flagged(text):
