@@ -115,7 +115,7 @@ _ETHNIC = (
 _RELIGIOUS = r"(?:有宗教信仰|宗教信仰|信仰宗教|信宗教|信教|穆斯林|基督徒|信徒|信佛)"
 _HEPATITIS = r"(?:乙肝|乙型肝炎|肝炎|肝病|大三阳|小三阳|澳抗|hbsag|艾滋病?|hiv)"
 _DISABLED = (
-    r"(?:身体有残疾|身有残疾|身体残疾|肢体残疾|残疾|残障|伤残|聋哑|盲人|肢残"
+    r"(?:身体有残疾|身有残疾|身体残疾|肢体残疾|残疾|残障|伤残|聋哑|盲人|肢残|(?:身体|生理)有?缺陷|残缺"
     r"|(?:四肢|肢体|身体)不健全)"
 )
 #: Who a sex limit names: 男性, 女士, 女孩, 男厨师, 女服务员 …
@@ -162,7 +162,7 @@ _PAPERS = r"(?:身[份分]证|证件|毕业证|学位证|户口本|驾驶证|驾
 DEFAULT_RULES: list[tuple[str, str, str]] = [
     # sex
     ("sex", BLOCK, r"(?:仅|只)?限于?(?:男|女)(?![女男装])"),
-    ("sex", BLOCK, rf"{_ONLY_HIRE}(?:男|女)(?![女男装])"),
+    ("sex", BLOCK, rf"{_ONLY_HIRE}(?:妇女|男|女)(?![女男装])"),
     ("sex", BLOCK, rf"(?<![子儿孙男])(?:男|女){_SEX_NOUN}?的?优先"),
     ("sex", BLOCK, rf"(?<![子儿孙男])(?:男|女){_SEX_NOUN}?的?{_REFUSE}"),
     ("sex", BLOCK, rf"{_EXCLUDE}(?:男|女){_SEX_NOUN}?的?(?![女男装])"),
@@ -170,14 +170,16 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     ("sex", BLOCK, r"性别(?:要求|限|限制|为|是)?(?:男|女)(?![女男])(?!不限|均可|都)"),
     ("sex", BLOCK, r"优先(?:录用|招收?|考虑|聘用)(?:男|女)(?:性|士|生)"),
     ("sex", BLOCK, rf"{_REQUIRE}(?:男|女)(?:性|士|生|的)(?![女男])"),
-    ("sex", BLOCK, r"^(?:男|女)(?:性|士|生|的)?$"),
+    # a clause that is just 男 or 女 (要求：男，能吃苦) — but not 男：5名，女：3名
+    ("sex", BLOCK, r"^(?:男|女)(?:性|士|生|的)?$(?!\n[\d一二两三四五六七八九十]+(?:名|人|个|位))"),
     # marriage / childbirth
     ("marriage", BLOCK, r"(?:仅|只)?限于?(?:未婚|已婚|单身)"),
     ("marriage", BLOCK, rf"{_ONLY_HIRE}(?:未婚|已婚|单身)"),
     (
         "marriage",
         BLOCK,
-        rf"(?:未婚|已婚|单身|离异)(?:未育|已育|未孕|已孕)?(?:者|人员|人士|女性|男性|女士|男士|人)?的?(?:优先|{_REFUSE})",
+        rf"(?:未婚|已婚|单身|离异|结了?婚|结过婚|已结婚|没结婚|未结婚|有孩子|有小孩)"
+        rf"(?:未育|已育|未孕|已孕)?(?:者|人员|人士|女性|男性|女士|男士|人)?的?(?:优先|{_REFUSE})",
     ),
     ("marriage", BLOCK, rf"{_REQUIRE}(?:未婚|已婚|单身)"),
     ("marriage", BLOCK, r"已婚已育|未婚未育"),
@@ -193,13 +195,13 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
         BLOCK,
         rf"(?:孕妇|孕期|怀孕|哺乳期|备孕|宝妈)(?:女性|妇女|者|人员|期间)?的?{_REFUSE}",
     ),
-    ("marriage", BLOCK, rf"承诺.{{0,8}}不{_CHILD}"),
+    ("marriage", BLOCK, rf"承诺.{{0,8}}不(?:{_CHILD}|结婚)"),
     ("marriage", BLOCK, rf"(?:无|没有|暂无)(?:{_CHILD}|结婚)(?:计划|打算)"),
     ("marriage", BLOCK, rf"(?:不打算|不计划|暂不|近期不)(?:{_CHILD}|结婚)"),
     (
         "marriage",
         BLOCK,
-        rf"[0-9一二两三四五六七八九十]+年内?(?:不|不能|不得|不准|不许|不可以?|禁止){_CHILD}",
+        rf"[0-9一二两三四五六七八九十]+年内?(?:不|不能|不得|不准|不许|不可以?|禁止)(?:{_CHILD}|结婚)",
     ),
     # ethnicity / religion
     ("ethnicity", BLOCK, rf"(?:仅|只)?限于?{_ETHNIC}"),
@@ -237,9 +239,19 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     ("money", BLOCK, _NOT_THE_WORKERS + r"(?:押金|压金(?!属)|保证金|风险金)"),
     ("money", BLOCK, _NOT_A_STUDENTS + r"报名费用?"),
     ("money", BLOCK, r"(?:服装|工装|工服|工衣|制服|衣服)费用?"),
-    ("money", BLOCK, _NOT_A_STUDENTS + r"培训费用?"),
+    ("money", BLOCK, _NOT_A_STUDENTS + r"(?:培训费用?|学费)"),
     ("money", BLOCK, r"体检费用?"),
-    ("money", BLOCK, r"(?:中介|介绍|资料|办卡|建档|入职|上岗|拜师|入会|会员|考证|押证)费用?"),
+    (
+        "money",
+        BLOCK,
+        r"(?:中介|介绍)[\u4e00-\u9fff]{0,2}费|(?:资料|办卡|建档|入职|上岗|拜师|入会|会员|考证|押证)费用?",
+    ),
+    (
+        "money",
+        BLOCK,
+        r"(?:报名|入职|上岗|面试|应聘|进厂|介绍)(?:时|前|后)?(?:要|需要?|须|得|先|需先)?(?:交|缴|给|付)"
+        r"(?:\d+|[一二两三四五六七八九十百千]+)?(?:块钱?|元|钱)",
+    ),
     (
         "money",
         BLOCK,
@@ -303,8 +315,8 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
         WARN,
         r"(?<![\d一二三四五六七八九十])(?<!照顾)(?<!照看)(?<!看护)(?<!陪护)(?<!辅导)(?<!接送)(?<!托管)"
         r"(?:1[0-5]|[1-9]|十[一二三四五]{0,2}|[一二三四五六七八九])周?岁"
-        r"(?:以上|及以上|起|即可|就行|就可以|可以|也可以?)"
-        r"(?!的?(?:宝宝|儿童|幼儿|小朋友|学生|小学生|中学生|老人))(?!的(?:孩子|小孩))",
+        r"(?:的[\u4e00-\u9fff]{1,3}?)?(?:以上|及以上|起|即可|就行|就可以|都可以|可以|也可以?|能干|也行)"
+        r"(?!的?(?:宝宝|儿童|幼儿|小朋友|老人))(?!的(?:孩子|小孩))",
     ),
 ]
 
@@ -409,10 +421,12 @@ class _Folded:
     lines_flat: list[int]
 
 
-def _clause_ends(text: str) -> set[int]:
+def _clause_ends(text: str) -> tuple[set[int], set[int]]:
     """Indices of the characters of ``text`` that end a clause: a line break always; a clause
     mark or spaces when they stand between two pieces of at least two characters each (so
-    "男，性，优，先" and a word spaced out letter by letter stay one clause)."""
+    "男，性，优，先" and a word spaced out letter by letter stay one clause). Second, the runs of
+    spaces that end a clause for the ^…$ rules: those beside a piece of two characters or more
+    ("招搬运工 男的 能吃苦", but not "男 性 优 先")."""
     runs: list[tuple[int, bool]] = []  # each run of separators: its first index, has a line break
     lengths = [0]  # the length of the piece before each run, then of the last piece
     in_run = False
@@ -427,11 +441,13 @@ def _clause_ends(text: str) -> set[int]:
         elif char not in _IGNORED:
             lengths[-1] += 1
             in_run = False
-    ends = set()
+    ends, spaces = set(), set()
     for number, (index, line_break) in enumerate(runs):
         if line_break or (lengths[number] >= 2 and lengths[number + 1] >= 2):
             ends.add(index)
-    return ends
+        if max(lengths[number], lengths[number + 1]) >= 2:
+            spaces.add(index)
+    return ends, spaces
 
 
 @lru_cache(maxsize=8192)
@@ -451,7 +467,7 @@ _LIST_NUMBER = re.compile(
 
 
 def _fold(text: str) -> _Folded:
-    ends = _clause_ends(text)
+    ends, space_breaks = _clause_ends(text)
     numbering = {i for m in _LIST_NUMBER.finditer(text) for i in range(m.start(), m.end())}
     folded: list[str] = []
     origin: list[int] = []
@@ -471,7 +487,7 @@ def _fold(text: str) -> _Folded:
     for index, char in enumerate(text):
         if index in ends:
             number += 1
-        if char in _CLAUSE_MARKS or char in "\n\r":
+        if char in _CLAUSE_MARKS or char in "\n\r:：" or index in space_breaks:
             if lines and lines[-1] != "\n":
                 lines.append("\n")
                 lines_flat.append(-1)

@@ -282,6 +282,15 @@ VARIANTS = {
         ("origin", "只收本地的"),
         ("disability", "四肢不健全者勿扰"),
         ("sex", "男厨师优先"),
+        ("sex", "只招妇女"),
+        ("sex", "要求：男，能吃苦"),
+        ("sex", "招搬运工 男的 能吃苦 日结"),
+        ("marriage", "结了婚的不要"),
+        ("marriage", "入职签承诺书一年内不结婚"),
+        ("disability", "身体有缺陷者勿扰"),
+        ("money", "收取保姆中介服务费800元"),
+        ("money", "学徒期交学费3000元"),
+        ("money", "报名要交50块钱"),
         ("origin", "农村户口的不要"),
         ("origin", "限本县城镇户口"),
         ("disability", "身体残疾的请勿报名"),
@@ -346,6 +355,7 @@ def test_each_variant_family_is_blocked_under_its_rule(family, category, phrase)
         ("minor", "12周岁以上"),
         ("minor", "十三四岁以上就行"),
         ("minor", "十二岁以上小孩也可以"),
+        ("minor", "十四五岁的学生娃也可以来"),
     ],
 )
 def test_ages_in_chinese_numerals_warn_like_digits(category, phrase):
@@ -409,6 +419,10 @@ def test_appearance_as_a_requirement_warns(phrase):
         "需缴纳社保费用个人部分",
         "住宿费自理",
         "帮老人缴纳水电费",
+        "招工人：男：5名，女：3名",
+        "招 男 女 工",
+        "报名不要钱",
+        "驾校招教练，学员学费由驾校收取",
     ],
 )
 def test_sensitive_words_mentioned_innocently_are_not_flagged(text):
