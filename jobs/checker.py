@@ -123,7 +123,7 @@ _SEX_NOUN = (
     r"(?:性|士|仕|生|工|同志|同胞|孩子?|青年|师傅|厨师|司机|老师|保安|店员|服务员|学徒|员工"
     r"|工人|技工)"
 )
-_HOME = r"(?:本地|本县|本市|本镇|本区|本乡|本村|本省)"
+_HOME = r"(?:本地|本县|本市|本镇|本区|本乡|本村|本省|本小区|本社区|本街道)"
 _ELSEWHERE = (
     r"(?:外地|外省|外县|外市|外乡|外村|农村|城镇|非本地|非本市|非本县|非本省|河南|河北|山东"
     r"|山西|四川|重庆|湖南|湖北|江西|安徽|贵州|云南|广西|广东|福建|甘肃|陕西|新疆|西藏|青海"
@@ -155,14 +155,17 @@ _NOT_THE_WORKERS = "".join(
 )
 _NOT_A_STUDENTS = "".join(f"(?<!{w})" for w in ("学员", "学生", "会员", "考生", "学车"))
 _HOLDER = r"(?:公司|单位|厂里|厂方|老板|店里|我处|我司|财务|中介)"
-_PAPERS = r"(?:身[份分]证|证件|毕业证|学位证|户口本|驾驶证|驾照)"
+_PAPERS = (
+    r"(?:身[份分]证|证件|毕业证|学位证|户口本|驾驶证|驾照|资格证书?|上岗证|叉车证|电工证|焊工证"
+    r"|健康证|证书)"
+)
 
 #: (category, severity, pattern) — the built-in list; a data migration copies it into PostingRule.
 #: A pattern that starts with ^ or ends with $ is matched against each clause on its own.
 DEFAULT_RULES: list[tuple[str, str, str]] = [
     # sex
-    ("sex", BLOCK, r"(?:仅|只)?限于?(?:男|女)(?![女男装])"),
-    ("sex", BLOCK, rf"{_ONLY_HIRE}(?:妇女|男|女)(?![女男装])"),
+    ("sex", BLOCK, rf"(?:仅|只)?限于?(?:男|女)(?![女男装]){_SEX_NOUN}?"),
+    ("sex", BLOCK, rf"{_ONLY_HIRE}(?:妇女|男|女)(?![女男装]){_SEX_NOUN}?"),
     ("sex", BLOCK, rf"(?<![子儿孙男])(?:男|女){_SEX_NOUN}?的?优先"),
     ("sex", BLOCK, rf"(?<![子儿孙男])(?:男|女){_SEX_NOUN}?的?{_REFUSE}"),
     ("sex", BLOCK, rf"{_EXCLUDE}(?:男|女){_SEX_NOUN}?的?(?![女男装])"),
@@ -183,6 +186,7 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     ),
     ("marriage", BLOCK, rf"{_REQUIRE}(?:未婚|已婚|单身)"),
     ("marriage", BLOCK, r"已婚已育|未婚未育"),
+    ("marriage", BLOCK, r"^(?:未婚|已婚|单身)(?:未育|已育)?$"),
     (
         "marriage",
         BLOCK,
@@ -267,7 +271,8 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     (
         "money",
         BLOCK,
-        rf"{_PAPERS}(?:原件)?(?:需|须|要|必须|得)?(?:(?:押|压|扣)(?:在|给|于)?{_HOLDER}"
+        r"(?:[\u4e00-\u9fff]{1,3}证书?|证件)(?:原件)?(?:需|须|要|必须|得)?"
+        rf"(?:(?:押|压|扣)(?:在|给|于)?{_HOLDER}"
         rf"|(?:交由?|交给|放在|留在|上交){_HOLDER}(?:统一)?(?:保管|暂存|存放|代管|扣留))",
     ),
     # age
@@ -357,7 +362,10 @@ _GOVERNING = re.compile(r"收|交|缴|纳|付|扣|押|要|问|询|查|检|测|�
 _RESTART = re.compile(r"但|可是|不过|然而|需|须|自理|自付|自费|另|再|先|优先|只|仅")
 #: Before a restriction (男性优先, 限汉族) only a short verb may stand after the negation
 #: (不设男性优先, 没有男士优先, 不只招男性) — 不限学历男性优先 is not negated.
-_RESTRICTION_GAP = re.compile(r"(?:设|设置|存在|搞|实行|是|会|再|做|有|要求|提|附加|看|问|考虑)*")
+_RESTRICTION_GAP = re.compile(
+    r"(?:设|设置|存在|搞|实行|是|会|再|做|有|要求|提|附加|看|问|考虑|出现|发布|写|含有|包含|带有"
+    r"|设定|规定|提出|填写|使用)*"
+)
 #: A match is a restriction when it limits or refuses (限/只/优先/勿扰 …); otherwise it is a
 #: thing (押金, 婚育状况, 孕检) that a negation may govern from further away.
 _RESTRICTIVE = re.compile(
