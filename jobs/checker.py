@@ -113,7 +113,7 @@ _ETHNIC = (
     r"|土家族|侗族|瑶族|白族|傣族|黎族|朝鲜族|东乡族|撒拉族|布依族)"
 )
 _RELIGIOUS = r"(?:有宗教信仰|宗教信仰|信仰宗教|信宗教|信教|穆斯林|基督徒|信徒|信佛)"
-_HEPATITIS = r"(?:乙肝|乙型肝炎|肝炎|肝病|大三阳|小三阳|澳抗|hbsag|艾滋病?|hiv)"
+_HEPATITIS = r"(?:乙肝表面抗原|乙肝|乙型肝炎|肝炎|肝病|大三阳|小三阳|澳抗|hbsag|艾滋病?|hiv)"
 _DISABLED = (
     r"(?:身体有残疾|身有残疾|身体残疾|肢体残疾|残疾|残障|伤残|聋哑|盲人|肢残|(?:身体|生理)有?缺陷|残缺"
     r"|(?:四肢|肢体|身体)不健全)"
@@ -154,7 +154,7 @@ _NOT_THE_WORKERS = "".join(
     )
 )
 _NOT_A_STUDENTS = "".join(f"(?<!{w})" for w in ("学员", "学生", "会员", "考生", "学车"))
-_HOLDER = r"(?:公司|单位|厂里|厂方|老板|店里|我处|我司|财务|中介)"
+_HOLDER = r"(?:公司|单位|厂里|厂方|老板|店里|我处|我司|财务|中介|工头|包工头|班组长|队长|领班|带班)"
 _PAPERS = (
     r"(?:身[份分]证|证件|毕业证|学位证|户口本|驾驶证|驾照|资格证书?|上岗证|叉车证|电工证|焊工证"
     r"|健康证|证书)"
@@ -248,7 +248,8 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     (
         "money",
         BLOCK,
-        r"(?:中介|介绍)[\u4e00-\u9fff]{0,2}费|(?:资料|办卡|建档|入职|上岗|拜师|入会|会员|考证|押证)费用?",
+        r"(?:中介|介绍)[\u4e00-\u9fff]{0,2}费|(?:资料|办卡|建档|入职|上岗|拜师|入会|会员|考证|押证"
+        r"|办理|办证|鉴定|考核|考试|工具)费用?|(?<!物业)(?<!停车)管理费",
     ),
     (
         "money",
@@ -259,7 +260,8 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     (
         "money",
         BLOCK,
-        r"(?:需|须|要|先|另|得|必须|入职|上岗|报名|应聘|预)(?:交纳|缴纳|交|缴|支付|付)(?!纳)(?:\d+元?)?"
+        r"(?:(?:需|须|要|先|另|得|必须|入职|上岗|报名|应聘|预)(?:交纳|缴纳|交|缴|支付|付)(?!纳)"
+        r"|(?:另|还|再|额外)(?:收取?|扣))(?:\d+元?)?"
         r"(?!伙食|食宿|住宿|水电|餐|饭|房|社保|医保|保险|个税|税|交通|话|电|网|停车|燃气|物业)"
         r"[\u4e00-\u9fff]{1,4}?费",
     ),
@@ -273,7 +275,7 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
         BLOCK,
         r"(?:[\u4e00-\u9fff]{1,3}证书?|证件)(?:原件)?(?:需|须|要|必须|得)?"
         rf"(?:(?:押|压|扣)(?:在|给|于)?{_HOLDER}"
-        rf"|(?:交由?|交给|放在|留在|上交){_HOLDER}(?:统一)?(?:保管|暂存|存放|代管|扣留))",
+        rf"|(?:交由?|交给|放在|留在|上交|由){_HOLDER}(?:统一)?(?:保管|暂存|存放|代管|扣留))",
     ),
     # age
     ("age", WARN, rf"{_NO_NUMBER_BEFORE}{_AGE}周?岁(?:以下|以内|之内|之下)"),
@@ -351,7 +353,8 @@ _NEGATION = re.compile(
 )
 #: The employer pays (公司承担培训费) — a negation of a charge to the worker.
 _PAYER = (
-    r"(?:由?(?:公司|单位|雇主|老板|东家|我方|我司|厂里|企业|店里|店家|厂方)(?:全额|全部|统一|全)?"
+    r"(?:由?(?:公司|单位|雇主|老板|东家|我方|我司|厂里|企业|店里|店家|厂方|学校|医院|基地|驿站|站点"
+    r"|平台|工地|项目部|村里|合作社|政府|雇主家|东家)(?:全额|全部|统一|全)?"
     r"(?:承担|负责|支付|出|报销|全包|包|买单|付))"
 )
 _PAYER_BEFORE = re.compile(_PAYER)
@@ -376,7 +379,8 @@ _RESTRICTIVE = re.compile(
 _NEGATED_AFTER = re.compile(
     r"(?:一律|一概|全部|完全|统一|全|都|均|为|是|也)?"
     r"(?:不限|不问|不查|不收|不做|不要求?|无要求|不作要求|不需要?|不用交?|不存在|免收|全免|免除?"
-    r"|无|没有|0元|零元|为零|" + _PAYER + ")"
+    r"|无|没有|0元|零元|为零|" + _PAYER + "|由(?!个人|员工|自己|本人|工人|求职者|学员|你|您|职工)"
+    r"[\u4e00-\u9fff]{1,4}?(?:全额|全部|统一|全)?(?:承担|负责|支付|报销|买单))"
 )
 #: List joiners skipped when measuring the distance from a negation (不收押金、服装费和培训费).
 _JOINERS = frozenset("和及与或等")
@@ -427,35 +431,40 @@ class _Folded:
     #: ^…$ rules; for each of its characters the index in ``text`` (-1 for the line breaks).
     lines: str
     lines_flat: list[int]
+    #: Indices in the original text of the clause ends made by a mark or a line break.
+    marks: frozenset[int]
 
 
-def _clause_ends(text: str) -> tuple[set[int], set[int]]:
+def _clause_ends(text: str) -> tuple[set[int], set[int], set[int]]:
     """Indices of the characters of ``text`` that end a clause: a line break always; a clause
     mark or spaces when they stand between two pieces of at least two characters each (so
     "男，性，优，先" and a word spaced out letter by letter stay one clause). Second, the runs of
     spaces that end a clause for the ^…$ rules: those beside a piece of two characters or more
-    ("招搬运工 男的 能吃苦", but not "男 性 优 先")."""
-    runs: list[tuple[int, bool]] = []  # each run of separators: its first index, has a line break
+    ("招搬运工 男的 能吃苦", but not "男 性 优 先"). Third, the clause ends made by a mark or a line
+    break, which no phrase may straddle (学校统一组织体检，费用学校出 is not 体检费用)."""
+    runs: list[list] = []  # each run of separators: [its first index, has a mark, has a line break]
     lengths = [0]  # the length of the piece before each run, then of the last piece
     in_run = False
     for index, char in enumerate(text):
         if char in _CLAUSE_MARKS or char.isspace():
             if not in_run:
-                runs.append((index, False))
+                runs.append([index, False, False])
                 lengths.append(0)
                 in_run = True
-            if char in "\n\r":
-                runs[-1] = (runs[-1][0], True)
+            runs[-1][1] |= char in _CLAUSE_MARKS or char in "\n\r"
+            runs[-1][2] |= char in "\n\r"
         elif char not in _IGNORED:
             lengths[-1] += 1
             in_run = False
-    ends, spaces = set(), set()
-    for number, (index, line_break) in enumerate(runs):
+    ends, spaces, marks = set(), set(), set()
+    for number, (index, marked, line_break) in enumerate(runs):
         if line_break or (lengths[number] >= 2 and lengths[number + 1] >= 2):
             ends.add(index)
+            if marked:
+                marks.add(index)
         if max(lengths[number], lengths[number + 1]) >= 2:
             spaces.add(index)
-    return ends, spaces
+    return ends, spaces, marks
 
 
 @lru_cache(maxsize=8192)
@@ -475,7 +484,7 @@ _LIST_NUMBER = re.compile(
 
 
 def _fold(text: str) -> _Folded:
-    ends, space_breaks = _clause_ends(text)
+    ends, space_breaks, marks = _clause_ends(text)
     numbering = {i for m in _LIST_NUMBER.finditer(text) for i in range(m.start(), m.end())}
     folded: list[str] = []
     origin: list[int] = []
@@ -509,7 +518,7 @@ def _fold(text: str) -> _Folded:
             continue
         for piece in _fold_char(char):
             keep(piece, index)
-    return _Folded("".join(folded), origin, clause, "".join(lines), lines_flat)
+    return _Folded("".join(folded), origin, clause, "".join(lines), lines_flat, frozenset(marks))
 
 
 @dataclass(frozen=True)
@@ -518,6 +527,9 @@ class _Rule:
     severity: str
     pattern: re.Pattern
     by_clause: bool
+    #: A pattern with a wildcard distance (乙肝.{0,6}不要) may reach into the next clause
+    #: (体检查乙肝，阳性的不要); a plain phrase may not straddle a clause mark.
+    spans_clauses: bool
 
 
 @lru_cache(maxsize=32)
@@ -530,7 +542,13 @@ def _compiled(rules: tuple[tuple[str, str, str], ...]) -> tuple[_Rule, ...]:
         by_clause = pattern.startswith("^") or pattern.endswith("$")
         try:
             out.append(
-                _Rule(category, severity, re.compile(pattern, re.M if by_clause else 0), by_clause)
+                _Rule(
+                    category,
+                    severity,
+                    re.compile(pattern, re.M if by_clause else 0),
+                    by_clause,
+                    ".{" in pattern,
+                )
             )
         except re.error:
             continue
@@ -616,17 +634,27 @@ def check_text(text: str, rules: Sequence[tuple[str, str, str]] | None = None) -
     folded = _fold(text or "")
     matches: list[_Match] = []
     for rule in _compiled(rules):
-        haystack = folded.lines if rule.by_clause else folded.text
-        for found in rule.pattern.finditer(haystack):
+        if rule.by_clause:
+            for found in rule.pattern.finditer(folded.lines):
+                start = folded.lines_flat[found.start()]
+                end = folded.lines_flat[found.end() - 1] + 1
+                if 0 <= start < end:
+                    matches.append(_Match(rule, start, end, folded.text[start:end]))
+            continue
+        position = 0
+        while found := rule.pattern.search(folded.text, position):
             start, end = found.start(), found.end()
-            if rule.by_clause:
-                start, end = folded.lines_flat[start], folded.lines_flat[end - 1] + 1
-                if start < 0 or end <= 0:
-                    continue
+            position = max(end, start + 1)
             if end <= start:
                 continue
-            if rule.severity == WARN and folded.clause[start] != folded.clause[end - 1]:
-                continue  # 维护公司形象，好好干 is not 形象好
+            straddled = rule.spans_clauses is False and [
+                i for i in range(folded.origin[start], folded.origin[end - 1]) if i in folded.marks
+            ]
+            if straddled:
+                # 维护公司形象，好好干 is not 形象好; 招保安，身份证押在公司 is 身份证押在公司:
+                # look again from the clause after the mark.
+                position = bisect_left(folded.origin, straddled[-1])
+                continue
             matches.append(_Match(rule, start, end, folded.text[start:end]))
     if not matches:
         return []
