@@ -170,6 +170,7 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     ("sex", BLOCK, rf"(?<![子儿孙男])(?:男|女){_SEX_NOUN}?的?{_REFUSE}"),
     ("sex", BLOCK, rf"{_EXCLUDE}(?:男|女){_SEX_NOUN}?的?(?![女男装])"),
     ("sex", BLOCK, r"(?:要|招|找)(?:男|女)的"),
+    ("sex", BLOCK, rf"(?:男|女){_SEX_NOUN}?的?才(?:要|招|收|录用|可以|能|行)"),
     ("sex", BLOCK, r"性别(?:要求|限|限制|为|是)?(?:男|女)(?![女男])(?!不限|均可|都)"),
     ("sex", BLOCK, r"优先(?:录用|招收?|考虑|聘用)(?:男|女)(?:性|士|生)"),
     ("sex", BLOCK, rf"{_REQUIRE}(?:男|女)(?:性|士|生|的)(?![女男])"),
@@ -181,7 +182,7 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     (
         "marriage",
         BLOCK,
-        rf"(?:未婚|已婚|单身|离异|结了?婚|结过婚|已结婚|没结婚|未结婚|有孩子|有小孩)"
+        rf"(?:未婚|已婚|单身|离异|离过婚|离婚|结了?婚|结过婚|已结婚|没结婚|未结婚|有孩子|有小孩)"
         rf"(?:未育|已育|未孕|已孕)?(?:者|人员|人士|女性|男性|女士|男士|人)?的?(?:优先|{_REFUSE})",
     ),
     ("marriage", BLOCK, rf"{_REQUIRE}(?:未婚|已婚|单身)"),
@@ -221,8 +222,13 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     # disability
     ("disability", BLOCK, rf"{_DISABLED}(?:人|人士|者|人员|朋友)?的?{_REFUSE}"),
     ("disability", BLOCK, rf"{_EXCLUDE}{_DISABLED}"),
-    ("disability", BLOCK, r"(?:要求|需|须|必须)?(?:四肢|肢体|身体)健全"),
+    ("disability", BLOCK, r"(?:四肢|肢体|身体)(?:要|需|须|必须)?健全"),
     # origin
+    (
+        "origin",
+        BLOCK,
+        rf"(?:{_HOME}|城镇|城区|城市)(?:户口|户籍|人|的)才(?:要|招|收|录用|可以|能|行)",
+    ),
     (
         "origin",
         BLOCK,
@@ -276,6 +282,12 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
         r"(?:[\u4e00-\u9fff]{1,3}证书?|证件)(?:原件)?(?:需|须|要|必须|得)?"
         rf"(?:(?:押|压|扣)(?:在|给|于)?{_HOLDER}"
         rf"|(?:交由?|交给|放在|留在|上交|由){_HOLDER}(?:统一)?(?:保管|暂存|存放|代管|扣留))",
+    ),
+    (
+        "money",
+        BLOCK,
+        r"(?:工作服|工服|工装|服装|制服|工具)(?:需|须|要|得)?(?:自费|自己|个人|员工)(?:购买|买|出钱|出)"
+        r"|(?:押|扣押|压)(?:[一二两三0-9]+个?月|首月|第一个月|半个月)的?工资",
     ),
     # age
     ("age", WARN, rf"{_NO_NUMBER_BEFORE}{_AGE}周?岁(?:以下|以内|之内|之下)"),
@@ -346,6 +358,7 @@ _VARIANTS = str.maketrans(
 #: 无论, 免费, 未婚 … are not negations. 谨防/凡是 (a warning about charges) count as one.
 _NEGATION = re.compile(
     r"(?:绝不|决不|从不|从未|从来不|并不|毫不|凡是|谨防|警惕|提防|当心|防止|禁止|严禁|杜绝|拒绝"
+    r"|不论|无论|不管|(?:如果?|若|假如|一旦)(?:被|遇到?|有人|有)?(?:要求|收取|让你?|向你)"
     r"|不(?!怕|断|错|少|同|仅|但|管|论|久|过|良|足|然|如|停|愁|累|定|等|锈|满|便|妨|幸|止|料|得不)"
     r"|无(?!论|法|限|缝|尘|人|线|纺|损|烟|业|关|聊|机|锡|菌|骨|偿)|免(?!费)|没有?"
     r"|未(?!婚|育|满|成年|来|经|孕)|切勿|请勿|勿(?!扰))"
@@ -362,7 +375,9 @@ _PAYER_BEFORE = re.compile(_PAYER)
 #: (不向求职者收取任何押金): a verb of taking, asking or checking.
 _GOVERNING = re.compile(r"收|交|缴|纳|付|扣|押|要|问|询|查|检|测|做|需|须|用|让|向|对|提|设")
 #: Words that start a new demand inside a clause (不收报名费但需交押金; 无需经验需交押金).
-_RESTART = re.compile(r"但|可是|不过|然而|需|须|自理|自付|自费|另|再|先|优先|只|仅")
+_RESTART = re.compile(
+    r"但|可是|不过|然而|需|须|自理|自付|自费|另|再|先|优先|只|仅|都要|也要|都得|也得|照样|照常"
+)
 #: Before a restriction (男性优先, 限汉族) only a short verb may stand after the negation
 #: (不设男性优先, 没有男士优先, 不只招男性) — 不限学历男性优先 is not negated.
 _RESTRICTION_GAP = re.compile(
@@ -382,6 +397,9 @@ _NEGATED_AFTER = re.compile(
     r"|无|没有|0元|零元|为零|" + _PAYER + "|由(?!个人|员工|自己|本人|工人|求职者|学员|你|您|职工)"
     r"[\u4e00-\u9fff]{1,4}?(?:全额|全部|统一|全)?(?:承担|负责|支付|报销|买单))"
 )
+_ABOUT_A_PERSON = frozenset({"marriage", "ethnicity", "health", "disability", "origin"})
+#: After a question about a person, what says any answer will do.
+_WELCOMED_AFTER = re.compile(r"(?:都|均|也)?(?:可以?|行|欢迎|要)|(?:都|均)(?:一样|同等)")
 #: List joiners skipped when measuring the distance from a negation (不收押金、服装费和培训费).
 _JOINERS = frozenset("和及与或等")
 _NEAR = 3
@@ -624,7 +642,11 @@ def _negated_after(match: _Match, folded: _Folded, covered: set[int]) -> bool:
         if i in covered or folded.text[i] in _JOINERS:
             continue
         tail.append(folded.text[i])
-    return bool(_NEGATED_AFTER.match("".join(tail)))
+    tail_text = "".join(tail)
+    if _NEGATED_AFTER.match(tail_text):
+        return True
+    # 婚否都可以, 户籍均可 — but never 押金可以退 or 十三岁以上也可以
+    return match.rule.category in _ABOUT_A_PERSON and bool(_WELCOMED_AFTER.match(tail_text))
 
 
 def check_text(text: str, rules: Sequence[tuple[str, str, str]] | None = None) -> list[Finding]:
