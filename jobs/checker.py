@@ -182,11 +182,13 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     (
         "marriage",
         BLOCK,
-        rf"(?:未婚|已婚|单身|离异|离过婚|离婚|结了?婚|结过婚|已结婚|没结婚|未结婚|有孩子|有小孩)"
+        rf"(?:未婚|已婚|单身|离异|离过婚|离婚|结了?婚|结过婚|已结婚|没结婚|未结婚|有孩子|有小孩"
+        rf"|生过孩子|没生过孩子|没生过|没生育过|未生育|已生育)"
         rf"(?:未育|已育|未孕|已孕)?(?:者|人员|人士|女性|男性|女士|男士|人)?的?(?:优先|{_REFUSE})",
     ),
     ("marriage", BLOCK, rf"{_REQUIRE}(?:未婚|已婚|单身)"),
     ("marriage", BLOCK, r"已婚已育|未婚未育"),
+    ("marriage", BLOCK, r"(?:要|只要|限)(?:生过孩子|已生育|有孩子|有小孩)的"),
     ("marriage", BLOCK, r"^(?:未婚|已婚|单身)(?:未育|已育)?$"),
     (
         "marriage",
@@ -236,6 +238,7 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     ),
     ("origin", BLOCK, rf"{_ELSEWHERE}(?:户口|户籍|籍|人|人员|籍人员)?的?{_REFUSE}"),
     ("origin", BLOCK, r"(?:仅|只)?限[^\W\d_不限无]{1,4}籍(?!贯)"),
+    ("origin", BLOCK, rf"^(?:限|要求|需)?(?:{_HOME}|城镇|城区|农村)(?:户口|户籍|人)$"),
     ("origin", BLOCK, rf"{_HOME}(?:户口|户籍|人)优先"),
     ("origin", BLOCK, rf"优先(?:录用|招收?|考虑|聘用){_HOME}(?:户口|户籍|人)"),
     (
@@ -281,7 +284,7 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
         BLOCK,
         r"(?:[\u4e00-\u9fff]{1,3}证书?|证件)(?:原件)?(?:需|须|要|必须|得)?"
         rf"(?:(?:押|压|扣)(?:在|给|于)?{_HOLDER}"
-        rf"|(?:交由?|交给|放在|留在|上交|由){_HOLDER}(?:统一)?(?:保管|暂存|存放|代管|扣留))",
+        rf"|(?:交由?|交给|放在|留在|上交|由)?{_HOLDER}(?:统一)?(?:保管|暂存|存放|代管|扣留))",
     ),
     (
         "money",
@@ -393,13 +396,21 @@ _RESTRICTIVE = re.compile(
 #: After a thing, what says it is not so: 押金全免, 婚育状况不限, 服装费公司出, 押金：无.
 _NEGATED_AFTER = re.compile(
     r"(?:一律|一概|全部|完全|统一|全|都|均|为|是|也)?"
-    r"(?:不限|不问|不查|不收|不做|不要求?|无要求|不作要求|不需要?|不用交?|不存在|免收|全免|免除?"
-    r"|无|没有|0元|零元|为零|" + _PAYER + "|由(?!个人|员工|自己|本人|工人|求职者|学员|你|您|职工)"
+    r"(?:不限|不问|不查|不收|不做|不要求|不要交|无要求|不作要求|不作为(?:录用)?(?:条件|标准|要求)"
+    r"|不影响(?:录用)?|不需要?|不用交?|不存在|免收|全免|免除?"
+    r"|无|没有|0元|零元|为零|(?:家政|劳务|物业|用工|中介|培训|保安)?"
+    + _PAYER
+    + "|由(?!个人|员工|自己|本人|工人|求职者|学员|你|您|职工)"
     r"[\u4e00-\u9fff]{1,4}?(?:全额|全部|统一|全)?(?:承担|负责|支付|报销|买单))"
 )
 _ABOUT_A_PERSON = frozenset({"marriage", "ethnicity", "health", "disability", "origin"})
 #: After a question about a person, what says any answer will do.
 _WELCOMED_AFTER = re.compile(r"(?:都|均|也)?(?:可以?|行|欢迎|要)|(?:都|均)(?:一样|同等)")
+#: Words of a notice about unlawful postings; a phrase in the same sentence is quoted, not meant.
+_REPORTED = re.compile(
+    r"举报|属于违规|属于违法|属于(?:就业)?歧视|就业歧视|12333|请拒绝|是骗局|都是骗子|谨防受骗|防骗"
+)
+_SENTENCE_MARKS = ("。", "！", "!", "？", "?", "；", ";", "\n")
 #: List joiners skipped when measuring the distance from a negation (不收押金、服装费和培训费).
 _JOINERS = frozenset("和及与或等")
 _NEAR = 3
@@ -649,6 +660,16 @@ def _negated_after(match: _Match, folded: _Folded, covered: set[int]) -> bool:
     return match.rule.category in _ABOUT_A_PERSON and bool(_WELCOMED_AFTER.match(tail_text))
 
 
+def _quoted_to_report(match: _Match, folded: _Folded, text: str) -> bool:
+    """A notice that quotes the phrase in order to forbid it (发现限男性的招聘信息请举报;
+    询问婚育状况属于违规): a report word in the same sentence."""
+    start, end = folded.origin[match.start], folded.origin[match.end - 1]
+    before = max(text.rfind(mark, 0, start) for mark in _SENTENCE_MARKS)
+    after = [i for i in (text.find(mark, end) for mark in _SENTENCE_MARKS) if i >= 0]
+    sentence = text[before + 1 : min(after) if after else len(text)]
+    return bool(_REPORTED.search(sentence))
+
+
 def check_text(text: str, rules: Sequence[tuple[str, str, str]] | None = None) -> list[Finding]:
     """Every flagged phrase in ``text`` that the text does not negate, in reading order, each
     once per category (overlapping matches of one category are one finding)."""
@@ -693,6 +714,8 @@ def check_text(text: str, rules: Sequence[tuple[str, str, str]] | None = None) -
         if latest is not None and kept[latest].end > match.start:
             # One phrase caught by two rules (只要男 + 要男的) is one finding: 只要男的.
             kept[latest] = replace(kept[latest], end=max(kept[latest].end, match.end))
+            continue
+        if _quoted_to_report(match, folded, text):
             continue
         # The gaps measured lie outside the match, so its own span never counts as "other".
         if _negated_before(match, folded, negations, covered) or _negated_after(

@@ -187,6 +187,8 @@ def test_a_negation_covers_every_item_of_a_list():
         ("sex", "招聘信息中不得出现限男性、限女性等内容"),
         ("marriage", "不论婚否"),
         ("marriage", "婚否都可以"),
+        ("marriage", "婚育状况不作为录用条件"),
+        ("money", "体检费家政公司出"),
         ("money", "求职时如被要求交押金、交培训费、押身份证，请拒绝并举报"),
         ("health", "入职体检不查乙肝两对半"),
         ("health", "无需乙肝五项检查"),
@@ -300,6 +302,9 @@ VARIANTS = {
         ("money", "报名要交50块钱"),
         ("money", "叉车证押在公司"),
         ("money", "工作服自费购买，每套120元"),
+        ("money", "阿姨身份证原件公司保管"),
+        ("marriage", "育儿嫂要生过孩子的，没生过的不要"),
+        ("origin", "招聘夜班保安，本地户口。"),
         ("money", "入职押一个月工资"),
         ("origin", "本县户口才要"),
         ("marriage", "离过婚的不要"),
@@ -369,6 +374,7 @@ def test_each_variant_family_is_blocked_under_its_rule(family, category, phrase)
         ("age", "二十至三十五周岁"),
         ("age", "限八零后、九零后"),
         ("age", "超过45岁的不要"),
+        ("age", "超过50岁不要"),
         ("age", "四十五以下"),
         ("age", "18-35岁，男女都可以"),
         ("age", "年纪大的不要"),
@@ -450,6 +456,22 @@ def test_appearance_as_a_requirement_warns(phrase):
 )
 def test_sensitive_words_mentioned_innocently_are_not_flagged(text):
     assert check_text(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "驿站公告：发现限男性、限女性的招聘信息请举报。",
+        "招聘中询问婚育状况属于违规，请举报。",
+        "要求乙肝两对半检测属于就业歧视。",
+    ],
+)
+def test_a_notice_quoting_unlawful_phrases_is_not_flagged(text):
+    assert check_text(text) == []
+
+
+def test_a_report_word_in_another_sentence_does_not_clear_a_posting():
+    assert _categories("入职交押金200元。如遇拖欠工资请举报。") == {"money"}
 
 
 def test_one_phrase_matched_by_two_rules_is_one_finding():
