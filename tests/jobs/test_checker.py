@@ -522,3 +522,23 @@ def test_the_rule_migration_replaces_old_built_in_rules_and_keeps_the_admins():
     assert rows == {(c, s, p, True) for c, s, p in DEFAULT_RULES} | {
         ("money", BLOCK, "保证金", True)
     }
+
+
+@pytest.mark.django_db
+def test_the_resync_migration_replaces_rules_of_earlier_versions_and_keeps_the_admins():
+    import importlib
+
+    from django.apps import apps
+
+    from jobs.models import PostingRule
+
+    migration = importlib.import_module("jobs.migrations.0008_checker_rules_resync")
+    PostingRule.objects.all().delete()
+    for category, severity, pattern in migration.EARLIER_RULES:
+        PostingRule.objects.create(category=category, severity=severity, pattern=pattern)
+    PostingRule.objects.create(category="money", severity=BLOCK, pattern="保证金")
+    migration.forwards(apps, None)
+    rows = set(PostingRule.objects.values_list("category", "severity", "pattern", "active"))
+    assert rows == {(c, s, p, True) for c, s, p in DEFAULT_RULES} | {
+        ("money", BLOCK, "保证金", True)
+    }
