@@ -410,7 +410,7 @@ _WELCOMED_AFTER = re.compile(r"(?:都|均|也)?(?:可以?|行|欢迎|要)|(?:都
 _REPORTED = re.compile(
     r"举报|属于违规|属于违法|属于(?:就业)?歧视|就业歧视|12333|请拒绝|是骗局|都是骗子|谨防受骗|防骗"
 )
-_SENTENCE_MARKS = ("。", "！", "!", "？", "?", "；", ";", "\n")
+_SENTENCE_END = re.compile(r"[。！!？?；;\n]")
 #: List joiners skipped when measuring the distance from a negation (不收押金、服装费和培训费).
 _JOINERS = frozenset("和及与或等")
 _NEAR = 3
@@ -660,14 +660,17 @@ def _negated_after(match: _Match, folded: _Folded, covered: set[int]) -> bool:
     return match.rule.category in _ABOUT_A_PERSON and bool(_WELCOMED_AFTER.match(tail_text))
 
 
-def _quoted_to_report(match: _Match, folded: _Folded, text: str) -> bool:
-    """A notice that quotes the phrase in order to forbid it (发现限男性的招聘信息请举报;
-    询问婚育状况属于违规): a report word in the same sentence."""
-    start, end = folded.origin[match.start], folded.origin[match.end - 1]
-    before = max(text.rfind(mark, 0, start) for mark in _SENTENCE_MARKS)
-    after = [i for i in (text.find(mark, end) for mark in _SENTENCE_MARKS) if i >= 0]
-    sentence = text[before + 1 : min(after) if after else len(text)]
-    return bool(_REPORTED.search(sentence))
+def _reported_sentences(text: str) -> list[tuple[int, int]]:
+    """The (start, end) in ``text`` of each sentence of a notice that quotes unlawful phrases in
+    order to forbid them (发现限男性的招聘信息请举报; 询问婚育状况属于违规): a report word in it."""
+    if not _REPORTED.search(text):
+        return []
+    spans, start = [], 0
+    for mark in _SENTENCE_END.finditer(text):
+        spans.append((start, mark.start()))
+        start = mark.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if _REPORTED.search(text, a, b)]
 
 
 def check_text(text: str, rules: Sequence[tuple[str, str, str]] | None = None) -> list[Finding]:
@@ -702,6 +705,7 @@ def check_text(text: str, rules: Sequence[tuple[str, str, str]] | None = None) -
     if not matches:
         return []
     covered = {i for m in matches for i in range(m.start, m.end)}
+    reported = _reported_sentences(text)
     negations = sorted(
         [(m.start(), m.end(), m.group(), False) for m in _NEGATION.finditer(folded.text)]
         + [(m.start(), m.end(), m.group(), True) for m in _PAYER_BEFORE.finditer(folded.text)]
@@ -715,7 +719,9 @@ def check_text(text: str, rules: Sequence[tuple[str, str, str]] | None = None) -
             # One phrase caught by two rules (只要男 + 要男的) is one finding: 只要男的.
             kept[latest] = replace(kept[latest], end=max(kept[latest].end, match.end))
             continue
-        if _quoted_to_report(match, folded, text):
+        if reported and any(
+            a <= folded.origin[match.start] < b for a, b in reported
+        ):  # quoted in a notice, not meant
             continue
         # The gaps measured lie outside the match, so its own span never counts as "other".
         if _negated_before(match, folded, negations, covered) or _negated_after(
