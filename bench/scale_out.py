@@ -56,6 +56,30 @@ def run(cmd, **kwargs):
     return result
 
 
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(root_pids: list[int]) -> float:
+    """User + system CPU time of these processes and their children (from /proc): unlike wall
+    time, it hardly changes with what else the shared machine is doing."""
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(fields[1])
+        times[int(entry.name)] = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+    total, wanted = 0.0, set(root_pids)
+    for pid, ppid in parents.items():
+        if pid in wanted or ppid in wanted:
+            total += times[pid]
+    return total
+
+
 def psql(sql: str, db: str = "postgres") -> str:
     return run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qtA", "-d", db, "-c", sql]).stdout
 
@@ -65,6 +89,7 @@ class Bench:
         self.args = args
         self.work = Path(tempfile.mkdtemp(prefix="gigmarket-scale."))
         self.procs: list[subprocess.Popen] = []
+        self.host_pids: dict[str, int] = {}
         self.nginx_conf = self.work / "nginx.conf"
         self.secret = secrets.token_urlsafe(60)
         self.field_key = secrets.token_urlsafe(48)
@@ -147,6 +172,7 @@ class Bench:
             stderr=subprocess.STDOUT,
         )
         self.procs.append(proc)
+        self.host_pids[name] = proc.pid
         self.wait_for(lambda: self.direct("GET", name, "/health/")[0] == 200, f"host {name}")
 
     def start_nginx(self):
@@ -359,6 +385,9 @@ http {{
     # ---- load ----
 
     def wrk(self, variant: str, path: str) -> dict:
+        nginx_pid = int((self.work / "nginx.pid").read_text())
+        app_pids = list(self.host_pids.values())
+        app_before, nginx_before = cpu_seconds(app_pids), cpu_seconds([nginx_pid])
         out = run(
             [
                 "wrk",
@@ -381,14 +410,19 @@ http {{
             value, unit = float(match.group(1)), match.group(2)
             return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
 
+        app_cpu = cpu_seconds(app_pids) - app_before
+        nginx_cpu = cpu_seconds([nginx_pid]) - nginx_before
         errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
         non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+        requests = int(re.search(r"(\d+) requests in", out).group(1))
         return {
+            "app_cpu_ms": app_cpu * 1000 / max(requests, 1),
+            "nginx_cpu_ms": nginx_cpu * 1000 / max(requests, 1),
             "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
             "p50": ms("50"),
             "p99": ms("99"),
             "errors": errors + (int(non2xx.group(1)) if non2xx else 0),
-            "requests": int(re.search(r"(\d+) requests in", out).group(1)),
+            "requests": requests,
         }
 
     def load(self) -> list[str]:
@@ -403,12 +437,14 @@ http {{
                     print(
                         f"  round {round_no + 1} {label:9} {variant}: {result['rps']:.0f} req/s "
                         f"p50 {result['p50']:.0f} ms p99 {result['p99']:.0f} ms "
-                        f"errors {result['errors']}",
+                        f"errors {result['errors']}; CPU per request: app "
+                        f"{result['app_cpu_ms']:.1f} ms, nginx {result['nginx_cpu_ms']:.1f} ms",
                         flush=True,
                     )
         rows = [
-            "| page | app hosts | requests/s (median) | p50 ms | p99 ms | errors / requests |",
-            "|---|---|---|---|---|---|",
+            "| page | app hosts | requests/s (median) | p50 ms | p99 ms | errors / requests "
+            "| app CPU ms per request | nginx CPU ms per request |",
+            "|---|---|---|---|---|---|---|---|",
         ]
         for label in pages:
             for variant, hosts in (("one", 1), ("two", 2)):
@@ -417,7 +453,9 @@ http {{
                     f"| {label} | {hosts} | {statistics.median(r['rps'] for r in runs):.0f} | "
                     f"{statistics.median(r['p50'] for r in runs):.0f} | "
                     f"{statistics.median(r['p99'] for r in runs):.0f} | "
-                    f"{sum(r['errors'] for r in runs)} / {sum(r['requests'] for r in runs)} |"
+                    f"{sum(r['errors'] for r in runs)} / {sum(r['requests'] for r in runs)} | "
+                    f"{statistics.median(r['app_cpu_ms'] for r in runs):.1f} | "
+                    f"{statistics.median(r['nginx_cpu_ms'] for r in runs):.1f} |"
                 )
             one = statistics.median(r["rps"] for r in samples[(label, "one")])
             two = statistics.median(r["rps"] for r in samples[(label, "two")])
@@ -427,7 +465,7 @@ http {{
             ]
             rows.append(
                 f"| {label}: two hosts ÷ one | | {two / one:.2f}× "
-                f"(per round: {', '.join(f'{r:.2f}' for r in ratios)}) | | | |"
+                f"(per round: {', '.join(f'{r:.2f}' for r in ratios)}) | | | | | |"
             )
         return rows
 
