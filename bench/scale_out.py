@@ -9,7 +9,9 @@ filing limit per mobile counts across both (sequentially, and with 10 simultaneo
 between the hosts against a limit of 3).
 
 Each "host" is a gunicorn started from its own environment file (its own bind address, its own
-log), as a separate machine would have; what a second host must share with the first is the
+log) and held to its own CPU core (``--no-pin`` to let them float), as a separate machine would
+have; besides requests/s and latency it reports the CPU time each request cost the app hosts and
+nginx, read from /proc, which is the figure that carries over to real machines; what a second host must share with the first is the
 same on both: DJANGO_SECRET_KEY, FIELD_ENCRYPTION_KEY, DATABASE_URL, CACHE_URL and the private
 files (here one folder; on two machines S3 or a shared mount — docs/operations.md).
 
@@ -156,6 +158,10 @@ class Bench:
     def start_host(self, name: str):
         env = self.host_env(name)
         log = open(self.work / f"host-{name}.log", "w")  # noqa: SIM115  (closed with the process)
+        # A separate machine has its own CPU: each host is held to its own core (A: 0, B: 1), so
+        # "one host" gets one core's worth and "two hosts" two, whatever else is running.
+        core = {"a": 0, "b": 1}[name] % (os.cpu_count() or 1)
+        pin = (lambda: os.sched_setaffinity(0, {core})) if self.args.pin else None
         proc = subprocess.Popen(
             [
                 str(ROOT / ".venv/bin/gunicorn"),
@@ -170,6 +176,7 @@ class Bench:
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
+            preexec_fn=pin,  # noqa: PLW1509  (only sets the CPU affinity)
         )
         self.procs.append(proc)
         self.host_pids[name] = proc.pid
@@ -492,6 +499,9 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
+    parser.add_argument(
+        "--no-pin", dest="pin", action="store_false", help="do not hold each host to its own core"
+    )
     args = parser.parse_args()
     for tool in ("nginx", "wrk", "openssl", "psql"):
         if not shutil.which(tool):
@@ -499,6 +509,7 @@ def main():
     bench = Bench(args)
     try:
         print(f"scratch folder {bench.work}; database {args.db}; cache {args.redis}", flush=True)
+        print("load average at the start: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
         bench.prepare_database()
         bench.start_host("a")
         bench.start_host("b")
@@ -511,11 +522,13 @@ def main():
         print(
             f"\nload through nginx (HTTPS, brotli), {args.connections} connections, "
             f"{args.duration} s per run, {args.rounds} interleaved rounds, "
-            f"{args.workers} gunicorn workers × 2 threads per host, "
-            f"{os.cpu_count()} CPU cores shared by everything:"
+            f"{args.workers} gunicorn workers × 2 threads per host"
+            + (", each host held to its own CPU core" if args.pin else "")
+            + f"; {os.cpu_count()} cores on the machine, shared with nginx, wrk and others:"
         )
         for row in bench.load():
             print(row)
+        print("load average at the end: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
     finally:
         bench.stop()
         if not args.keep:
