@@ -464,14 +464,12 @@ http {{
                     f"{statistics.median(r['app_cpu_ms'] for r in runs):.1f} | "
                     f"{statistics.median(r['nginx_cpu_ms'] for r in runs):.1f} |"
                 )
-            one = statistics.median(r["rps"] for r in samples[(label, "one")])
-            two = statistics.median(r["rps"] for r in samples[(label, "two")])
             ratios = [
                 t["rps"] / o["rps"]
                 for o, t in zip(samples[(label, "one")], samples[(label, "two")], strict=True)
             ]
             rows.append(
-                f"| {label}: two hosts ÷ one | | {two / one:.2f}× "
+                f"| {label}: two hosts ÷ one, same round (median) | | {statistics.median(ratios):.2f}× "
                 f"(per round: {', '.join(f'{r:.2f}' for r in ratios)}) | | | | | |"
             )
         return rows
