@@ -28,6 +28,7 @@ migrate: install
 
 run: messages migrate
 	$(PY) manage.py seed_demo
+	$(PY) manage.py queue_info
 	@echo "→ http://$(HOST)/"
 	$(PY) manage.py runserver $(HOST)
 

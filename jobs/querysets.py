@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
-from django.db import models
+from django.contrib.postgres.fields import ArrayField
+from django.db import connections, models
 from django.db.models import Q
 from django.utils import timezone
 
@@ -19,6 +20,16 @@ def _station_model():
     from django.apps import apps
 
     return apps.get_model("stations", "Station")
+
+
+class _Bigrams(models.Func):
+    """``gm_bigrams(column)`` (PostgreSQL, migration job_list_indexes): the column's
+    two-character pieces, as the keyword indexes hold them."""
+
+    function = "gm_bigrams"
+
+    def __init__(self, column: str):
+        super().__init__(models.F(column), output_field=ArrayField(models.TextField()))
 
 
 class EmployerQuerySet(models.QuerySet):
@@ -142,14 +153,27 @@ class JobQuerySet(models.QuerySet):
         )
 
     def matching_text(self, text: str) -> JobQuerySet:
-        """Keyword search over title and work content (containment, so it works on Chinese; on
-        PostgreSQL the trigram indexes of migration 0004 serve it)."""
+        """Keyword search over title and work content (containment, so it works on Chinese). On
+        PostgreSQL each word of two characters or more is first looked up in the open jobs'
+        bigram indexes (migration job_list_indexes), which serve common short words such as
+        "搬运" that the trigram indexes of migration 0004 cannot."""
         text = (text or "").strip()
         if not text:
             return self
+        indexed = connections[self.db].vendor == "postgresql"
         query = Q()
         for word in text.split()[:5]:
             query &= Q(title__contains=word) | Q(content__contains=word)
+            if indexed and len(word) >= 2:
+                # A separate clause, so that PostgreSQL answers it from the bitmap alone and
+                # computes no bigrams per row (a match in a third place, e.g. an occupation's
+                # alias, must be ORed into this clause too).
+                pieces = sorted({word[i : i + 2] for i in range(len(word) - 1)})
+                query &= Q(title_bigrams__contains=pieces) | Q(content_bigrams__contains=pieces)
+        if indexed:
+            return self.alias(
+                title_bigrams=_Bigrams("title"), content_bigrams=_Bigrams("content")
+            ).filter(query)
         return self.filter(query)
 
     def for_cards(self) -> JobQuerySet:
@@ -186,8 +210,13 @@ class JobQuerySet(models.QuerySet):
         return self.none()
 
     def dispatchable_by(self, user: User) -> JobQuerySet:
-        """Jobs ``user`` may send people to and confirm on: staff and admins on the jobs they
-        edit (their station's, their region's); an employer only confirms on their own."""
+        """Jobs ``user`` may send people to and keep the placement record of: staff and admins
+        on the jobs they edit (their station's, their region's). Never an employer's: an
+        employer only answers for the people sent to it (``PlacementQuerySet.answerable_by``)."""
+        if not user.is_authenticated:
+            return self.none()
+        if not (user.is_superuser or user.has_role(Role.STATION_STAFF, Role.COUNTY_ADMIN)):
+            return self.none()
         return self.editable_by(user)
 
     def short_of_people(self) -> JobQuerySet:
@@ -262,19 +291,31 @@ class PlacementQuerySet(models.QuerySet):
         return self.select_related("job", "job__employer", "seeker", "station")
 
     def handled_by(self, user: User) -> PlacementQuerySet:
-        """Placements ``user`` may move along: on jobs they may dispatch to (see
-        ``JobQuerySet.dispatchable_by``), or handled by a station they work at."""
+        """Placements whose record ``user`` keeps (the station's record: on duty, no-show,
+        cancelled, the result): staff and admins, on jobs they may dispatch to (see
+        ``JobQuerySet.dispatchable_by``) or handled by a station they work at. Never employers."""
         from jobs.models import Job
 
         if not user.is_authenticated:
             return self.none()
         if user.is_superuser:
             return self
-        jobs = Job.objects.dispatchable_by(user)
-        condition = Q(job__in=jobs)
-        if user.has_role(Role.STATION_STAFF, Role.COUNTY_ADMIN):
-            condition |= Q(station__in=_station_model().objects.writable_by(user))
-        return self.filter(condition)
+        if not user.has_role(Role.STATION_STAFF, Role.COUNTY_ADMIN):
+            return self.none()
+        return self.filter(
+            Q(job__in=Job.objects.dispatchable_by(user))
+            | Q(station__in=_station_model().objects.writable_by(user))
+        )
+
+    def answerable_by(self, user: User) -> PlacementQuerySet:
+        """Placements ``user`` may confirm or decline: the ones they handle, and for an
+        employer, the placements on its own jobs (the service lets it answer only the people
+        the station sent)."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.kind == "employer" and not user.is_superuser:
+            return self.filter(job__employer__user=user)
+        return self.handled_by(user)
 
 
 class WaitingEntryQuerySet(models.QuerySet):

@@ -165,6 +165,11 @@ class Complaint(models.Model):
     amount_owed = models.DecimalField(
         _("amount owed (yuan)"), max_digits=12, decimal_places=2, null=True, blank=True
     )
+    amount_unknown = models.BooleanField(
+        _("amount not known"),
+        default=False,
+        help_text=_("The complainant does not know the exact amount owed (不清楚)."),
+    )
     people_affected = models.PositiveIntegerField(_("people affected"), null=True, blank=True)
     # Who handles it.
     station = models.ForeignKey(
@@ -172,6 +177,15 @@ class Complaint(models.Model):
         on_delete=models.PROTECT,
         related_name="complaints",
         verbose_name=_("handling station"),
+    )
+    requested_station = models.ForeignKey(
+        "stations.Station",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("station chosen by the complainant"),
+        help_text=_("Set when that station had nobody in service and the case went elsewhere."),
     )
     first_responder = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -283,6 +297,13 @@ class Complaint(models.Model):
         return items
 
     @property
+    def was_rerouted(self) -> bool:
+        """The complainant chose a station with nobody in service; another one took the case."""
+        return (
+            self.requested_station_id is not None and self.requested_station_id != self.station_id
+        )
+
+    @property
     def masked_name(self) -> str:
         return mask_name(self.complainant_name)
 
@@ -347,4 +368,3 @@ class ComplaintLog(TransitionLog):
     @property
     def is_state_change(self) -> bool:
         return self.from_state != self.to_state
-

@@ -18,11 +18,16 @@ def _handles_cases(request: HttpRequest) -> bool:
 
 
 def workbench_context(request: HttpRequest) -> dict:
-    """Overdue cases of my station (or county), my own open cases, and new ones nobody has taken."""
+    """Overdue cases of my station (or county), my own open cases, new ones nobody has taken, and
+    (for a county admin) the cases at stations with nobody in service, which only they can move."""
     today = timezone.localdate()
     handled = Complaint.objects.handled_by(request.user)
     overdue = handled.overdue(today).for_list().order_by("due_date")
+    stranded = []
+    if request.user.has_role(Role.COUNTY_ADMIN):
+        stranded = list(handled.stranded().for_list().order_by("received_at")[:20])
     return {
+        "stranded": stranded,
         "overdue": list(overdue[:5]),
         "overdue_count": overdue.count(),
         "mine": list(

@@ -40,6 +40,17 @@ class ComplaintQuerySet(models.QuerySet):
         """Unfinished cases past their due date (限时办结 missed)."""
         return self.unfinished().filter(due_date__lt=today or timezone.localdate())
 
+    def stranded(self) -> ComplaintQuerySet:
+        """Unfinished cases nobody has taken at a station with nobody in service: no one but the
+        county can act on them (the staff left, or nobody was anywhere when it was filed)."""
+        from stations.models import Station
+
+        return (
+            self.unfinished()
+            .filter(owner__isnull=True)
+            .exclude(station__in=Station.objects.in_service())
+        )
+
     def owned_by(self, user: User) -> ComplaintQuerySet:
         """Cases ``user`` currently owns (首问负责 until handed over)."""
         return self.filter(owner=user)

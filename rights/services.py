@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import secrets
+import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -50,6 +53,23 @@ NEEDS_RESPONDENT = {
     Kind.DISCRIMINATION,
 }
 
+#: Words that mean "I do not know the amount" (workers often do not know the exact sum owed).
+UNKNOWN_AMOUNT_WORDS = frozenset(
+    {"不清楚", "不知道", "不确定", "说不清", "不详", "未知", "unknown", "?", "？"}
+)
+
+
+def required_for(kind: str, *, respondent_known: bool = False) -> list[str]:
+    """The fields a kind of complaint needs beyond name, mobile, what happened and the station
+    (一次性告知: the form marks them when the kind is chosen and names all that is missing)."""
+    fields = []
+    if kind in NEEDS_RESPONDENT and not respondent_known:
+        fields.append("respondent_text")
+    if kind == Kind.UNPAID_WAGES:
+        fields += ["amount_owed", "people_affected"]
+    return fields
+
+
 #: Tracking numbers use letters and digits nobody confuses (no 0/O, 1/I/L).
 NUMBER_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
@@ -64,10 +84,14 @@ def new_tracking_number() -> str:
 
 
 def normalize_tracking_number(value: str) -> str:
-    """Upper-case, fold full-width characters and spaces, so a number read over the phone still matches."""
-    import unicodedata
-
-    return "".join(unicodedata.normalize("NFKC", value or "").split()).upper()
+    """The canonical TS26-7K3M-Q9XP from however it was typed or read over the phone: any case,
+    full-width characters, spaces, dashes or none ("ts26 7k3m q9xp", "TS267K3MQ9XP")."""
+    folded = unicodedata.normalize("NFKC", value or "").upper()
+    body = "".join(ch for ch in folded if ch.isascii() and ch.isalnum())
+    match = re.fullmatch(r"TS(\d{2})([0-9A-Z]{4})([0-9A-Z]{4})", body)
+    if match is None:
+        return body
+    return "TS{}-{}-{}".format(*match.groups())
 
 
 # ---- helpers ----
@@ -82,6 +106,7 @@ def _ledger(complaint: Complaint, by: User | None, note: str, *, intake: bool = 
         note=note[:500],
         subject=complaint,
         subject_label=complaint.ledger_label,
+        once_a_day=not intake,
     )
 
 
@@ -155,6 +180,36 @@ def _step(complaint: Complaint, by: User) -> Complaint:
 # ---- filing ----
 
 
+def handling_station_for(station: Station) -> Station:
+    """Where an online complaint goes so that someone can act on it.
+
+    The chosen station if somebody is in service there; else its parent market (the nearest market
+    in service whose region contains the station's); else the default desk
+    (``RIGHTS_DEFAULT_DESK``, a station code); else any station in service in the same county,
+    markets first. With nobody in service anywhere it stays where it was sent, and the county
+    admin's workbench lists it among the cases nobody can act on.
+    """
+    in_service = Station.objects.in_service()
+    if in_service.filter(pk=station.pk).exists():
+        return station
+    region = station.region
+    markets = [
+        market
+        for market in in_service.filter(
+            kind=Station.Kind.MARKET, region__code__startswith=region.code[:2]
+        ).select_related("region")
+        if market.region.contains(region)
+    ]
+    if markets:
+        return max(markets, key=lambda market: (len(market.region.prefix), -market.pk))
+    desk_code = getattr(settings, "RIGHTS_DEFAULT_DESK", "")
+    desk = in_service.filter(code=desk_code).first() if desk_code else None
+    if desk is not None:
+        return desk
+    nearby = in_service.filter(region__code__startswith=region.code[:6]).order_by("kind", "code")
+    return nearby.first() or station
+
+
 def _clean_filing(
     *,
     kind: str,
@@ -167,6 +222,7 @@ def _clean_filing(
     amount_owed: Decimal | None,
     people_affected: int | None,
     files: list,
+    amount_unknown: bool = False,
 ) -> dict:
     errors: dict[str, list[str]] = {}
     if kind not in Kind.values:
@@ -184,8 +240,13 @@ def _clean_filing(
             _("Please say against whom: pick the employer or write its name.")
         ]
     if kind == Kind.UNPAID_WAGES:
-        if amount_owed is None or amount_owed <= 0:
-            errors["amount_owed"] = [_("Please give the amount you are owed, in yuan.")]
+        said_unknown = amount_unknown and amount_owed is None
+        if not said_unknown and (amount_owed is None or amount_owed <= 0):
+            errors["amount_owed"] = [
+                _(
+                    "Please give the amount you are owed, in yuan (or write 不清楚 if you do not know)."
+                )
+            ]
         if not people_affected or people_affected < 1:
             errors["people_affected"] = [
                 _("Please say how many people are owed wages (at least 1).")
@@ -218,6 +279,7 @@ def complaint_file(
     job=None,
     respondent_text: str = "",
     amount_owed: Decimal | None = None,
+    amount_unknown: bool = False,
     people_affected: int | None = None,
     files: Iterable = (),
     idempotency_key: str = "",
@@ -247,10 +309,14 @@ def complaint_file(
         amount_owed=amount_owed,
         people_affected=people_affected,
         files=files,
+        amount_unknown=amount_unknown,
     )
     at_window = by is not None and by.is_authenticated and by.kind == User.Kind.STAFF
     if at_window and not Station.objects.writable_by(by).filter(pk=station.pk).exists():
         raise PermissionDenied(_("You do not work at this station."))
+    requested = station
+    if not at_window:
+        station = handling_station_for(station)
     now = timezone.now()
     complaint = Complaint(
         number=new_tracking_number(),
@@ -267,8 +333,10 @@ def complaint_file(
         respondent_text=(respondent_text or "").strip(),
         description=description.strip(),
         amount_owed=amount_owed,
+        amount_unknown=bool(amount_unknown) and amount_owed is None,
         people_affected=people_affected,
         station=station,
+        requested_station=requested if requested != station else None,
         first_responder=by if at_window else None,
         owner=by if at_window else None,
         received_at=now,
@@ -284,12 +352,23 @@ def complaint_file(
         if existing is None:
             raise
         return existing, False
+    if at_window:
+        how = _("Taken at the window.")
+    elif requested == station:
+        how = _("Filed online.")
+    else:
+        how = _(
+            "Filed online for %(chosen)s, which has nobody in service; sent to %(station)s."
+        ) % {
+            "chosen": requested.name,
+            "station": station.name,
+        }
     ComplaintLog.objects.create(
         complaint=complaint,
         by=by if at_window else None,
         from_state="",
         to_state=S.RECEIVED,
-        reason=_("Taken at the window.") if at_window else _("Filed online."),
+        reason=how,
     )
     for upload in files:
         _evidence_save(complaint, upload, by if at_window else None)

@@ -30,6 +30,16 @@ class StationQuerySet(models.QuerySet):
         (a retired station's staff no longer act for it)."""
         return self.filter(active=True, assignments__user=user, assignments__active=True).distinct()
 
+    def in_service(self) -> StationQuerySet:
+        """Open stations with at least one person in service who can act for them: a current
+        assignment of an active station-staff account (a station nobody staffs cannot take a case)."""
+        return self.filter(
+            active=True,
+            assignments__active=True,
+            assignments__user__is_active=True,
+            assignments__user__groups__name=Role.STATION_STAFF,
+        ).distinct()
+
     def writable_by(self, user: User) -> StationQuerySet:
         """Stations whose records ``user`` may write: a county admin's region, else their own."""
         if not user.is_authenticated:

@@ -32,6 +32,9 @@ from stations.models import (
     StationLog,
 )
 
+#: Between the steps of one service merged into the day's ledger entry (``once_a_day``).
+LEDGER_STEP_SEPARATOR = "；"
+
 #: The name's ending by kind (place + focus + 零工市场/零工驿站).
 NAME_SUFFIXES = {
     Station.Kind.MARKET: ("零工市场",),
@@ -93,18 +96,49 @@ def service_record_add(
     subject: models.Model | None = None,
     subject_label: str = "",
     at=None,
+    once_a_day: bool = False,
 ) -> ServiceRecord:
     """Write one entry in a station's service ledger (工作日志台账).
 
     ``subject_label`` must already be safe to show (masked personal data, or a job title); a
     mobile or ID number typed into the label or the note is masked all the same, since the
     ledger is listed and exported.
+
+    ``once_a_day``: the steps one person takes on one subject in one day (accepting a complaint,
+    then mediating it) are one service, not several: the day's entry gains the step in its note
+    instead of the ledger and the workbench listing the same service twice (and the yearly
+    workload counting it twice). A step repeated word for word (a form sent twice) adds nothing.
     """
+    staff = by if by is not None and by.is_authenticated else None
+    note = scrub(note)
+    if once_a_day and subject is not None:
+        day = timezone.localdate(at) if at is not None else timezone.localdate()
+        existing = (
+            ServiceRecord.objects.select_for_update()
+            .filter(
+                station=station,
+                staff=staff,
+                kind=kind,
+                subject_type=subject._meta.label_lower,
+                subject_id=str(subject.pk),
+            )
+            .between(day, day)
+            .order_by("-at", "-pk")
+            .first()
+        )
+        if existing is not None:
+            steps = existing.note.split(LEDGER_STEP_SEPARATOR) if existing.note else []
+            if note and note not in steps:
+                existing.note = LEDGER_STEP_SEPARATOR.join([*steps, note])
+                existing.subject_label = scrub(subject_label)[:100] or existing.subject_label
+                existing.full_clean()
+                existing.save(update_fields=["note", "subject_label"])
+            return existing
     record = ServiceRecord(
         station=station,
-        staff=by if by is not None and by.is_authenticated else None,
+        staff=staff,
         kind=kind,
-        note=scrub(note),
+        note=note,
         subject_type=subject._meta.label_lower if subject is not None else "",
         subject_id=str(subject.pk) if subject is not None else "",
         subject_label=scrub(subject_label)[:100],
@@ -730,43 +764,30 @@ def station_import(
     """
     report = ImportReport()
     for line, row in rows:
-        try:
-            with transaction.atomic():
-                fields, hours, active = _row_to_fields(row)
-                existing = Station.objects.filter(code=fields["code"]).first()
-                if existing is None:
-                    station = station_register(by=by, **fields)
-                    if not active:
-                        _import_set_active(station, False, by)
-                    if hours is not None:
-                        station_hours_set(station=station, by=by, rules=hours)
-                    report.created += 1
-                    continue
-                changed = any(getattr(existing, k) != v for k, v in fields.items())
-                changed |= existing.active != active
-                hours_changed = hours is not None and _flatten(hours) != _hours_of(existing)
-                if not changed and not hours_changed:
-                    report.unchanged += 1
-                    continue
-                if changed:
-                    station_update(station=existing, by=by, **fields)
-                    if existing.active != active:
-                        _import_set_active(existing, active, by)
-                if hours_changed:
-                    station_hours_set(station=existing, by=by, rules=hours)
-                report.updated += 1
-        except ValidationError as error:
-            messages = (
-                [
-                    f"{k}: {' '.join(v)}" if k != "__all__" else " ".join(v)
-                    for k, v in error.message_dict.items()
-                ]
-                if hasattr(error, "error_dict")
-                else error.messages
-            )
-            report.error(line, "; ".join(messages))
-        except PermissionDenied as error:
-            report.error(line, str(error))
+        with report.row(line):
+            fields, hours, active = _row_to_fields(row)
+            existing = Station.objects.filter(code=fields["code"]).first()
+            if existing is None:
+                station = station_register(by=by, **fields)
+                if not active:
+                    _import_set_active(station, False, by)
+                if hours is not None:
+                    station_hours_set(station=station, by=by, rules=hours)
+                report.created += 1
+                continue
+            changed = any(getattr(existing, k) != v for k, v in fields.items())
+            changed |= existing.active != active
+            hours_changed = hours is not None and _flatten(hours) != _hours_of(existing)
+            if not changed and not hours_changed:
+                report.unchanged += 1
+                continue
+            if changed:
+                station_update(station=existing, by=by, **fields)
+                if existing.active != active:
+                    _import_set_active(existing, active, by)
+            if hours_changed:
+                station_hours_set(station=existing, by=by, rules=hours)
+            report.updated += 1
     if dry_run:
         transaction.set_rollback(True)
     return report

@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -50,12 +51,17 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "gigmarket.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages leave the app compressed (whitenoise serves static files pre-compressed); Django's
+    # GZip middleware masks its output against BREACH. See docs/deploy.md.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "gigmarket.replica.ReplicaReadsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "gigmarket.middleware.StaffIdleTimeoutMiddleware",
+    "gigmarket.middleware.ControlCharacterMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -88,6 +94,21 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# A read replica for reports, exports and the public bulletin (gigmarket/replica.py); every write
+# and every other page uses the primary. Unset: everything uses the primary.
+DATABASE_REPLICA_URL = env("DATABASE_REPLICA_URL", default="")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = env.db_url_config(DATABASE_REPLICA_URL)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_REPLICA_READS = bool(DATABASE_REPLICA_URL)
+DATABASE_ROUTERS = ["gigmarket.replica.ReplicaRouter"]
+# Views (namespace:name, or namespace:* for all of an app's) whose GET reads from the replica.
+DATABASE_REPLICA_VIEWS = [
+    "reports:*",
+    "jobs:job_export",
+    "stations:ledger_export",
+    "training:roster_export",
+]
 # On PostgreSQL the cluster's template1 must have LC_CTYPE C.UTF-8 so that trigram search
 # works on Chinese text; .ci/run checks it and rebuilds template1 when it does not.
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -145,6 +166,28 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# With more than one app host, private files go to an S3-compatible bucket every host reaches
+# (MinIO, Aliyun OSS, Tencent COS, Huawei OBS ...) through django-storages; never public-read,
+# always served through the app's views. Unset, they stay in MEDIA_ROOT on this host.
+S3_BUCKET = env("S3_BUCKET", default="")
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env("S3_ENDPOINT_URL", default="") or None,
+            "access_key": env("S3_ACCESS_KEY", default="") or None,
+            "secret_key": env("S3_SECRET_KEY", default="") or None,
+            "region_name": env("S3_REGION", default="") or None,
+            "location": env("S3_PREFIX", default=""),  # a folder inside a shared bucket
+            # "path" for MinIO and most self-hosted servers, "virtual" for OSS and COS.
+            "addressing_style": env("S3_ADDRESSING_STYLE", default="") or None,
+            "signature_version": "s3v4",
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
 
 # Content security policy: only our own assets; scripts need our nonce.
 CONTENT_SECURITY_POLICY = {
@@ -218,9 +261,57 @@ RIGHTS_FILING_WINDOW_SECONDS = env.int("RIGHTS_FILING_WINDOW_SECONDS", default=3
 RIGHTS_LOOKUP_FAILURES_PER_IP = env.int("RIGHTS_LOOKUP_FAILURES_PER_IP", default=10)
 RIGHTS_EVIDENCE_MAX_BYTES = env.int("RIGHTS_EVIDENCE_MAX_BYTES", default=5 * 1024 * 1024)
 RIGHTS_EVIDENCE_MAX_FILES = env.int("RIGHTS_EVIDENCE_MAX_FILES", default=5)
+# The station code of the county's default complaint desk: an online complaint sent to a station
+# with nobody in service and no parent market in service goes there (empty: any staffed station
+# of the county, markets first).
+RIGHTS_DEFAULT_DESK = env("RIGHTS_DEFAULT_DESK", default="")
 
 # Key for encrypting personal data at rest (resident ID numbers); falls back to SECRET_KEY in development.
 FIELD_ENCRYPTION_KEY = env("FIELD_ENCRYPTION_KEY", default="")
+
+# Task queue (Celery): a Redis broker in production, e.g. redis://127.0.0.1:6379/2, with one
+# `celery worker` and one `celery beat` (deploy/gigmarket-worker.service, -beat.service).
+# Without a broker every task runs inline in the process that asks for it (make run, tests).
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not CELERY_BROKER_URL)
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_IGNORE_RESULT = True  # tasks write their effects to the database; no result store
+CELERY_TASK_ACKS_LATE = True  # a worker killed mid-task leaves the message for another
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TIMEZONE = TIME_ZONE  # crontab hours below are Asia/Shanghai
+# What beat starts, and when. Each entry's task lives in its app's tasks.py; docs/operations.md
+# lists them. Every task is safe to run twice or late.
+CELERY_BEAT_SCHEDULE = {
+    "expire-jobs": {"task": "jobs.tasks.expire_jobs", "schedule": 5 * 60},
+    "send-notifications": {"task": "jobs.tasks.send_notifications", "schedule": 60},
+    "store-previous-month": {
+        "task": "reports.tasks.store_previous_month",
+        "schedule": crontab(minute=30, hour=1, day_of_month=1),
+    },
+    "sweep-evidence-orphans": {
+        "task": "rights.tasks.sweep_evidence_orphans",
+        "schedule": crontab(minute=15),
+    },
+    "clear-sessions": {
+        "task": "gigmarket.tasks.clear_sessions",
+        "schedule": crontab(minute=0, hour=3),
+    },
+    "archive-audit-logs": {
+        "task": "gigmarket.tasks.archive_audit_logs",
+        "schedule": crontab(minute=30, hour=3),
+    },
+}
+
+# Access and change logs are kept this many days (MLPS level 2: at least 183), then archived to
+# a compressed file in private storage (audit-archive/) and removed from the database.
+AUDIT_LOG_RETENTION_DAYS = env.int("AUDIT_LOG_RETENTION_DAYS", default=190)
+
+# Backups (manage.py backup, deploy/gigmarket-backup.timer): where they go and how many are kept
+# (the newest of each of the last N days, and of each of the last M months).
+BACKUP_DIR = env("BACKUP_DIR", default=str(BASE_DIR / "backups"))
+BACKUP_KEEP_DAILY = env.int("BACKUP_KEEP_DAILY", default=7)
+BACKUP_KEEP_MONTHLY = env.int("BACKUP_KEEP_MONTHLY", default=12)
 
 LOGGING = {
     "version": 1,

@@ -395,6 +395,41 @@ CHECKS += [
     ),
     Check("jobs:placement_decline", HANDLERS, method="post", kwargs=_placement_pk()),
     Check(
+        "jobs:placement_decline",
+        {**HANDLERS, "employer": 302, "staff": 404},
+        method="post",
+        kwargs=_placement_pk(station="matrix-other", own_employer=True),
+        note="the employer declines a person sent to its own job",
+    ),
+    # Employers answer for the people sent to them; the rest is the station's record (issue 12).
+    Check(
+        "jobs:placement_start",
+        {**HANDLERS, "staff": 404},
+        method="post",
+        kwargs=_placement_pk(station="matrix-other", state="confirmed", own_employer=True),
+        note="on duty is the station's record, not the employer's",
+    ),
+    Check(
+        "jobs:placement_no_show",
+        {**HANDLERS, "staff": 404},
+        method="post",
+        kwargs=_placement_pk(station="matrix-other", state="confirmed", own_employer=True),
+        note="a no-show is the station's record, not the employer's",
+    ),
+    Check(
+        "jobs:placement_cancel",
+        {**HANDLERS, "staff": 404},
+        method="post",
+        kwargs=_placement_pk(station="matrix-other", own_employer=True),
+        note="cancelling is the station's record, not the employer's",
+    ),
+    Check(
+        "jobs:placement_complete",
+        {**DENY, "staff": 404, "admin": 200},
+        kwargs=_placement_pk(station="matrix-other", state="on_duty", own_employer=True),
+        note="the result is the station's record, not the employer's",
+    ),
+    Check(
         "jobs:placement_no_show",
         HANDLERS,
         method="post",

@@ -76,7 +76,9 @@ def test_done_when_unpaid_worker_to_suspended_employer(station, staff, png):
     assert ("received", "accepted") in states and ("resolved", "closed") in states
     ledger = ServiceRecord.objects.filter(subject_id=str(complaint.pk))
     assert ledger.filter(kind="complaint_intake").count() == 1
-    assert ledger.filter(kind="rights_guidance").count() >= 5
+    # One day's steps on the case by one person are one service in the ledger, every step noted.
+    guidance = ledger.get(kind="rights_guidance")
+    assert "一次性告知" in guidance.note and "约双方调解" in guidance.note
     assert all("1390000" not in r.subject_label for r in ledger)
 
 
@@ -139,7 +141,7 @@ def test_hand_over_only_to_staff_of_the_station(station, staff, other_staff):
         services.complaint_hand_over(complaint=complaint, by=staff, to_user=other_staff, reason="x")
 
 
-def test_other_stations_staff_cannot_act(station, other_staff):
+def test_other_stations_staff_cannot_act(station, staff, other_staff):
     complaint, _ = _file(station)
     with pytest.raises(PermissionDenied):
         services.complaint_accept(complaint=complaint, by=other_staff)
@@ -243,3 +245,30 @@ def test_every_state_change_is_logged(station, staff):
     services.complaint_accept(complaint=complaint, by=staff)
     log = ComplaintLog.objects.filter(complaint=complaint, to_state="accepted").get()
     assert log.by == staff and log.from_state == "received"
+
+
+def test_a_days_steps_on_a_case_are_one_ledger_entry_not_the_same_line_twice(station, staff, login):
+    """#12: the workbench and ledger listed "维权指导 · TS26-…" twice at the same minute: each step
+    of a case wrote its own entry. Steps by one person on one day are one service; a step sent
+    twice (a double tap) adds nothing; another day's step is a new entry."""
+    complaint, _created = _file(station)
+    services.complaint_request_material(complaint=complaint, by=staff, items=["wage_slips"])
+    # The same notice sent again (a second tap) adds no step.
+    services.complaint_request_material(complaint=complaint, by=staff, items=["wage_slips"])
+    services.complaint_accept(complaint=complaint, by=staff, note="材料已补齐")
+    services.complaint_mediate(complaint=complaint, by=staff, note="约双方调解")
+    guidance = ServiceRecord.objects.filter(kind="rights_guidance", subject_id=str(complaint.pk))
+    assert guidance.count() == 1
+    assert guidance.get().note.count("；") == 2
+
+    page = login(staff).get("/workbench/").content.decode()
+    assert page.count(f"维权指导 · {complaint.number}") == 1
+
+    # Tomorrow's step is tomorrow's service.
+    ServiceRecord.objects.filter(pk=guidance.get().pk).update(
+        at=guidance.get().at - datetime.timedelta(days=1)
+    )
+    services.complaint_resolve(
+        complaint=Complaint.objects.get(pk=complaint.pk), by=staff, outcome="已结清"
+    )
+    assert guidance.count() == 2
