@@ -9,7 +9,9 @@ filing limit per mobile counts across both (sequentially, and with 10 simultaneo
 between the hosts against a limit of 3).
 
 Each "host" is a gunicorn started from its own environment file (its own bind address, its own
-log), as a separate machine would have; what a second host must share with the first is the
+log) and held to its own CPU core (``--no-pin`` to let them float), as a separate machine would
+have; besides requests/s and latency it reports the CPU time each request cost the app hosts and
+nginx, read from /proc, which is the figure that carries over to real machines; what a second host must share with the first is the
 same on both: DJANGO_SECRET_KEY, FIELD_ENCRYPTION_KEY, DATABASE_URL, CACHE_URL and the private
 files (here one folder; on two machines S3 or a shared mount — docs/operations.md).
 
@@ -56,6 +58,30 @@ def run(cmd, **kwargs):
     return result
 
 
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(root_pids: list[int]) -> float:
+    """User + system CPU time of these processes and their children (from /proc): unlike wall
+    time, it hardly changes with what else the shared machine is doing."""
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(fields[1])
+        times[int(entry.name)] = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+    total, wanted = 0.0, set(root_pids)
+    for pid, ppid in parents.items():
+        if pid in wanted or ppid in wanted:
+            total += times[pid]
+    return total
+
+
 def psql(sql: str, db: str = "postgres") -> str:
     return run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qtA", "-d", db, "-c", sql]).stdout
 
@@ -65,6 +91,7 @@ class Bench:
         self.args = args
         self.work = Path(tempfile.mkdtemp(prefix="gigmarket-scale."))
         self.procs: list[subprocess.Popen] = []
+        self.host_pids: dict[str, int] = {}
         self.nginx_conf = self.work / "nginx.conf"
         self.secret = secrets.token_urlsafe(60)
         self.field_key = secrets.token_urlsafe(48)
@@ -131,6 +158,10 @@ class Bench:
     def start_host(self, name: str):
         env = self.host_env(name)
         log = open(self.work / f"host-{name}.log", "w")  # noqa: SIM115  (closed with the process)
+        # A separate machine has its own CPU: each host is held to its own core (A: 0, B: 1), so
+        # "one host" gets one core's worth and "two hosts" two, whatever else is running.
+        core = {"a": 0, "b": 1}[name] % (os.cpu_count() or 1)
+        pin = (lambda: os.sched_setaffinity(0, {core})) if self.args.pin else None
         proc = subprocess.Popen(
             [
                 str(ROOT / ".venv/bin/gunicorn"),
@@ -145,8 +176,10 @@ class Bench:
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
+            preexec_fn=pin,  # noqa: PLW1509  (only sets the CPU affinity)
         )
         self.procs.append(proc)
+        self.host_pids[name] = proc.pid
         self.wait_for(lambda: self.direct("GET", name, "/health/")[0] == 200, f"host {name}")
 
     def start_nginx(self):
@@ -359,6 +392,9 @@ http {{
     # ---- load ----
 
     def wrk(self, variant: str, path: str) -> dict:
+        nginx_pid = int((self.work / "nginx.pid").read_text())
+        app_pids = list(self.host_pids.values())
+        app_before, nginx_before = cpu_seconds(app_pids), cpu_seconds([nginx_pid])
         out = run(
             [
                 "wrk",
@@ -381,14 +417,19 @@ http {{
             value, unit = float(match.group(1)), match.group(2)
             return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
 
+        app_cpu = cpu_seconds(app_pids) - app_before
+        nginx_cpu = cpu_seconds([nginx_pid]) - nginx_before
         errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
         non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+        requests = int(re.search(r"(\d+) requests in", out).group(1))
         return {
+            "app_cpu_ms": app_cpu * 1000 / max(requests, 1),
+            "nginx_cpu_ms": nginx_cpu * 1000 / max(requests, 1),
             "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
             "p50": ms("50"),
             "p99": ms("99"),
             "errors": errors + (int(non2xx.group(1)) if non2xx else 0),
-            "requests": int(re.search(r"(\d+) requests in", out).group(1)),
+            "requests": requests,
         }
 
     def load(self) -> list[str]:
@@ -403,12 +444,14 @@ http {{
                     print(
                         f"  round {round_no + 1} {label:9} {variant}: {result['rps']:.0f} req/s "
                         f"p50 {result['p50']:.0f} ms p99 {result['p99']:.0f} ms "
-                        f"errors {result['errors']}",
+                        f"errors {result['errors']}; CPU per request: app "
+                        f"{result['app_cpu_ms']:.1f} ms, nginx {result['nginx_cpu_ms']:.1f} ms",
                         flush=True,
                     )
         rows = [
-            "| page | app hosts | requests/s (median) | p50 ms | p99 ms | errors / requests |",
-            "|---|---|---|---|---|---|",
+            "| page | app hosts | requests/s (median) | p50 ms | p99 ms | errors / requests "
+            "| app CPU ms per request | nginx CPU ms per request |",
+            "|---|---|---|---|---|---|---|---|",
         ]
         for label in pages:
             for variant, hosts in (("one", 1), ("two", 2)):
@@ -417,17 +460,17 @@ http {{
                     f"| {label} | {hosts} | {statistics.median(r['rps'] for r in runs):.0f} | "
                     f"{statistics.median(r['p50'] for r in runs):.0f} | "
                     f"{statistics.median(r['p99'] for r in runs):.0f} | "
-                    f"{sum(r['errors'] for r in runs)} / {sum(r['requests'] for r in runs)} |"
+                    f"{sum(r['errors'] for r in runs)} / {sum(r['requests'] for r in runs)} | "
+                    f"{statistics.median(r['app_cpu_ms'] for r in runs):.1f} | "
+                    f"{statistics.median(r['nginx_cpu_ms'] for r in runs):.1f} |"
                 )
-            one = statistics.median(r["rps"] for r in samples[(label, "one")])
-            two = statistics.median(r["rps"] for r in samples[(label, "two")])
             ratios = [
                 t["rps"] / o["rps"]
                 for o, t in zip(samples[(label, "one")], samples[(label, "two")], strict=True)
             ]
             rows.append(
-                f"| {label}: two hosts ÷ one | | {two / one:.2f}× "
-                f"(per round: {', '.join(f'{r:.2f}' for r in ratios)}) | | | |"
+                f"| {label}: two hosts ÷ one, same round (median) | | {statistics.median(ratios):.2f}× "
+                f"(per round: {', '.join(f'{r:.2f}' for r in ratios)}) | | | | | |"
             )
         return rows
 
@@ -454,6 +497,9 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
+    parser.add_argument(
+        "--no-pin", dest="pin", action="store_false", help="do not hold each host to its own core"
+    )
     args = parser.parse_args()
     for tool in ("nginx", "wrk", "openssl", "psql"):
         if not shutil.which(tool):
@@ -461,6 +507,7 @@ def main():
     bench = Bench(args)
     try:
         print(f"scratch folder {bench.work}; database {args.db}; cache {args.redis}", flush=True)
+        print("load average at the start: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
         bench.prepare_database()
         bench.start_host("a")
         bench.start_host("b")
@@ -473,11 +520,13 @@ def main():
         print(
             f"\nload through nginx (HTTPS, brotli), {args.connections} connections, "
             f"{args.duration} s per run, {args.rounds} interleaved rounds, "
-            f"{args.workers} gunicorn workers × 2 threads per host, "
-            f"{os.cpu_count()} CPU cores shared by everything:"
+            f"{args.workers} gunicorn workers × 2 threads per host"
+            + (", each host held to its own CPU core" if args.pin else "")
+            + f"; {os.cpu_count()} cores on the machine, shared with nginx, wrk and others:"
         )
         for row in bench.load():
             print(row)
+        print("load average at the end: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
     finally:
         bench.stop()
         if not args.keep:

@@ -15,13 +15,15 @@
 # logs and keeps the scratch folder.
 #
 # Settings (environment): SMOKE_DB (scratch database, dropped and made anew; default
-# gigmarket_smoke), SMOKE_REDIS_URL (default redis://127.0.0.1:6379/2), SMOKE_APP_PORT (18000),
+# gigmarket_smoke), SMOKE_REDIS_URL (the cache; default redis://127.0.0.1:6379/4), SMOKE_BROKER_URL
+# (the queue's broker, which the health check reaches; default redis://127.0.0.1:6379/5), SMOKE_APP_PORT (18000),
 # SMOKE_HTTP_PORT (18080), SMOKE_HTTPS_PORT (18443).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DB=${SMOKE_DB:-gigmarket_smoke}
-REDIS_URL=${SMOKE_REDIS_URL:-redis://127.0.0.1:6379/2}
+REDIS_URL=${SMOKE_REDIS_URL:-redis://127.0.0.1:6379/4}
+BROKER_URL=${SMOKE_BROKER_URL:-redis://127.0.0.1:6379/5}
 APP_PORT=${SMOKE_APP_PORT:-18000}
 HTTP_PORT=${SMOKE_HTTP_PORT:-18080}
 HTTPS_PORT=${SMOKE_HTTPS_PORT:-18443}
@@ -80,6 +82,7 @@ sed -e "s|^DJANGO_SECRET_KEY=.*|DJANGO_SECRET_KEY=$secret|" \
   -e "s|^DJANGO_CSRF_TRUSTED_ORIGINS=.*|DJANGO_CSRF_TRUSTED_ORIGINS=$BASE|" \
   -e "s|^DATABASE_URL=.*|DATABASE_URL=postgres://postgres@127.0.0.1:5432/$DB|" \
   -e "s|^CACHE_URL=.*|CACHE_URL=$REDIS_URL|" \
+  -e "s|^CELERY_BROKER_URL=.*|CELERY_BROKER_URL=$BROKER_URL|" \
   -e "s|^MEDIA_ROOT=.*|MEDIA_ROOT=$WORK/private_media|" \
   -e "s|^GUNICORN_BIND=.*|GUNICORN_BIND=127.0.0.1:$APP_PORT|" \
   -e "s|^GUNICORN_WORKERS=.*|GUNICORN_WORKERS=2|" \
@@ -111,7 +114,8 @@ for _ in $(seq 1 60); do
 done
 direct=$(curl -sS -H "Host: $HOST" "http://127.0.0.1:$APP_PORT/health/")
 grep -q '"database"' <<<"$direct" || fail "health on the host itself shows no details: $direct"
-ok "gunicorn answers on 127.0.0.1:$APP_PORT; health from the host itself lists its checks"
+grep -q '"queue": {"ok": true' <<<"$direct" || fail "health does not reach the queue's broker: $direct"
+ok "gunicorn answers on 127.0.0.1:$APP_PORT; health from the host itself lists its checks (queue's broker reached)"
 
 say "5. nginx with the shipped site file (第 8 步)"
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=$HOST" \

@@ -1,19 +1,12 @@
-"""Health of the site for the load balancer (健康检查): database, cache, storage (and the queue).
+"""Health of the site for the load balancer (健康检查): database, cache, storage and the queue.
 
 ``GET /health/`` answers ``ok`` (200) or ``fail`` (503) as plain text to everyone: a load
 balancer needs nothing more, and the public learns nothing about what is inside. Staff accounts,
 and requests made on the host itself (not through the proxy), get each check with its error.
 
-Adding a check — HOOK for the task queue: in the module that owns the queue, write
-
-    from gigmarket import health
-
-    @health.register("queue")
-    def _queue() -> None:
-        ...  # raise any exception when the broker cannot be reached
-
-and import that module where the app starts (its ``AppConfig.ready``). A check returns nothing
-when all is well and raises when not; it must be quick (the balancer asks every few seconds).
+Adding a check: ``@health.register("name")`` on a function that returns nothing when all is well
+and raises when not (the queue's below asks ``gigmarket.celery_app.queue_problem``). It must be
+quick: the balancer asks every few seconds.
 """
 
 from __future__ import annotations
@@ -32,6 +25,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from gigmarket.celery_app import queue_problem
 from gigmarket.network import client_ip
 
 Check = Callable[[], None]
@@ -77,6 +71,14 @@ def _storage() -> None:
                 raise RuntimeError("storage did not return what was just written")
     finally:
         default_storage.delete(name)
+
+
+@register("queue")
+def _queue() -> None:
+    """The task queue's broker can take work (always, when tasks run inline: no broker)."""
+    problem = queue_problem()
+    if problem:
+        raise RuntimeError(problem)
 
 
 def run_checks() -> dict[str, dict]:

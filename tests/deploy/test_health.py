@@ -46,7 +46,7 @@ def test_the_host_itself_asking_the_app_directly_sees_details(client):
     response = client.get(reverse("core:health"), REMOTE_ADDR="127.0.0.1")
     body = json.loads(response.content)
     assert body["status"] == "ok"
-    assert set(body["checks"]) >= {"database", "cache", "storage"}
+    assert set(body["checks"]) >= {"database", "cache", "storage", "queue"}
 
 
 def test_another_component_can_register_its_check(client, monkeypatch):
@@ -54,3 +54,11 @@ def test_another_component_can_register_its_check(client, monkeypatch):
     health.register("queue")(lambda: None)
     body = json.loads(client.get(reverse("core:health"), REMOTE_ADDR="127.0.0.1").content)
     assert body["checks"]["queue"]["ok"]
+
+
+def test_an_unreachable_broker_makes_the_site_unhealthy(client, monkeypatch):
+    monkeypatch.setattr(health, "queue_problem", lambda: "broker unreachable (OperationalError)")
+    response = client.get(reverse("core:health"), REMOTE_ADDR="127.0.0.1")
+    body = json.loads(response.content)
+    assert response.status_code == 503 and not body["checks"]["queue"]["ok"]
+    assert "broker unreachable" in body["checks"]["queue"]["error"]
