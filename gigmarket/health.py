@@ -32,6 +32,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from gigmarket.celery_app import queue_problem
 from gigmarket.network import client_ip
 
 Check = Callable[[], None]
@@ -77,6 +78,14 @@ def _storage() -> None:
                 raise RuntimeError("storage did not return what was just written")
     finally:
         default_storage.delete(name)
+
+
+@register("queue")
+def _queue() -> None:
+    """The task queue's broker can be reached (always fine when tasks run inline)."""
+    problem = queue_problem()
+    if problem:
+        raise RuntimeError(problem)
 
 
 def run_checks() -> dict[str, dict]:
