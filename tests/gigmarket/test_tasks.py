@@ -3,6 +3,9 @@
 import datetime
 import gzip
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 from auditlog.models import LogEntry
@@ -141,3 +144,13 @@ def test_health_passes_with_a_reachable_broker(client, queued):
     assert queue_problem() is None
     response = client.get("/health/", REMOTE_ADDR="127.0.0.1")
     assert json.loads(response.content)["checks"]["queue"]["ok"] is True
+
+
+def test_loading_the_queue_does_not_choose_the_settings_for_the_web_process():
+    """wsgi.py defaults to production settings: the package's import must not pick local first."""
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    code = "import os, gigmarket; print(os.environ.get('DJANGO_SETTINGS_MODULE'))"
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=settings.BASE_DIR, capture_output=True, text=True
+    )
+    assert out.stdout.strip() == "None", out.stderr
