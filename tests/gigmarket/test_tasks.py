@@ -71,7 +71,8 @@ def _access(user, days_ago: int) -> PersonalDataAccess:
     )
 
 
-def test_audit_retention_is_daily_archives_logs_past_six_months_then_deletes_them():
+def test_audit_retention_is_daily_archives_logs_past_six_months_then_deletes_them(settings):
+    settings.STORAGES = {**settings.STORAGES}  # a fresh private storage: only this test's archives
     schedule = _entry("gigmarket.tasks.archive_audit_logs")["schedule"]
     assert isinstance(schedule, crontab) and schedule.hour == {3}
     user = AdminFactory()
