@@ -43,7 +43,7 @@ fail() {
 stop_all() {
   local status=$?
   if [ -f "$WORK/nginx/nginx.pid" ]; then
-    nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -s quit 2>/dev/null || true
+    nginx -c "$WORK/nginx/nginx.conf" -s quit 2>/dev/null || true
   fi
   if [ -f "$WORK/gunicorn.pid" ]; then
     kill "$(cat "$WORK/gunicorn.pid")" 2>/dev/null || true
@@ -94,7 +94,8 @@ set +a
 redis-cli -u "$REDIS_URL" ping >/dev/null || fail "no Redis at $REDIS_URL"
 
 say "3. make deploy-check, migrate, demo data, collectstatic (第 5、6 步)"
-make --no-print-directory deploy-check
+# -o: the borrowed venv is installed already; do not reinstall into it.
+make --no-print-directory -o .venv/.installed-stamp deploy-check
 [ -f locale/zh_Hans/LC_MESSAGES/django.mo ] || fail "make deploy-check did not compile the catalogues"
 .venv/bin/python manage.py migrate --noinput >"$WORK/log/migrate.log"
 .venv/bin/python manage.py seed_demo >"$WORK/log/seed.log"
@@ -147,9 +148,9 @@ http {
 }
 EOF
 ls /etc/nginx/modules-enabled/ | grep -q brotli || fail "nginx's brotli module is not installed (libnginx-mod-http-brotli-filter)"
-nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -t 2>"$WORK/log/nginx-t.log" \
+nginx -c "$WORK/nginx/nginx.conf" -t 2>"$WORK/log/nginx-t.log" \
   || { cat "$WORK/log/nginx-t.log"; fail "nginx -t refused the site"; }
-nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"
+nginx -c "$WORK/nginx/nginx.conf"
 for _ in $(seq 1 20); do
   "${CURL[@]}" -o /dev/null "$BASE/health/" 2>/dev/null && break
   sleep 0.5

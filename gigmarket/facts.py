@@ -26,3 +26,6 @@ def ask(name: str, *args: Any, default: Any = None) -> Any:
 
 #: Seeker ids → {seeker id: the day (Asia/Shanghai) the person was last placed in work}.
 LAST_PLACED_ON = "seekers.last_placed_on"
+
+#: (station, limit) → up to ``limit`` of the station's open jobs, newest first, for its page.
+STATION_OPEN_JOBS = "stations.open_jobs"

@@ -29,6 +29,8 @@ logger = logging.getLogger("gigmarket.request")
 _request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="")
 _SANE_ID = re.compile(r"^[A-Za-z0-9-]{8,64}$")
 #: What a log record carries besides its message, copied into the JSON line when present.
+#: The health endpoint's path (gigmarket/health.py).
+PROBE_PATH = "/health/"
 FIELDS = ("request_id", "method", "path", "status", "duration_ms", "user_id")
 
 
@@ -57,7 +59,10 @@ class RequestLogMiddleware:
             return response
         finally:
             user = getattr(request, "user", None)
-            logger.info(
+            # The load balancer's probe every few seconds: logged only when it fails.
+            level = logging.DEBUG if request.path == PROBE_PATH and status == 200 else logging.INFO
+            logger.log(
+                level,
                 "%s %s %s",
                 request.method,
                 request.path,

@@ -33,6 +33,16 @@ class JobsConfig(AppConfig):
 
         # The seekers' priority-group ledger shows days since each person was last placed.
         facts.provide(facts.LAST_PLACED_ON, Placement.objects.last_placed_on)
+        # A station's page lists the open jobs it collected.
+        facts.provide(
+            facts.STATION_OPEN_JOBS,
+            lambda station, limit: list(
+                Job.objects.listed()
+                .at_station(station)
+                .for_cards()
+                .order_by("-opened_at", "-pk")[:limit]
+            ),
+        )
 
         # Every change of an employer, a job or a checker rule is in the auditor's change log,
         # with contact names, phones and (household) addresses masked.

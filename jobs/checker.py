@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -93,12 +94,17 @@ OVERRIDABLE = frozenset({"sex"})
 
 #: Words that refuse a group after naming it: 乙肝携带者【不予录用】, 女的【别来】.
 _REFUSE = (
-    r"(?:勿扰|莫扰|勿来|别来|勿报|免谈|谢绝|婉拒|拒收|除外|止步|绕道|没戏|不行"
-    r"|不要(?!求)|不收(?![费取钱])|不招|不予?录用|恕不录用|不予?考虑|不接受"
-    r"|不能(?:来|报名|应聘|录用|入职|上岗|从事)|不可以?(?:来|报名|应聘|录用))"
+    r"(?:一律|一概|统统|全都|均|都|概)?"
+    r"(?:请?勿(?:扰|来|报名?|应聘|投递|联系|打扰|来电)|莫扰|别来|免谈|谢绝|婉拒|拒收|除外|止步"
+    r"|绕道|没戏|不行|不要(?!求)|不收(?![费取钱])|不招|不予?录[用取]|恕不录用|不予?考虑"
+    r"|不予?聘用|不予招聘|不接受|不能(?:来|报名|应聘|录用|入职|上岗|从事)"
+    r"|不得(?:报名|应聘)|不可以?(?:来|报名|应聘|录用))"
 )
 #: Words that refuse a group before naming it: 【不招】女性, 【谢绝】残疾人.
-_EXCLUDE = r"(?:不招|不要(?!求)|不收(?![费取钱])|不录用?|不予录用|不接受|谢绝|拒绝|拒收|拒招)"
+_EXCLUDE = (
+    r"(?:不招|不要(?!求)|不收(?![费取钱])|不录[用取]?|不予录[用取]|不予?聘用|不予招聘|不接受"
+    r"|谢绝|拒绝|拒收|拒招)"
+)
 #: Words that hire only a group: 【只招】汉族, 【仅录用】本地人.
 _ONLY_HIRE = r"(?:只|仅)(?:招收?|要|收|录用?|聘用?|用|找|限于?)"
 _REQUIRE = r"(?:要求|必须|需|须)是?"
@@ -107,7 +113,7 @@ _ETHNIC = (
     r"|土家族|侗族|瑶族|白族|傣族|黎族|朝鲜族|东乡族|撒拉族|布依族)"
 )
 _RELIGIOUS = r"(?:有宗教信仰|宗教信仰|信仰宗教|信宗教|信教|穆斯林|基督徒|信徒|信佛)"
-_HEPATITIS = r"(?:乙肝|乙型肝炎|大三阳|小三阳|澳抗|hbsag|艾滋病?|hiv)"
+_HEPATITIS = r"(?:乙肝|乙型肝炎|肝炎|肝病|大三阳|小三阳|澳抗|hbsag|艾滋病?|hiv)"
 _DISABLED = r"(?:身体有残疾|身有残疾|身体残疾|肢体残疾|残疾|残障|伤残|聋哑|盲人|肢残)"
 _HOME = r"(?:本地|本县|本市|本镇|本区|本乡|本村|本省)"
 _ELSEWHERE = (
@@ -118,6 +124,8 @@ _ELSEWHERE = (
 _CHILD = r"(?:生育|怀孕|要孩子|生孩子|生小孩|要小孩|生二胎|生育二胎)"
 #: Ages 16–79 in digits or Chinese numerals (三十五, 四十).
 _AGE = r"(?:\d{2}|[二三四五六七]十[一二三四五六七八九]?|十[六七八九])"
+#: The same in Chinese numerals only (四十五以下 without 岁 is still an age; 165以下 is not).
+_AGE_WORDS = r"(?:[二三四五六七]十[一二三四五六七八九]?|十[六七八九])"
 _NO_NUMBER_BEFORE = r"(?<![\d一二三四五六七八九十])"
 #: 押金 that is not the worker's: a client's rent deposit, the water-bucket deposit a courier logs.
 _NOT_THE_WORKERS = "".join(
@@ -133,10 +141,10 @@ _NOT_THE_WORKERS = "".join(
         "水桶",
         "住户",
         "业主",
-        "车辆",
     )
 )
 _NOT_A_STUDENTS = "".join(f"(?<!{w})" for w in ("学员", "学生", "会员", "考生", "学车"))
+_HOLDER = r"(?:公司|单位|厂里|厂方|老板|店里|我处|我司|财务|中介)"
 _PAPERS = r"(?:身[份分]证|证件|毕业证|学位证|户口本|驾驶证|驾照)"
 
 #: (category, severity, pattern) — the built-in list; a data migration copies it into PostingRule.
@@ -146,7 +154,7 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     ("sex", BLOCK, r"(?:仅|只)?限于?(?:男|女)(?![女男装])"),
     ("sex", BLOCK, rf"{_ONLY_HIRE}(?:男|女)(?![女男装])"),
     ("sex", BLOCK, r"(?<![子儿孙男])(?:男|女)(?:性|士|仕|生|工|的|同志)?优先"),
-    ("sex", BLOCK, rf"(?<![子儿孙男])(?:男|女)(?:性|士|仕|生|的|同志|同胞)?{_REFUSE}"),
+    ("sex", BLOCK, rf"(?<![子儿孙男])(?:男|女)(?:性|士|仕|生|同志|同胞)?的?{_REFUSE}"),
     ("sex", BLOCK, rf"{_EXCLUDE}(?:男|女)(?:性|士|仕|生|的|工|同志)?(?![女男装])"),
     ("sex", BLOCK, r"(?:要|招|找)(?:男|女)的"),
     ("sex", BLOCK, r"性别(?:要求|限|限制|为|是)?(?:男|女)(?![女男])(?!不限|均可|都)"),
@@ -159,7 +167,7 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     (
         "marriage",
         BLOCK,
-        rf"(?:未婚|已婚|单身|离异)(?:未育|已育)?(?:者|人员|人士|女性|男性|女士|男士|的|人)?(?:优先|{_REFUSE})",
+        rf"(?:未婚|已婚|单身|离异)(?:未育|已育|未孕|已孕)?(?:者|人员|人士|女性|男性|女士|男士|人)?的?(?:优先|{_REFUSE})",
     ),
     ("marriage", BLOCK, rf"{_REQUIRE}(?:未婚|已婚|单身)"),
     ("marriage", BLOCK, r"已婚已育|未婚未育"),
@@ -173,9 +181,11 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     (
         "marriage",
         BLOCK,
-        rf"(?:孕妇|孕期|怀孕|哺乳期|备孕|宝妈)(?:女性|妇女|者|的|人员|期间)?{_REFUSE}",
+        rf"(?:孕妇|孕期|怀孕|哺乳期|备孕|宝妈)(?:女性|妇女|者|人员|期间)?的?{_REFUSE}",
     ),
     ("marriage", BLOCK, rf"承诺.{{0,8}}不{_CHILD}"),
+    ("marriage", BLOCK, rf"(?:无|没有|暂无)(?:{_CHILD}|结婚)(?:计划|打算)"),
+    ("marriage", BLOCK, rf"(?:不打算|不计划|暂不|近期不)(?:{_CHILD}|结婚)"),
     (
         "marriage",
         BLOCK,
@@ -183,38 +193,38 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     ),
     # ethnicity / religion
     ("ethnicity", BLOCK, rf"(?:仅|只)?限于?{_ETHNIC}"),
-    ("ethnicity", BLOCK, rf"(?:{_ONLY_HIRE})?{_ETHNIC}(?:人|的|人员)?(?:优先|{_REFUSE})"),
+    ("ethnicity", BLOCK, rf"(?:{_ONLY_HIRE})?{_ETHNIC}(?:人|人员|同胞)?的?(?:优先|{_REFUSE})"),
     ("ethnicity", BLOCK, rf"{_ONLY_HIRE}{_ETHNIC}"),
     ("ethnicity", BLOCK, rf"{_REQUIRE}汉族"),
-    ("ethnicity", BLOCK, rf"{_RELIGIOUS}(?:者|人员|的|人士)?{_REFUSE}"),
+    ("ethnicity", BLOCK, rf"{_RELIGIOUS}(?:者|人员|人士)?的?{_REFUSE}"),
     ("ethnicity", BLOCK, rf"{_EXCLUDE}(?:{_ETHNIC}|{_RELIGIOUS})"),
     # health
     ("health", BLOCK, rf"{_HEPATITIS}.{{0,6}}?{_REFUSE}"),
     ("health", BLOCK, r"乙肝(?:两对半|五项)|两对半检查|hbsag阴性|乙肝表面抗原(?:阴性|检查|检测)"),
     ("health", BLOCK, rf"{_EXCLUDE}有?{_HEPATITIS}"),
     # disability
-    ("disability", BLOCK, rf"{_DISABLED}(?:人|人士|者|人员|的|朋友)?{_REFUSE}"),
+    ("disability", BLOCK, rf"{_DISABLED}(?:人|人士|者|人员|朋友)?的?{_REFUSE}"),
     ("disability", BLOCK, rf"{_EXCLUDE}{_DISABLED}"),
     # origin
     (
         "origin",
         BLOCK,
-        rf"(?:仅|只)?限于?(?:{_HOME}|城镇|农村|城市|非农)(?:户口|户籍|人|人员|居民)",
+        rf"(?:仅|只)?限于?(?:{_HOME}|城镇|农村|城市|城区|市区|非农)+(?:户口|户籍|人|人员|居民)",
     ),
-    ("origin", BLOCK, rf"{_ELSEWHERE}(?:户口|户籍|籍|人|人员|的|籍人员)?{_REFUSE}"),
+    ("origin", BLOCK, rf"{_ELSEWHERE}(?:户口|户籍|籍|人|人员|籍人员)?的?{_REFUSE}"),
     ("origin", BLOCK, r"(?:仅|只)?限[^\W\d_不限无]{1,4}籍(?!贯)"),
     ("origin", BLOCK, rf"{_HOME}(?:户口|户籍|人)优先"),
     ("origin", BLOCK, rf"优先(?:录用|招收?|考虑|聘用){_HOME}(?:户口|户籍|人)"),
-    ("origin", BLOCK, rf"{_ONLY_HIRE}{_HOME}(?:人|户口|户籍|居民)"),
+    ("origin", BLOCK, rf"{_ONLY_HIRE}(?:{_HOME}|城区|市区|城镇|城市|农村)(?:人|户口|户籍|居民)"),
     ("origin", BLOCK, rf"{_EXCLUDE}{_ELSEWHERE}(?:户口|户籍|人|人员)"),
     ("origin", BLOCK, rf"{_REQUIRE}(?:{_HOME}|城镇|农村|城市)(?:户口|户籍|人)"),
     # money or papers taken from the worker
     ("money", BLOCK, _NOT_THE_WORKERS + r"(?:押金|压金(?!属)|保证金|风险金)"),
-    ("money", BLOCK, _NOT_A_STUDENTS + r"报名费"),
-    ("money", BLOCK, r"服装费|工装费|工服费"),
-    ("money", BLOCK, _NOT_A_STUDENTS + r"培训费"),
-    ("money", BLOCK, r"体检费"),
-    ("money", BLOCK, r"中介费|介绍费|资料费|办卡费|建档费|入职费|上岗费"),
+    ("money", BLOCK, _NOT_A_STUDENTS + r"报名费用?"),
+    ("money", BLOCK, r"(?:服装|工装|工服|工衣|制服|衣服)费用?"),
+    ("money", BLOCK, _NOT_A_STUDENTS + r"培训费用?"),
+    ("money", BLOCK, r"体检费用?"),
+    ("money", BLOCK, r"(?:中介|介绍|资料|办卡|建档|入职|上岗)费用?"),
     (
         "money",
         BLOCK,
@@ -223,11 +233,13 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     (
         "money",
         BLOCK,
-        rf"{_PAPERS}(?:原件)?(?:需|须|要|必须)?(?:押在|(?:交由?|交给|放在|留在|上交)"
-        r"(?:公司|单位|厂里|老板|店里|我处|我司)(?:统一)?(?:保管|暂存|存放|代管|扣留))",
+        rf"{_PAPERS}(?:原件)?(?:需|须|要|必须|得)?(?:(?:押|压|扣)(?:在|给|于)?{_HOLDER}"
+        rf"|(?:交由?|交给|放在|留在|上交){_HOLDER}(?:统一)?(?:保管|暂存|存放|代管|扣留))",
     ),
     # age
     ("age", WARN, rf"{_NO_NUMBER_BEFORE}{_AGE}周?岁(?:以下|以内|之内|之下)"),
+    ("age", WARN, rf"{_NO_NUMBER_BEFORE}{_AGE_WORDS}(?:以下|以内)"),
+    ("age", WARN, rf"(?:年纪|年龄)(?:大|偏大|太大|过大|超龄)的?(?:人员|者)?{_REFUSE}"),
     ("age", WARN, rf"{_NO_NUMBER_BEFORE}{_AGE}周?岁?(?:至|到)?{_AGE}周?岁"),
     ("age", WARN, rf"{_NO_NUMBER_BEFORE}{_AGE}周?岁以上(?:的)?(?:人员|者)?{_REFUSE}"),
     ("age", WARN, rf"(?:超过|大于|高于|超出){_AGE}周?岁"),
@@ -261,9 +273,10 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     (
         "minor",
         WARN,
-        r"(?<![\d一二三四五六七八九十])(?:1[0-5]|[1-9]|十[一二三四五]?|[一二三四五六七八九])周?岁"
+        r"(?<![\d一二三四五六七八九十])(?<!照顾)(?<!看护)(?<!辅导)(?<!接送)(?<!托管)"
+        r"(?:1[0-5]|[1-9]|十[一二三四五]{0,2}|[一二三四五六七八九])周?岁"
         r"(?:以上|及以上|起|即可|就行|就可以|可以|也可以?)"
-        r"(?!的?(?:宝宝|孩子|儿童|小孩|幼儿|小朋友|学生|老人))",
+        r"(?!的(?:宝宝|孩子|儿童|小孩|幼儿|小朋友|学生|小学生|中学生|老人))",
     ),
 ]
 
@@ -359,9 +372,10 @@ class _Folded:
     text: str
     origin: list[int]
     clause: list[int]
-    #: The folded text with a line break at every clause mark, for the ^…$ rules.
+    #: The folded text with a line break at every clause mark and without list numbers, for the
+    #: ^…$ rules; for each of its characters the index in ``text`` (-1 for the line breaks).
     lines: str
-    lines_origin: list[int]
+    lines_flat: list[int]
 
 
 def _clause_ends(text: str) -> set[int]:
@@ -389,13 +403,39 @@ def _clause_ends(text: str) -> set[int]:
     return ends
 
 
+@lru_cache(maxsize=8192)
+def _fold_char(char: str) -> str:
+    """One character folded for matching (the same few thousand characters come again and again)."""
+    return "".join(
+        piece
+        for piece in unicodedata.normalize("NFKC", char).lower().translate(_VARIANTS)
+        if not (piece.isspace() or piece in _IGNORED or unicodedata.category(piece) == "Cf")
+    )
+
+
+#: A list number at the start of a line (1. 2、 ③): not part of the clause for the ^…$ rules.
+_LIST_NUMBER = re.compile(
+    r"(?m)^[ \t\u3000]*(?:(?:\d{1,2}|[一二三四五六七八九十])[.、)）．:：]|[①②③④⑤⑥⑦⑧⑨⑩])"
+)
+
+
 def _fold(text: str) -> _Folded:
     ends = _clause_ends(text)
+    numbering = {i for m in _LIST_NUMBER.finditer(text) for i in range(m.start(), m.end())}
     folded: list[str] = []
     origin: list[int] = []
     clause: list[int] = []
     lines: list[str] = []
-    lines_origin: list[int] = []
+    lines_flat: list[int] = []
+
+    def keep(piece: str, index: int) -> None:
+        if index not in numbering:
+            lines.append(piece)
+            lines_flat.append(len(folded))
+        folded.append(piece)
+        origin.append(index)
+        clause.append(number)
+
     number = 0
     for index, char in enumerate(text):
         if index in ends:
@@ -403,28 +443,18 @@ def _fold(text: str) -> _Folded:
         if char in _CLAUSE_MARKS or char in "\n\r":
             if lines and lines[-1] != "\n":
                 lines.append("\n")
-                lines_origin.append(index)
+                lines_flat.append(-1)
             continue
         if (
             char == "、"
             and text[index - 1 : index].isdigit()
             and text[index + 1 : index + 2].isdigit()
         ):
-            folded.append(char)  # 40、50岁 is a list of ages, not the range 40-50岁
-            origin.append(index)
-            clause.append(number)
-            lines.append(char)
-            lines_origin.append(index)
+            keep(char, index)  # 40、50岁 is a list of ages, not the range 40-50岁
             continue
-        for piece in unicodedata.normalize("NFKC", char).lower().translate(_VARIANTS):
-            if piece.isspace() or piece in _IGNORED or unicodedata.category(piece) == "Cf":
-                continue
-            folded.append(piece)
-            origin.append(index)
-            clause.append(number)
-            lines.append(piece)
-            lines_origin.append(index)
-    return _Folded("".join(folded), origin, clause, "".join(lines), lines_origin)
+        for piece in _fold_char(char):
+            keep(piece, index)
+    return _Folded("".join(folded), origin, clause, "".join(lines), lines_flat)
 
 
 @dataclass(frozen=True)
@@ -487,9 +517,12 @@ def _gap(folded: _Folded, start: int, end: int, covered: set[int]) -> str | None
 def _negated_before(match: _Match, folded: _Folded, negations, covered: set[int]) -> bool:
     restrictive = match.rule.category == "sex" or _RESTRICTIVE.search(match.text)
     clause = folded.clause[match.start]
-    for neg_start, neg_end, word, payer in reversed(negations):
-        if neg_start >= match.start or folded.clause[neg_start] != clause:
-            continue
+    # Negations sorted by start: look back from the match, within its clause only.
+    for neg_start, neg_end, word, payer in reversed(
+        negations[: bisect_left(negations, (match.start,))]
+    ):
+        if folded.clause[neg_start] != clause:
+            return False
         neg_end = min(neg_end, match.start)  # 不要求 before 要求本地户口
         if payer and match.rule.category != "money":
             continue
@@ -526,23 +559,15 @@ def check_text(text: str, rules: Sequence[tuple[str, str, str]] | None = None) -
     once per category (overlapping matches of one category are one finding)."""
     rules = tuple(DEFAULT_RULES if rules is None else rules)
     folded = _fold(text or "")
-    line_to_flat = {}
-    if folded.lines:
-        flat = 0
-        for i, char in enumerate(folded.lines):
-            if char != "\n":
-                line_to_flat[i] = flat
-                flat += 1
     matches: list[_Match] = []
     for rule in _compiled(rules):
         haystack = folded.lines if rule.by_clause else folded.text
         for found in rule.pattern.finditer(haystack):
             start, end = found.start(), found.end()
             if rule.by_clause:
-                start, end = line_to_flat.get(start), line_to_flat.get(end - 1)
-                if start is None or end is None:
+                start, end = folded.lines_flat[start], folded.lines_flat[end - 1] + 1
+                if start < 0 or end <= 0:
                     continue
-                end += 1
             if end <= start:
                 continue
             if rule.severity == WARN and folded.clause[start] != folded.clause[end - 1]:
@@ -556,23 +581,20 @@ def check_text(text: str, rules: Sequence[tuple[str, str, str]] | None = None) -
         + [(m.start(), m.end(), m.group(), True) for m in _PAYER_BEFORE.finditer(folded.text)]
     )
     kept: list[_Match] = []
+    last: dict[str, int] = {}
     for match in sorted(matches, key=lambda m: (m.start, -m.end)):
-        same = [
-            n
-            for n, k in enumerate(kept)
-            if k.rule.category == match.rule.category
-            and k.start < match.end
-            and match.start < k.end
-        ]
-        if same:  # one phrase caught by two rules (只要男 + 要男的) is one finding: 只要男的
-            k = kept[same[0]]
-            kept[same[0]] = replace(k, end=max(k.end, match.end))
+        # Matches come by start, so an overlap can only be with the category's latest finding.
+        latest = last.get(match.rule.category)
+        if latest is not None and kept[latest].end > match.start:
+            # One phrase caught by two rules (只要男 + 要男的) is one finding: 只要男的.
+            kept[latest] = replace(kept[latest], end=max(kept[latest].end, match.end))
             continue
-        others = covered - set(range(match.start, match.end))
-        if _negated_before(match, folded, negations, others) or _negated_after(
-            match, folded, others
+        # The gaps measured lie outside the match, so its own span never counts as "other".
+        if _negated_before(match, folded, negations, covered) or _negated_after(
+            match, folded, covered
         ):
             continue
+        last[match.rule.category] = len(kept)
         kept.append(match)
     findings = []
     for match in kept:

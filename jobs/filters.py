@@ -5,11 +5,40 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.conf import settings
+from django.forms.utils import flatatt
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from gigmarket.models import Occupation, Region
 from jobs.models import Job
 from stations.models import Station
+
+
+class QuickSelect(forms.Select):
+    """A ``<select>`` drawn in Python: the same markup as Django's, without a template include
+    per option (the list's filter has ~90 options; drawing them took a third of the page)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        parts = [format_html('<select name="{}"{}>', widget["name"], flatatt(widget["attrs"]))]
+        for group, options, _index in widget["optgroups"]:
+            if group:
+                parts.append(format_html('<optgroup label="{}">', group))
+            parts.extend(
+                format_html(
+                    '<option value="{}"{}>{}</option>',
+                    str(option["value"]),
+                    flatatt(option["attrs"]),
+                    option["label"],
+                )
+                for option in options
+            )
+            if group:
+                parts.append("</optgroup>")
+        parts.append("</select>")
+        return mark_safe("\n".join(parts))
+
 
 WHEN_CHOICES = [("today", _("Today")), ("week", _("This week"))]
 
@@ -34,16 +63,21 @@ class PublicJobFilter(django_filters.FilterSet):
     )
     occupation = django_filters.ModelChoiceFilter(
         label=_("Kind of work"),
+        widget=QuickSelect,
         queryset=_occupations,
         method="filter_occupation",
         to_field_name="code",
         empty_label=_("Any"),
     )
     nature = django_filters.ChoiceFilter(
-        label=_("Nature of work"), choices=Job.Nature.choices, empty_label=_("Any")
+        label=_("Nature of work"),
+        choices=Job.Nature.choices,
+        empty_label=_("Any"),
+        widget=QuickSelect,
     )
     place = django_filters.ModelChoiceFilter(
         label=_("Township"),
+        widget=QuickSelect,
         queryset=_places,
         method="filter_place",
         to_field_name="code",
@@ -51,6 +85,7 @@ class PublicJobFilter(django_filters.FilterSet):
     )
     station = django_filters.ModelChoiceFilter(
         label=_("Station"),
+        widget=QuickSelect,
         queryset=Station.objects.active(),
         method="filter_station",
         to_field_name="code",
@@ -63,7 +98,11 @@ class PublicJobFilter(django_filters.FilterSet):
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": "10"}),
     )
     when = django_filters.ChoiceFilter(
-        label=_("When"), choices=WHEN_CHOICES, method="filter_when", empty_label=_("Any time")
+        label=_("When"),
+        choices=WHEN_CHOICES,
+        method="filter_when",
+        empty_label=_("Any time"),
+        widget=QuickSelect,
     )
 
     class Meta:

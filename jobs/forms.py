@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gigmarket.forms import PASSWORD_MAX_LENGTH, bounded_formfield
 from gigmarket.models import Industry, Occupation, Region
 from jobs.models import Employer, Job, PostingRule
 from jobs.services.postings import JOB_FIELDS
@@ -35,9 +36,12 @@ class EmployerRegisterForm(forms.Form):
         help_text=_("You will log in with this number."),
     )
     password = forms.CharField(
-        label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+        label=_("Password"),
+        max_length=PASSWORD_MAX_LENGTH,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     password2 = forms.CharField(
+        max_length=PASSWORD_MAX_LENGTH,
         label=_("Password again"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
@@ -107,6 +111,7 @@ class JobForm(forms.ModelForm):
     class Meta:
         model = Job
         fields = list(JOB_FIELDS)
+        formfield_callback = bounded_formfield
         widgets = {
             "start_date": forms.DateInput(attrs={"type": "date"}),
             "end_date": forms.DateInput(attrs={"type": "date"}),

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
-from django.db import models
+from django.contrib.postgres.fields import ArrayField
+from django.db import connections, models
 from django.db.models import Q
 from django.utils import timezone
 
@@ -19,6 +20,16 @@ def _station_model():
     from django.apps import apps
 
     return apps.get_model("stations", "Station")
+
+
+class _Bigrams(models.Func):
+    """``gm_bigrams(column)`` (PostgreSQL, migration job_list_indexes): the column's
+    two-character pieces, as the keyword indexes hold them."""
+
+    function = "gm_bigrams"
+
+    def __init__(self, column: str):
+        super().__init__(models.F(column), output_field=ArrayField(models.TextField()))
 
 
 class EmployerQuerySet(models.QuerySet):
@@ -142,14 +153,27 @@ class JobQuerySet(models.QuerySet):
         )
 
     def matching_text(self, text: str) -> JobQuerySet:
-        """Keyword search over title and work content (containment, so it works on Chinese; on
-        PostgreSQL the trigram indexes of migration 0004 serve it)."""
+        """Keyword search over title and work content (containment, so it works on Chinese). On
+        PostgreSQL each word of two characters or more is first looked up in the open jobs'
+        bigram indexes (migration job_list_indexes), which serve common short words such as
+        "搬运" that the trigram indexes of migration 0004 cannot."""
         text = (text or "").strip()
         if not text:
             return self
+        indexed = connections[self.db].vendor == "postgresql"
         query = Q()
         for word in text.split()[:5]:
             query &= Q(title__contains=word) | Q(content__contains=word)
+            if indexed and len(word) >= 2:
+                # A separate clause, so that PostgreSQL answers it from the bitmap alone and
+                # computes no bigrams per row (a match in a third place, e.g. an occupation's
+                # alias, must be ORed into this clause too).
+                pieces = sorted({word[i : i + 2] for i in range(len(word) - 1)})
+                query &= Q(title_bigrams__contains=pieces) | Q(content_bigrams__contains=pieces)
+        if indexed:
+            return self.alias(
+                title_bigrams=_Bigrams("title"), content_bigrams=_Bigrams("content")
+            ).filter(query)
         return self.filter(query)
 
     def for_cards(self) -> JobQuerySet:

@@ -2,14 +2,38 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 import uuid
+from decimal import Decimal, InvalidOperation
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from gigmarket.forms import TEXT_MAX_LENGTH
 from gigmarket.models import User
+from gigmarket.validators import validate_mobile
+from rights.evidence import check_upload, max_files
 from rights.models import Kind, MissingItem, TransferTarget
+from rights.services import NEEDS_RESPONDENT, UNKNOWN_AMOUNT_WORDS, required_for
 from stations.models import Station
+
+#: What each kind-dependent field says when it is missing (the service says the same).
+MISSING_MESSAGES = {
+    "respondent_text": _("Please say against whom: pick the employer or write its name."),
+    "amount_owed": _(
+        "Please give the amount you are owed, in yuan (or write 不清楚 if you do not know)."
+    ),
+    "people_affected": _("Please say how many people are owed wages (at least 1)."),
+}
+
+#: Which kinds need each field, for the page to mark them as soon as a kind is chosen.
+REQUIRED_FOR_KINDS = {
+    "respondent_text": sorted(NEEDS_RESPONDENT),
+    "amount_owed": [Kind.UNPAID_WAGES],
+    "people_affected": [Kind.UNPAID_WAGES],
+}
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -35,7 +59,7 @@ class ComplaintForm(forms.Form):
 
     idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
     # Bots fill every field; people never see this one (hidden by CSS and from screen readers).
-    website = forms.CharField(required=False, label=_("Leave this empty"))
+    website = forms.CharField(required=False, max_length=200, label=_("Leave this empty"))
     kind = forms.ChoiceField(
         label=_("What is it about?"), choices=Kind.choices, widget=forms.RadioSelect
     )
@@ -50,22 +74,25 @@ class ComplaintForm(forms.Form):
     )
     description = forms.CharField(
         label=_("What happened"),
+        max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("When and where you worked, what was agreed, what went wrong."),
     )
-    amount_owed = forms.DecimalField(
+    amount_owed = forms.CharField(
         label=_("Amount owed (yuan)"),
         required=False,
-        min_value=0,
-        max_digits=12,
-        decimal_places=2,
-        help_text=_("For unpaid wages: the total still owed."),
+        max_length=20,
+        help_text=_(
+            "Unpaid wages: required. The total still owed; if you do not know it, write 不清楚."
+        ),
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
     )
     people_affected = forms.IntegerField(
         label=_("People owed wages"),
         required=False,
         min_value=1,
-        help_text=_("For unpaid wages: how many people, you included."),
+        max_value=100000,
+        help_text=_("Unpaid wages: required. How many people, you included."),
     )
     evidence = MultipleFileField(
         label=_("Photos or PDF (optional)"),
@@ -112,10 +139,76 @@ class ComplaintForm(forms.Form):
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         if not self.is_bound and not self.initial.get("idempotency_key"):
             self.initial["idempotency_key"] = uuid.uuid4().hex
+        # Mark what the chosen kind needs: on the server for the kind sent or pre-chosen (so the
+        # page says it without JavaScript), and in the page as soon as another kind is ticked.
+        for name, kinds in REQUIRED_FOR_KINDS.items():
+            self.fields[name].widget.attrs["data-required-for"] = " ".join(kinds)
+            self.fields[name].error_messages["required"] = MISSING_MESSAGES[name]
+        source = self.data if self.is_bound else self.initial
+        kind = source.get("kind") or ""
+        for name in required_for(kind, respondent_known=bool(source.get("job"))):
+            self.fields[name].required = True
 
     @property
     def is_bot(self) -> bool:
         return bool(self.data.get("website"))
+
+    # The service checks the same again; checking here too names every problem in one answer.
+    def clean_mobile(self) -> str:
+        return validate_mobile(self.cleaned_data.get("mobile") or "")
+
+    def clean_evidence(self) -> list:
+        files = self.cleaned_data.get("evidence") or []
+        if len(files) > max_files():
+            raise forms.ValidationError(
+                _("At most %(n)d files can be attached.") % {"n": max_files()}
+            )
+        problems = []
+        for upload in files:
+            try:
+                check_upload(upload)
+            except forms.ValidationError as error:
+                problems.extend(error.messages)
+        if problems:
+            raise forms.ValidationError(problems)
+        return files
+
+    def clean_amount_owed(self) -> Decimal | None:
+        """A sum in yuan ("3200", "3,200元", full-width digits), or a word for "not known"."""
+        raw = unicodedata.normalize("NFKC", self.cleaned_data.get("amount_owed") or "").strip()
+        self.amount_unknown = raw.lower() in UNKNOWN_AMOUNT_WORDS
+        if not raw or self.amount_unknown:
+            return None
+        number = re.sub(r"[,\s元¥￥]|rmb|RMB", "", raw)
+        try:
+            amount = Decimal(number)
+        except InvalidOperation:
+            raise forms.ValidationError(
+                _("Write the amount as a number of yuan, e.g. 3200, or write 不清楚.")
+            ) from None
+        if not amount.is_finite() or amount < 0 or amount >= Decimal("1e10"):
+            raise forms.ValidationError(_("The amount cannot be negative."))
+        return amount.quantize(Decimal("0.01"))
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["amount_unknown"] = getattr(self, "amount_unknown", False)
+        self._drop_requirements_met(cleaned)
+        # 一次性告知: one message naming everything still missing, above the form.
+        missing = [
+            str(self.fields[name].label)
+            for name, errors in self.errors.as_data().items()
+            if name in self.fields and any(e.code == "required" for e in errors)
+        ]
+        if missing:
+            raise forms.ValidationError(
+                format_lazy(_("Still missing: {fields}."), fields="、".join(missing)),
+                code="missing",
+            )
+        return cleaned
+
+    def _drop_requirements_met(self, cleaned) -> None:
+        """A requirement met another way (an employer picked at the window) is no error."""
 
 
 class StaffComplaintForm(ComplaintForm):
@@ -141,6 +234,10 @@ class StaffComplaintForm(ComplaintForm):
     @property
     def is_bot(self) -> bool:
         return False
+
+    def _drop_requirements_met(self, cleaned) -> None:
+        if cleaned.get("employer") and self.errors.pop("respondent_text", None):
+            cleaned["respondent_text"] = ""
 
 
 class TrackForm(forms.Form):
@@ -210,7 +307,11 @@ class DeclineForm(forms.Form):
 
 
 class ResolveForm(forms.Form):
-    outcome = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 3}))
+    outcome = forms.CharField(
+        label=_("What was done"),
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     recovered_amount = forms.DecimalField(
         label=_("Wages recovered (yuan)"),
         required=False,

@@ -165,6 +165,11 @@ class Complaint(models.Model):
     amount_owed = models.DecimalField(
         _("amount owed (yuan)"), max_digits=12, decimal_places=2, null=True, blank=True
     )
+    amount_unknown = models.BooleanField(
+        _("amount not known"),
+        default=False,
+        help_text=_("The complainant does not know the exact amount owed (不清楚)."),
+    )
     people_affected = models.PositiveIntegerField(_("people affected"), null=True, blank=True)
     # Who handles it.
     station = models.ForeignKey(

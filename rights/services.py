@@ -53,6 +53,23 @@ NEEDS_RESPONDENT = {
     Kind.DISCRIMINATION,
 }
 
+#: Words that mean "I do not know the amount" (workers often do not know the exact sum owed).
+UNKNOWN_AMOUNT_WORDS = frozenset(
+    {"不清楚", "不知道", "不确定", "说不清", "不详", "未知", "unknown", "?", "？"}
+)
+
+
+def required_for(kind: str, *, respondent_known: bool = False) -> list[str]:
+    """The fields a kind of complaint needs beyond name, mobile, what happened and the station
+    (一次性告知: the form marks them when the kind is chosen and names all that is missing)."""
+    fields = []
+    if kind in NEEDS_RESPONDENT and not respondent_known:
+        fields.append("respondent_text")
+    if kind == Kind.UNPAID_WAGES:
+        fields += ["amount_owed", "people_affected"]
+    return fields
+
+
 #: Tracking numbers use letters and digits nobody confuses (no 0/O, 1/I/L).
 NUMBER_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
@@ -205,6 +222,7 @@ def _clean_filing(
     amount_owed: Decimal | None,
     people_affected: int | None,
     files: list,
+    amount_unknown: bool = False,
 ) -> dict:
     errors: dict[str, list[str]] = {}
     if kind not in Kind.values:
@@ -222,8 +240,13 @@ def _clean_filing(
             _("Please say against whom: pick the employer or write its name.")
         ]
     if kind == Kind.UNPAID_WAGES:
-        if amount_owed is None or amount_owed <= 0:
-            errors["amount_owed"] = [_("Please give the amount you are owed, in yuan.")]
+        said_unknown = amount_unknown and amount_owed is None
+        if not said_unknown and (amount_owed is None or amount_owed <= 0):
+            errors["amount_owed"] = [
+                _(
+                    "Please give the amount you are owed, in yuan (or write 不清楚 if you do not know)."
+                )
+            ]
         if not people_affected or people_affected < 1:
             errors["people_affected"] = [
                 _("Please say how many people are owed wages (at least 1).")
@@ -256,6 +279,7 @@ def complaint_file(
     job=None,
     respondent_text: str = "",
     amount_owed: Decimal | None = None,
+    amount_unknown: bool = False,
     people_affected: int | None = None,
     files: Iterable = (),
     idempotency_key: str = "",
@@ -285,6 +309,7 @@ def complaint_file(
         amount_owed=amount_owed,
         people_affected=people_affected,
         files=files,
+        amount_unknown=amount_unknown,
     )
     at_window = by is not None and by.is_authenticated and by.kind == User.Kind.STAFF
     if at_window and not Station.objects.writable_by(by).filter(pk=station.pk).exists():
@@ -308,6 +333,7 @@ def complaint_file(
         respondent_text=(respondent_text or "").strip(),
         description=description.strip(),
         amount_owed=amount_owed,
+        amount_unknown=bool(amount_unknown) and amount_owed is None,
         people_affected=people_affected,
         station=station,
         requested_station=requested if requested != station else None,

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -157,7 +157,7 @@ def _open_period(
     primary_occupation: Occupation, intended_industry: Industry | None,
 ) -> SeekingPeriod:
     """Open a seeking period on ``on``; a still-running earlier period ends that day (renewed)."""
-    for running in seeker.periods.current(on).filter(start__lt=on):
+    for running in seeker.periods.running(on).filter(start__lt=on):
         running.ended_on = on
         running.end_reason = SeekingPeriod.EndReason.RENEWED
         running.full_clean()
@@ -169,6 +169,20 @@ def _open_period(
     period.full_clean()
     period.save()
     return period
+
+
+def _save_new_seeker(seeker: Seeker, identity: Identity) -> None:
+    """Insert a new seeker; someone registered with the same mobile or ID meanwhile (a double
+    submission, two windows at once) is the same ``DuplicateSeeker`` as one registered before."""
+    try:
+        seeker.full_clean()
+        with transaction.atomic():
+            seeker.save()
+    except (ValidationError, IntegrityError):
+        duplicate = find_existing(identity)
+        if duplicate is not None:
+            raise duplicate from None
+        raise
 
 
 @transaction.atomic
@@ -207,8 +221,7 @@ def seeker_register(
     _apply_identity(seeker, identity)
     others = _apply_details(seeker, details)
     seeker.primary_occupation = primary_occupation
-    seeker.full_clean()
-    seeker.save()
+    _save_new_seeker(seeker, identity)
     seeker.number = f"{_local_date(seeker.registered_at):%Y}{seeker.pk:06d}"
     seeker.save(update_fields=["number"])
     if others:
@@ -337,20 +350,33 @@ def seeker_renew(
 def seeker_set_status(
     *, seeker: Seeker, to: str, by: User | None, reason: str = "", long_term: bool = False
 ) -> Seeker:
-    """Change a seeker's status (seeking, working, paused), logged; long-term work ends the period."""
+    """Change a seeker's status (seeking, working, paused), logged; long-term work ends the period.
+
+    Back to "seeking" with no period running (after long-term work, or a pause that outlasted the
+    period) starts a new seeking period: the person is an applicant again from today.
+    """
     seeker = Seeker.objects.select_for_update().get(pk=seeker.pk)
     transition(
         obj=seeker, to=to, by=by, allowed=Seeker.TRANSITIONS, log_model=SeekerTransition,
         log_fk="seeker", reason=reason,
     )
+    today = timezone.localdate()
     if to == Seeker.Status.WORKING and long_term:
         _end_periods(seeker, SeekingPeriod.EndReason.PLACED)
+    elif to == Seeker.Status.SEEKING and not seeker.periods.running(today).exists():
+        if seeker.primary_occupation is None:
+            raise ValidationError({"primary_occupation": _("Choose the main kind of work wanted.")})
+        _open_period(
+            seeker=seeker, by=by, kind=SeekingPeriod.Kind.RENEWAL, on=today,
+            station=seeker.home_station, primary_occupation=seeker.primary_occupation,
+            intended_industry=seeker.intended_industry,
+        )
     return seeker
 
 
 def _end_periods(seeker: Seeker, reason: str) -> None:
     today = timezone.localdate()
-    for period in seeker.periods.current(today):
+    for period in seeker.periods.running(today):
         period.ended_on = today
         period.end_reason = reason
         period.full_clean()
@@ -402,12 +428,14 @@ def _claim_hash(code: str) -> str:
 
 @transaction.atomic
 def claim_code_issue(*, seeker: Seeker, by: User | None) -> str:
-    """Issue a one-time code (shown once on the slip) that lets a walk-in claim an online account.
+    """Issue a one-time code (shown once on the slip) that lets a walk-in claim an online account,
+    or, for a person who already has one and forgot the password, set a new password (staff check
+    who they are at the desk first: there is no SMS code).
 
     Only its keyed hash is stored; a new code replaces the old one.
     """
-    if seeker.user_id or seeker.is_withdrawn:
-        raise ValidationError(_("This person already has an online account."))
+    if seeker.is_withdrawn:
+        raise ValidationError(_("This registration has been withdrawn."))
     code = "".join(secrets.choice(CLAIM_ALPHABET) for _i in range(CLAIM_CODE_LENGTH))
     seeker.claim_code_hash = _claim_hash(code)
     seeker.claim_code_expires = timezone.now() + datetime.timedelta(days=CLAIM_CODE_DAYS)
@@ -429,13 +457,14 @@ def _new_seeker_user(*, mobile: str, name: str, password: str) -> User:
 
 @transaction.atomic
 def seeker_claim_account(*, mobile: str, code: str, password: str) -> User:
-    """Create the online account of a walk-in seeker who brings their mobile and slip code."""
+    """Create the online account of a walk-in seeker who brings their mobile and slip code; if the
+    account exists already (a forgotten password), the code sets its new password instead."""
     wrong = ValidationError({"code": _("The mobile number or the code is wrong, or the code has expired.")})
     try:
         normal = validate_mobile(mobile)
     except ValidationError as error:
         raise ValidationError({"mobile": error.messages}) from error
-    seeker = Seeker.objects.select_for_update().filter(mobile=normal, user__isnull=True).first()
+    seeker = Seeker.objects.select_for_update().filter(mobile=normal).select_related("user").first()
     if (
         seeker is None or not seeker.claim_code_hash or seeker.claim_code_expires is None
         or seeker.claim_code_expires < timezone.now()
@@ -445,6 +474,17 @@ def seeker_claim_account(*, mobile: str, code: str, password: str) -> User:
         )
     ):
         raise wrong
+    if seeker.user_id:
+        user = seeker.user
+        try:
+            validate_password(password, user)
+        except ValidationError as error:
+            raise ValidationError({"password": error.messages}) from error
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        seeker.claim_code_hash, seeker.claim_code_expires = "", None
+        seeker.save(update_fields=["claim_code_hash", "claim_code_expires", "updated_at"])
+        return user
     if User.objects.filter(phone=normal).exists():
         raise ValidationError({"mobile": _("Another account already uses this mobile number.")})
     user = _new_seeker_user(mobile=normal, name=seeker.name, password=password)

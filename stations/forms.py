@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gigmarket.forms import add_service_errors
+from gigmarket.forms import TEXT_MAX_LENGTH, add_service_errors, capped_formset_factory
 from gigmarket.models import Region, User
 from gigmarket.roles import Role
 from stations import scoring
@@ -118,7 +118,7 @@ class HoursRuleForm(forms.Form):
         return data
 
 
-HoursFormSet = forms.formset_factory(HoursRuleForm, extra=2, max_num=14)
+HoursFormSet = capped_formset_factory(HoursRuleForm, extra=2, max_num=14)
 
 
 class OpeningExceptionForm(forms.ModelForm):
@@ -190,6 +190,7 @@ class SelfAssessmentForm(forms.Form):
 
     summary = forms.CharField(
         label=_("self-assessment"),
+        max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Management, services given, results, problems and plans for next year."),
     )
@@ -216,7 +217,10 @@ class SelfAssessmentForm(forms.Form):
 
 class EvaluationForm(forms.Form):
     comment = forms.CharField(
-        label=_("centre's comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("centre's comment"),
+        required=False,
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args, **kwargs):

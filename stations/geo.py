@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from urllib.parse import quote
 
 _A = 6378245.0  # Krasovsky 1940 semi-major axis, as the GCJ-02 obfuscation uses
 _EE = 0.00669342162296594323
@@ -62,6 +63,33 @@ def gcj02_to_wgs84(lat: float, lng: float) -> tuple[float, float]:
         glat, glng = wgs84_to_gcj02(wlat, wlng)
         wlat, wlng = wlat - (glat - lat), wlng - (glng - lng)
     return wlat, wlng
+
+
+def navigation_links(
+    *, name: str, wgs84: tuple[float, float], gcj02: tuple[float, float]
+) -> list[dict[str, str]]:
+    """Links that open the phone's map app at a place, each in the datum its scheme expects.
+
+    ``geo:`` (RFC 5870, any Android phone's default map app) takes WGS84; Amap's URI (高德地图,
+    which opens the app if installed, its web map otherwise, also inside messaging apps) is given
+    GCJ-02, which is what ``coordinate=gaode`` declares.
+    """
+    lat, lng = wgs84
+    glat, glng = gcj02
+    label = quote(name, safe="")
+    return [
+        {
+            "scheme": "geo",
+            "url": f"geo:{lat:.6f},{lng:.6f}?q={lat:.6f},{lng:.6f}({label})",
+        },
+        {
+            "scheme": "amap",
+            "url": (
+                f"https://uri.amap.com/marker?position={glng:.6f},{glat:.6f}&name={label}"
+                "&coordinate=gaode&callnative=1&src=gigmarket"
+            ),
+        },
+    ]
 
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:

@@ -232,6 +232,25 @@ class Station(models.Model):
             return gcj02_to_wgs84(lat, lng)
         return lat, lng
 
+    def gcj02(self) -> tuple[float, float] | None:
+        """(latitude, longitude) as Chinese web maps place it: as recorded, or converted from GPS."""
+        from stations.geo import wgs84_to_gcj02
+
+        if not self.has_coordinates:
+            return None
+        lat, lng = float(self.latitude), float(self.longitude)
+        if self.datum == self.Datum.WGS84:
+            return wgs84_to_gcj02(lat, lng)
+        return lat, lng
+
+    def navigation_links(self) -> list[dict[str, str]]:
+        """Links that open the phone's map app here (empty without coordinates)."""
+        from stations.geo import navigation_links
+
+        if not self.has_coordinates:
+            return []
+        return navigation_links(name=self.name, wgs84=self.wgs84(), gcj02=self.gcj02())
+
     def compliance_gaps(self, staff_count: int | None = None) -> list[str]:
         """What falls short of the standard for its kind (floor area, assigned staff)."""
         if staff_count is None:

@@ -20,8 +20,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 
+from gigmarket import facts
+from gigmarket.http import public_page
 from gigmarket.models import Region
 from gigmarket.redirects import redirect_to_next, safe_next_url
 from gigmarket.roles import Role, role_required
@@ -56,6 +63,8 @@ from stations.models import (
 
 ADMIN = (Role.COUNTY_ADMIN,)
 LEDGER_ROLES = (Role.STATION_STAFF, Role.COUNTY_ADMIN)
+#: Open jobs listed on a station's page (the rest are one tap away in the job list).
+STATION_JOBS_SHOWN = 10
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
@@ -63,7 +72,8 @@ _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @login_not_required
-@require_GET
+@require_safe
+@public_page
 def station_list(request: HttpRequest) -> HttpResponse:
     """The public directory (零工市场电子地图): list first, map when tiles are configured."""
     stations = list(Station.objects.for_directory().within(_site_region()))
@@ -151,6 +161,13 @@ def station_detail(request: HttpRequest, code: str) -> HttpResponse:
     upcoming = [
         e for e in station.opening_exceptions.all() if e.date <= today + datetime.timedelta(days=60)
     ]
+    # One bounded query (asked of the jobs app, which sits above this one): one more than shown
+    # says whether to offer "all of this station's jobs".
+    open_jobs = (
+        facts.ask(facts.STATION_OPEN_JOBS, station, STATION_JOBS_SHOWN + 1, default=[])
+        if station.active
+        else []
+    )
     context = {
         "station": station,
         "open_now": station.is_open_at(),
@@ -163,7 +180,9 @@ def station_detail(request: HttpRequest, code: str) -> HttpResponse:
         "can_manage": can_manage,
         "gaps": station.compliance_gaps(staff_count) if can_write else [],
         "jsonld": _jsonld(request, station, rows, upcoming),
-        "point": station.wgs84(),
+        "navigation": station.navigation_links(),
+        "open_jobs": open_jobs[:STATION_JOBS_SHOWN],
+        "more_jobs": len(open_jobs) > STATION_JOBS_SHOWN,
         "year": evaluation_year(),
     }
     return render(request, "stations/station_detail.html", context)

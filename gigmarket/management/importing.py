@@ -7,10 +7,17 @@ its own savepoint, so a row the rules or the database refuse is reported and the
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from gigmarket.tabular import ImportReport, read_rows
+
+#: Called as ``hook(since=<when the import began>)`` after an import that created or changed
+#: rows. Upper apps register here from their AppConfig.ready (reports counts again the stored
+#: monthly figures, since an import can carry dates in months that have ended).
+AFTER_IMPORT: list[Callable[..., object]] = []
 
 
 class ImportCommand(BaseCommand):
@@ -35,7 +42,11 @@ class ImportCommand(BaseCommand):
             rows = list(read_rows(file))
         except (OSError, UnicodeDecodeError, KeyError, ValueError, csv.Error) as error:
             raise CommandError(f"cannot read {file}: {error}") from error
+        started = timezone.now()
         report = self.run_import(rows=rows, dry_run=dry_run, **options)
+        if not dry_run and (report.created or report.updated):
+            for hook in AFTER_IMPORT:
+                hook(since=started)
         for line, message in report.errors:
             self.stderr.write(f"line {line}: {message}")
         self.stdout.write(

@@ -6,7 +6,7 @@ translation catalogues. See docs/deploy.md and deploy/env.production.example.
 """
 
 from gigmarket.settings.base import *  # noqa: F403
-from gigmarket.settings.base import BASE_DIR, LOGGING, STORAGES, env
+from gigmarket.settings.base import BASE_DIR, DATABASES, LOGGING, STORAGES, env
 from gigmarket.settings.preflight import refuse_unless_ready
 
 DEBUG = False
@@ -26,6 +26,11 @@ refuse_unless_ready(
 
 # One JSON line per request (request id, user id, status, duration; no query strings).
 LOGGING["loggers"]["gigmarket.request"]["level"] = env("REQUEST_LOG_LEVEL", default="INFO")
+
+# Each worker thread keeps its database connection for a minute instead of opening one per
+# request (checked before reuse). A DATABASE_URL with ?conn_max_age=N wins.
+DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 # Sessions live in the database (every host sees them), read through the shared cache.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

@@ -19,6 +19,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gigmarket.logging import scrub
 from gigmarket.models import User
 from gigmarket.notify import get_sender
 from gigmarket.roles import Role
@@ -164,7 +165,7 @@ def _move_placement(
         allowed=PLACEMENT_ALLOWED,
         log_model=PlacementTransition,
         log_fk="placement",
-        reason=reason,
+        reason=scrub(reason),  # typed by staff or the worker: no mobiles or ID numbers kept
         field="state",
     )
     job = placement.job
@@ -268,27 +269,18 @@ def placement_recommend(*, job: Job, seeker, by: User, reason: str = "") -> Plac
         raise PermissionDenied
     if seeker.is_withdrawn:
         raise ValidationError(_("This registration has been withdrawn."))
-    job = Job.objects.select_related("station", "employer").get(pk=job.pk)
-    _check_taking_people(job)
-    existing = (
-        Placement.objects.select_for_update(of=("self",))
-        .select_related("job", "seeker", "station")
-        .filter(job=job, seeker=seeker)
-        .first()
+    # Dispatches to one job wait for each other here (the order confirming uses: job, then
+    # placement), so a repeated tap finds the first one's placement instead of a duplicate key.
+    # NO KEY: a sign-up inserting a placement meanwhile only needs a KEY SHARE on the job row
+    # (its foreign key), so the two cannot deadlock.
+    job = (
+        Job.objects.select_for_update(of=("self",), no_key=True)
+        .select_related("employer", "station")
+        .get(pk=job.pk)
     )
-    if existing is not None:
-        if existing.state == P.RECOMMENDED:
-            return existing
-        if existing.state not in (P.APPLIED, P.DECLINED, P.CANCELLED):
-            raise ValidationError(
-                _("This person is already on this job (%(state)s).")
-                % {"state": existing.get_state_display()}
-            )
-        placement = existing
-        if placement.station_id is None:
-            placement.station = _handling_station(job, by)
-        log = _move_placement(placement=placement, to=P.RECOMMENDED, by=by, reason=reason)
-    else:
+    _check_taking_people(job)
+    existing = _placement_of(job, seeker)
+    if existing is None:
         placement = Placement(
             job=job,
             seeker=seeker,
@@ -300,10 +292,36 @@ def placement_recommend(*, job: Job, seeker, by: User, reason: str = "") -> Plac
             created_by=by,
         )
         placement.full_clean(validate_constraints=False)
-        placement.save()
-        log = PlacementTransition.objects.create(
-            placement=placement, by=by, from_state="", to_state=P.RECOMMENDED, reason=reason
-        )
+        try:
+            with transaction.atomic():
+                placement.save()
+        except IntegrityError:
+            # Lost a race the job lock does not cover (the person signing up at that moment):
+            # answer exactly as for a plain repeat, below.
+            existing = _placement_of(job, seeker)
+            if existing is None:
+                raise
+        else:
+            log = PlacementTransition.objects.create(
+                placement=placement,
+                by=by,
+                from_state="",
+                to_state=P.RECOMMENDED,
+                reason=scrub(reason.strip()),
+            )
+    if existing is not None:
+        if existing.state == P.RECOMMENDED:
+            return existing
+        if existing.state not in (P.APPLIED, P.DECLINED, P.CANCELLED):
+            raise ValidationError(
+                _("This person is already on this job (%(state)s).")
+                % {"state": existing.get_state_display()},
+                code="duplicate",
+            )
+        placement = existing
+        if placement.station_id is None:
+            placement.station = _handling_station(job, by)
+        log = _move_placement(placement=placement, to=P.RECOMMENDED, by=by, reason=reason)
     _ledger(placement, by, _("Recommended for the job"))
     _notify(
         placement,
@@ -318,6 +336,16 @@ def placement_recommend(*, job: Job, seeker, by: User, reason: str = "") -> Plac
         },
     )
     return placement
+
+
+def _placement_of(job: Job, seeker) -> Placement | None:
+    """The one placement of ``seeker`` on ``job`` (locked), if there is one."""
+    return (
+        Placement.objects.select_for_update(of=("self",))
+        .select_related("job", "seeker", "station")
+        .filter(job=job, seeker=seeker)
+        .first()
+    )
 
 
 def _ensure_handles(placement: Placement, by: User) -> None:
@@ -582,7 +610,7 @@ def placement_seeker_confirm(
         raise ValidationError(_("You can confirm the result once the work is marked completed."))
     placement.seeker_confirmed_at = timezone.now()
     placement.seeker_says_paid = paid_in_full
-    placement.seeker_note = (note or "").strip()
+    placement.seeker_note = scrub((note or "").strip())  # shown to staff: no personal numbers
     placement.full_clean()
     placement.save()
     PlacementTransition.objects.create(

@@ -5,24 +5,35 @@ from __future__ import annotations
 
 import json
 
-import segno
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.functional import cached_property
+from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 
 from gigmarket.forms import add_service_errors
+from gigmarket.http import public_page
 from gigmarket.models import Occupation, User
 from gigmarket.roles import Role, role_required
 from gigmarket.services import personal_data_opened
-from jobs import checker, services
+from jobs import checker, listing, services
 from jobs.filters import PublicJobFilter
 from jobs.forms import (
     ApproveForm,
@@ -40,6 +51,8 @@ from jobs.schema import employer_public_name, job_posting, public_address
 from stations.models import Station
 
 PAGE_SIZE = 20
+#: The list shows at most this many pages (1,000 jobs); past them, narrow the filter.
+MAX_PAGES = 50
 STAFF_ROLES = (Role.STATION_STAFF, Role.COUNTY_ADMIN)
 REVIEW_ROLES = (Role.REVIEWER, Role.COUNTY_ADMIN)
 
@@ -55,7 +68,7 @@ COMMON_KINDS = [
 
 
 def _qr_data_uri(url: str) -> str:
-    return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
+    return listing.qr_data_uri(url)
 
 
 def _employer_of(user: User) -> Employer | None:
@@ -86,32 +99,117 @@ def job_editor_required(view):
 # ---- public ----
 
 
-@login_not_required
-@require_GET
-def job_list(request: HttpRequest) -> HttpResponse:
-    """Open jobs, newest first, filtered by what the URL says (找活)."""
-    filterset = PublicJobFilter(request.GET or None, queryset=Job.objects.listed().for_cards())
-    jobs = (
-        filterset.qs
-        if filterset.is_bound and filterset.is_valid()
-        else Job.objects.listed().for_cards()
-    )
-    page = Paginator(jobs.order_by("-opened_at", "-pk"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+class BoundedPaginator(Paginator):
+    """At most ``MAX_PAGES`` pages, so that no page of the list costs more than page 50: past
+    them, the list asks the visitor to narrow the filter."""
+
+    @cached_property
+    def count(self) -> int:
+        """Counted up to one past what can be shown, so that the count reads at most ~1,000
+        index entries however many jobs match (more are shown as "more than 1,000")."""
+        return self.object_list[: MAX_PAGES * self.per_page + 1].count()
+
+    @cached_property
+    def num_pages(self) -> int:
+        return min(super().num_pages, MAX_PAGES)
+
+
+def _filters_key(filterset: PublicJobFilter) -> str | None:
+    """The filters as one canonical string (cache key); None when the input is not valid."""
+    if not filterset.is_bound:
+        return ""
+    if not filterset.is_valid():
+        return None
+    fields = PublicJobFilter.Meta.fields
+    return urlencode(sorted((k, v) for k, v in filterset.data.items() if k in fields and v))
+
+
+def _cards(jobs) -> list[Job]:
+    """The page's jobs with what a card shows worked out once here (cheaper than a template
+    include and three ``blocktranslate`` per card)."""
+    detail = reverse("jobs:job_detail", kwargs={"pk": 0})[:-2]
+    for job in jobs:
+        job.card_url = f"{detail}{job.pk}/"
+        job.card_from = gettext("From %(start)s") % {
+            "start": dateformat.format(job.start_date, "n月j日")
+        }
+        job.card_until = dateformat.format(job.end_date, "n月j日") if job.end_date else ""
+        job.card_people = ngettext("%(n)s person", "%(n)s people", job.headcount) % {
+            "n": job.headcount
+        }
+        job.card_posted = gettext("Posted %(ago)s") % {"ago": naturaltime(job.opened_at)}
+    return jobs
+
+
+def _common_kinds() -> list[dict]:
     names = dict(
         Occupation.objects.filter(code__in=[c for c, _i in COMMON_KINDS]).values_list(
             "code", "name"
         )
     )
-    kinds = [{"code": c, "icon": i, "name": names[c]} for c, i in COMMON_KINDS if c in names]
+    return [{"code": c, "icon": i, "name": names[c]} for c, i in COMMON_KINDS if c in names]
+
+
+@login_not_required
+@require_safe
+@public_page
+def job_list(request: HttpRequest) -> HttpResponse:
+    """Open jobs, newest first, filtered by what the URL says (找活). The filter form and each
+    page's cards per filter come from the shared cache (see ``jobs.listing``)."""
+    filterset = PublicJobFilter(request.GET or None, queryset=Job.objects.listed().for_cards())
+    filters = _filters_key(filterset)
+    jobs = filterset.qs if filters else Job.objects.listed().for_cards()
+    try:
+        number = max(1, min(int(request.GET.get("page", 1)), MAX_PAGES))
+    except ValueError:
+        number = 1
+
+    def results() -> str:
+        paginator = BoundedPaginator(jobs.order_by("-opened_at", "-pk"), PAGE_SIZE)
+        page = paginator.get_page(number)
+        # The page's ids first (an index-only scan, however deep the page), then their rows.
+        ids = list(page.object_list.values_list("pk", flat=True))
+        rows = Job.objects.for_cards().in_bulk(ids)
+        page.object_list = _cards([rows[pk] for pk in ids])
+        return render_to_string(
+            "jobs/includes/_job_results.html",
+            {
+                "page": page,
+                "more_than_shown": paginator.count > MAX_PAGES * PAGE_SIZE,
+                "last_page": page.number == paginator.num_pages,
+                "shown": MAX_PAGES * PAGE_SIZE,
+            },
+            request=request,
+        )
+
+    def form() -> str:
+        return render_to_string("includes/_form.html", {"form": filterset.form})
+
+    if filters is None:  # invalid input: draw it with its errors, cache nothing
+        results_html, form_html = results(), form()
+    else:
+        results_html = listing.cached(
+            listing.list_key("results", filters, number), results, listing.FRAGMENT_SECONDS
+        )
+        form_html = listing.cached(
+            listing.form_key(f"{int(filterset.is_bound)}:{filters}"), form, listing.FORM_SECONDS
+        )
+    kinds = listing.cached(listing.form_key("common-kinds"), _common_kinds, listing.FORM_SECONDS)
     return render(
-        request, "jobs/job_list.html", {"filter": filterset, "page": page, "kinds": kinds}
+        request,
+        "jobs/job_list.html",
+        {
+            "filter_open": filterset.is_bound,
+            "filter_form": mark_safe(form_html),  # drawn by our own templates
+            "results": mark_safe(results_html),
+            "kinds": kinds,
+        },
     )
 
 
 @login_not_required
-@require_GET
+@require_safe
+@public_page
 def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Everything a worker needs to decide, tap-to-call the station, and the JobPosting markup."""
     job = get_object_or_404(

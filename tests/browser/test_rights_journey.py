@@ -122,3 +122,47 @@ def test_staff_accept_and_send_a_one_time_notice_on_a_phone(page, server):
     page.get_by_role("button", name="长者模式").click()
     page.wait_for_load_state()
     page_is_usable_on_phone(page)
+
+
+def test_a_worker_who_does_not_know_the_amount_is_told_what_is_needed_and_where_it_went(
+    page, server
+):
+    """#12: choosing "unpaid wages" marks the amount and the number of people as required; the
+    server names everything missing at once; "不清楚" is an amount; a station with nobody on duty
+    passes the complaint to its market, and the worker is told so."""
+    from tests.gigmarket.factories import RegionFactory
+    from tests.stations.factories import MarketFactory
+
+    county = RegionFactory(code="520999")
+    StationFactory(code="cun", name="石桥村零工驿站", region=RegionFactory(code="520999101"))
+    market = MarketFactory(code="xian", name="示范县零工市场", region=county)
+    StationAssignmentFactory(station=market)
+
+    page.goto(server + "/rights/")
+    amount_label = page.locator("label[for=id_amount_owed]")
+    assert "*" not in amount_label.inner_text()
+    page.get_by_label("拖欠工资").check()
+    assert "*" in amount_label.inner_text()
+    assert "*" in page.locator("label[for=id_people_affected]").inner_text()
+
+    page.fill("input[name=respondent_text]", "村口养殖场")
+    page.fill("textarea[name=description]", "帮养殖场干了一个月，工钱一直没给。")
+    page.fill("input[name=name]", "石大姐")
+    page.fill("input[name=mobile]", "13900000177")
+    page.select_option("select[name=station]", label="石桥村零工驿站")
+    page.locator("form.complaint-form button[type=submit]").click()
+    page.wait_for_load_state()
+    summary = page.locator(".form-errors").inner_text()
+    assert "被拖欠金额" in summary and "被欠薪人数" in summary
+    page_is_usable_on_phone(page)
+
+    page.fill("input[name=amount_owed]", "不清楚")
+    page.fill("input[name=people_affected]", "1")
+    page.locator("form.complaint-form button[type=submit]").click()
+    page.wait_for_url("**/rights/filed/")
+    rerouted = page.locator("#rerouted").inner_text()
+    assert "石桥村零工驿站" in rerouted and "示范县零工市场" in rerouted
+    complaint = Complaint.objects.get()
+    assert complaint.station == market and complaint.amount_unknown
+    page_is_usable_on_phone(page)
+    assert_no_serious_axe_violations(page)

@@ -8,6 +8,7 @@ import sentry_sdk
 from django.test import Client
 from django.urls import reverse
 
+from gigmarket import health
 from gigmarket.requestlog import JsonFormatter, RequestIdFilter, before_send, init_error_tracker
 from tests.gigmarket.factories import SeekerUserFactory
 
@@ -108,5 +109,12 @@ def test_the_csrf_failure_page_is_chinese():
     response = client.post(reverse("core:login"), {"username": "a", "password": "b"})
     assert response.status_code == 403
     body = response.content.decode()
-    assert "<html" in body and "Forbidden" not in body
-    assert any("\u4e00" <= ch <= "\u9fff" for ch in body)
+    assert "请重新提交" in body and "Forbidden" not in body
+
+
+def test_the_balancers_probe_is_logged_only_when_it_fails(client, request_lines, monkeypatch):
+    client.get(reverse("core:health"))
+    assert request_lines() == []
+    monkeypatch.setitem(health.CHECKS, "cache", lambda: 1 / 0)
+    client.get(reverse("core:health"))
+    assert [line["status"] for line in request_lines()] == [503]

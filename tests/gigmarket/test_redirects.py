@@ -77,7 +77,7 @@ def test_retiring_a_station_with_a_hostile_next_goes_to_the_registry(login, targ
 @pytest.mark.django_db
 @pytest.mark.parametrize("target", HOSTILE)
 def test_elder_mode_with_a_hostile_next_goes_home(client, target):
-    response = client.post(reverse("core:elder_mode"), {"on": "1", "next": target})
+    response = client.get(reverse("core:elder_mode"), {"on": "1", "next": target})
     assert response.status_code == 302 and response["Location"] == reverse("core:home")
 
 

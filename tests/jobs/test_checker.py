@@ -206,6 +206,7 @@ def test_any_negated_verb_negates_any_rule(category, negated):
         "培训费由公司承担",
         "服装费公司出",
         "体检费公司报销",
+        "入职体检费用全部由厂里承担",
     ],
 )
 def test_a_negation_after_the_term_counts(text):
@@ -224,6 +225,7 @@ def test_a_negation_after_the_term_counts(text):
         ("无纺布厂招工押金200元", "money"),
         ("免费培训上岗交押金200元", "money"),
         ("包吃包住押金500元", "money"),
+        ("网约车司机需交车辆押金2万元", "money"),
         ("押金200元离职退还", "money"),
     ],
 )
@@ -258,6 +260,7 @@ VARIANTS = {
         ("ethnicity", "只招漢族"),
         ("money", "入职交压金300元"),
         ("money", "身分證押在公司"),
+        ("money", "上班前交150元工衣费"),
     ],
     "colloquial": [
         ("sex", "要女的，会做饭"),
@@ -265,10 +268,17 @@ VARIANTS = {
         ("sex", "只要男的"),
         ("sex", "保安岗位，男性，身体健康"),
         ("sex", "性别：女"),
+        ("sex", "\n1. 男，能扛重物\n2. 管午饭"),
         ("health", "有乙肝的不能来"),
         ("disability", "身体有残疾的不要"),
         ("origin", "外省人不要"),
         ("origin", "只要本县人"),
+        ("origin", "只招城区户口"),
+        ("origin", "外地人一律不要"),
+        ("origin", "农村户口的不要"),
+        ("origin", "限本县城镇户口"),
+        ("disability", "身体残疾的请勿报名"),
+        ("money", "身份证押公司"),
     ],
     "marital status": [
         ("marriage", "婚否：未婚"),
@@ -284,6 +294,7 @@ VARIANTS = {
         ("health", "澳抗阳性者恕不录用"),
         ("health", "大三阳免谈"),
         ("health", "艾滋病病毒携带者不予考虑"),
+        ("health", "有肝炎病史者勿扰"),
     ],
     "only hiring an ethnicity": [
         ("ethnicity", "只招汉族"),
@@ -298,6 +309,8 @@ VARIANTS = {
         ("marriage", "一年内不准怀孕"),
         ("marriage", "哺乳期女性不予录用"),
         ("marriage", "入职做妊娠检查"),
+        ("marriage", "已婚已孕者勿扰"),
+        ("marriage", "需近期无生育计划"),
     ],
 }
 
@@ -319,8 +332,12 @@ def test_each_variant_family_is_blocked_under_its_rule(family, category, phrase)
         ("age", "二十至三十五周岁"),
         ("age", "限八零后、九零后"),
         ("age", "超过45岁的不要"),
+        ("age", "四十五以下"),
+        ("age", "年纪大的不要"),
         ("minor", "十五岁以上就可以"),
         ("minor", "12周岁以上"),
+        ("minor", "十三四岁以上就行"),
+        ("minor", "十二岁以上小孩也可以"),
     ],
 )
 def test_ages_in_chinese_numerals_warn_like_digits(category, phrase):
@@ -335,7 +352,10 @@ def test_ages_in_chinese_numerals_warn_like_digits(category, phrase):
         "欢迎40、50岁的大姐应聘",
         "60岁以上身体健康者均可",
         "照顾3岁以上的孩子",
+        "照顾6岁以上的小学生",
         "年龄18周岁以上",
+        "货架高度165以下",
+        "需要：2男3女",
     ],
 )
 def test_ages_that_are_not_limits_do_not_warn(text):

@@ -399,3 +399,28 @@ def test_import_refuses_on_duty_or_completed_before_the_job_starts_or_in_the_fut
         ]
     )
     assert ok.created == 1 and not ok.errors
+
+
+# ---- free-text notes on placements keep no personal numbers (issue 12) ----
+
+
+def test_placement_notes_are_stored_with_personal_numbers_masked(job, staff):
+    seeker, user = _seeker_with_account()
+    p = services.placement_recommend(
+        job=job, seeker=seeker, by=staff, reason="本人电话13800138000，已联系"
+    )
+    services.placement_decline(
+        placement=p, by=staff, reason="用工方说身份证520102199001011234对不上"
+    )
+    services.placement_recommend(job=job, seeker=seeker, by=staff)
+    services.placement_confirm(placement=p, by=staff)
+    services.placement_start(placement=p, by=staff)
+    services.placement_complete(placement=p, by=staff, result={})
+    services.placement_seeker_confirm(
+        placement=p, by=user, paid_in_full=False, note="老板电话 13912345678 不接"
+    )
+    p.refresh_from_db()
+    reasons = " ".join(p.transitions.values_list("reason", flat=True))
+    assert "13800138000" not in reasons and "138****8000" in reasons
+    assert "520102199001011234" not in reasons
+    assert "13912345678" not in p.seeker_note and "139****5678" in p.seeker_note

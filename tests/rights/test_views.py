@@ -398,3 +398,51 @@ def test_normalize_tracking_number_restores_the_dashes():
     assert services.normalize_tracking_number("ts267k3mq9xp") == "TS26-7K3M-Q9XP"
     assert services.normalize_tracking_number("TS26 7K3M Q9XP") == "TS26-7K3M-Q9XP"
     assert services.normalize_tracking_number("nonsense") == "NONSENSE"
+
+
+# ---- #12: what a kind requires is marked, named all at once, and "不清楚" is an amount ----
+
+
+def test_unpaid_wages_accepts_an_unknown_amount(client, station):
+    response = client.post(reverse("rights:complaint_create"), _form(station, amount_owed="不清楚"))
+    assert response.status_code == 302
+    complaint = Complaint.objects.get()
+    assert complaint.amount_owed is None and complaint.amount_unknown
+
+
+def test_amounts_typed_as_people_type_them_are_understood(client, station):
+    response = client.post(
+        reverse("rights:complaint_create"), _form(station, amount_owed="３,２００元")
+    )
+    assert response.status_code == 302
+    assert Complaint.objects.get().amount_owed == 3200
+
+
+def test_everything_missing_for_unpaid_wages_is_named_at_once_without_javascript(client, station):
+    response = client.post(
+        reverse("rights:complaint_create"),
+        _form(station, amount_owed="", people_affected="", respondent_text="", name="", mobile="1"),
+    )
+    assert response.status_code == 200 and Complaint.objects.count() == 0
+    form = response.context["form"]
+    assert form.errors.keys() >= {
+        "amount_owed",
+        "people_affected",
+        "respondent_text",
+        "name",
+        "mobile",
+    }
+    summary = " ".join(form.non_field_errors())
+    for label in ("被拖欠金额", "被欠薪人数", "投诉对象", "您的姓名"):
+        assert label in summary, label
+    body = response.content.decode()
+    assert "不清楚" in body  # the amount's error says what to write when it is not known
+
+
+def test_the_fields_a_kind_needs_are_marked_required_when_it_is_chosen(client):
+    marked = re.compile(r'<label for="id_amount_owed">[^<]*<span class="required"')
+    chosen = client.get(reverse("rights:complaint_create") + "?kind=unpaid_wages").content.decode()
+    assert marked.search(chosen)
+    assert 'data-required-for="unpaid_wages"' in chosen  # for the page to mark it when ticked
+    other = client.get(reverse("rights:complaint_create") + "?kind=safety").content.decode()
+    assert not marked.search(other)
