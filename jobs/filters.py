@@ -5,40 +5,12 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.conf import settings
-from django.forms.utils import flatatt
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from gigmarket.models import Occupation, Region
+from gigmarket.widgets import QuickSelect
 from jobs.models import Job
 from stations.models import Station
-
-
-class QuickSelect(forms.Select):
-    """A ``<select>`` drawn in Python: the same markup as Django's, without a template include
-    per option (the list's filter has ~90 options; drawing them took a third of the page)."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        parts = [format_html('<select name="{}"{}>', widget["name"], flatatt(widget["attrs"]))]
-        for group, options, _index in widget["optgroups"]:
-            if group:
-                parts.append(format_html('<optgroup label="{}">', group))
-            parts.extend(
-                format_html(
-                    '<option value="{}"{}>{}</option>',
-                    str(option["value"]),
-                    flatatt(option["attrs"]),
-                    option["label"],
-                )
-                for option in options
-            )
-            if group:
-                parts.append("</optgroup>")
-        parts.append("</select>")
-        return mark_safe("\n".join(parts))
-
 
 WHEN_CHOICES = [("today", _("Today")), ("week", _("This week"))]
 
