@@ -82,7 +82,7 @@ class PublicJobFilter(django_filters.FilterSet):
         fields = ["q", "occupation", "nature", "place", "station", "min_pay", "when"]
 
     def filter_q(self, queryset, name, value):
-        return queryset.matching_text(value)
+        return queryset.matching_text(value, open_only=True)
 
     def filter_occupation(self, queryset, name, value):
         return queryset.for_occupation(value)
