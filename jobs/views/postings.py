@@ -227,12 +227,17 @@ def _results_html(request: HttpRequest, jobs, number: int) -> str:
 @public_page
 def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Everything a worker needs to decide, tap-to-call the station, and the JobPosting markup."""
-    job = get_object_or_404(
-        Job.objects.public().select_related(
-            "employer", "station", "occupation", "region", "industry"
-        ),
-        pk=pk,
-    )
+    # The row with its relations from the shared cache (forgotten whenever a job is saved).
+    key = listing.list_key("job", str(pk))
+    job = cache.get(key)
+    if job is None:
+        job = get_object_or_404(
+            Job.objects.public().select_related(
+                "employer", "station", "occupation", "region", "industry"
+            ),
+            pk=pk,
+        )
+        cache.set(key, job, listing.FRAGMENT_SECONDS)
     url = request.build_absolute_uri(job.get_absolute_url())
     return render(
         request,
