@@ -7,41 +7,13 @@ from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count
-from django.forms.utils import flatatt
 from django.utils import timezone, translation
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from gigmarket.models import Occupation, Region
+from gigmarket.widgets import QuickSelect
 from jobs.models import Job
 from stations.models import Station
-
-
-class QuickSelect(forms.Select):
-    """A ``<select>`` drawn in Python: the same markup as Django's, without a template include
-    per option (the list's filter has ~90 options; drawing them took a third of the page)."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        parts = [format_html('<select name="{}"{}>', widget["name"], flatatt(widget["attrs"]))]
-        for group, options, _index in widget["optgroups"]:
-            if group:
-                parts.append(format_html('<optgroup label="{}">', group))
-            parts.extend(
-                format_html(
-                    '<option value="{}"{}>{}</option>',
-                    str(option["value"]),
-                    flatatt(option["attrs"]),
-                    option["label"],
-                )
-                for option in options
-            )
-            if group:
-                parts.append("</optgroup>")
-        parts.append("</select>")
-        return mark_safe("\n".join(parts))
-
 
 #: How long the kind-of-work choices (and their most-asked order) are reused.
 KIND_CHOICES_SECONDS = 300
@@ -141,7 +113,7 @@ class PublicJobFilter(django_filters.FilterSet):
         fields = ["q", "occupation", "nature", "place", "station", "min_pay", "when"]
 
     def filter_q(self, queryset, name, value):
-        return queryset.matching_text(value)
+        return queryset.matching_text(value, open_only=True)
 
     def filter_occupation(self, queryset, name, value):
         return queryset.for_occupation(Occupation.objects.filter(code=value).first())

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 
 from django.contrib.postgres.fields import ArrayField
 from django.db import connections, models
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import StrIndex
+from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 
 from gigmarket.roles import Role
@@ -156,16 +158,18 @@ class JobQuerySet(models.QuerySet):
             Q(end_date__isnull=True) | Q(end_date__gte=today)
         )
 
-    def matching_text(self, text: str) -> JobQuerySet:
+    def matching_text(self, text: str, *, open_only: bool = False) -> JobQuerySet:
         """Keyword search over title, work content and the kind of work's name and colloquial
-        aliases ("采茶" finds 茶叶采摘工's jobs) — containment, so it works on Chinese. On
-        PostgreSQL each word of two characters or more is first looked up in the open jobs'
-        bigram indexes (migration job_list_indexes), which serve common short words such as
-        "搬运" that the trigram indexes of migration 0004 cannot."""
+        aliases ("采茶" finds 茶叶采摘工's jobs) — containment, so it works on Chinese; on
+        PostgreSQL the trigram indexes of migration 0004 serve title and content. With
+        ``open_only`` (the public list, which shows open jobs only) PostgreSQL looks each word of
+        two characters or more up in the open jobs' bigram indexes instead (migration
+        job_list_indexes): they serve common short words such as "搬运", from which pg_trgm
+        takes no trigram."""
         text = (text or "").strip()
         if not text:
             return self
-        indexed = connections[self.db].vendor == "postgresql"
+        bigrams = open_only and connections[self.db].vendor == "postgresql"
         query = Q()
         for word in text.split()[:5]:
             # Kinds of work whose name or aliases hold the word: a short list of ids from the
@@ -176,17 +180,23 @@ class JobQuerySet(models.QuerySet):
                 .values_list("pk", flat=True)
             )
             by_kind = Q(occupation_id__in=kinds) if kinds else Q(pk__in=[])
-            query &= Q(title__contains=word) | Q(content__contains=word) | by_kind
-            if indexed and len(word) >= 2:
-                # A separate clause, so that PostgreSQL answers it from the bitmap alone and
-                # computes no bigrams per row (the kinds of work are ORed in here too).
+            if bigrams and len(word) >= 2:
+                # strpos, not LIKE: the rows come from the bigram bitmap, and LIKE would make
+                # the planner AND in the whole table's trigram index as well.
                 pieces = sorted({word[i : i + 2] for i in range(len(word) - 1)})
                 query &= (
                     Q(title_bigrams__contains=pieces)
                     | Q(content_bigrams__contains=pieces)
                     | by_kind
                 )
-        if indexed:
+                query &= (
+                    Q(GreaterThan(StrIndex("title", Value(word)), 0))
+                    | Q(GreaterThan(StrIndex("content", Value(word)), 0))
+                    | by_kind
+                )
+            else:
+                query &= Q(title__contains=word) | Q(content__contains=word) | by_kind
+        if bigrams:
             return self.alias(
                 title_bigrams=_Bigrams("title"), content_bigrams=_Bigrams("content")
             ).filter(query)
