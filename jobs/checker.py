@@ -119,6 +119,10 @@ _DISABLED = (
     r"|(?:四肢|肢体|身体)不健全|瘸子|瘸腿|跛子|跛脚|哑巴|聋子|瞎子|独眼)"
 )
 #: Who a sex limit names: 男性, 女士, 女孩, 男厨师, 女服务员 …
+#: Words for a person that name a sex: 大姐, 阿姨, 小伙子 …
+_SEX_PERSON = (
+    r"(?:大姐|阿姨|大妈|大嫂|姑娘|小姑娘|女孩子?|小妹|大哥|大叔|小伙子?|男孩子?|小哥|男劳力|壮劳力)"
+)
 _SEX_NOUN = (
     r"(?:性|士|仕|生|工|同志|同胞|孩子?|青年|师傅|厨师|司机|老师|保安|店员|服务员|学徒|员工"
     r"|工人|技工)"
@@ -156,7 +160,7 @@ _NOT_THE_WORKERS = "".join(
 _NOT_A_STUDENTS = "".join(f"(?<!{w})" for w in ("学员", "学生", "会员", "考生", "学车"))
 _HOLDER = (
     r"(?:公司|单位|厂里|厂方|老板|店里|我处|我司|财务|中介|工头|包工头|班组长|队长|领班|带班"
-    r"|主管|经理|领导|班长|组长|负责人)"
+    r"|主管|经理|领导|班长|组长|负责人|站里|场里|队里|院里)"
 )
 _PAPERS = (
     r"(?:身[份分]证|证件|毕业证|学位证|户口本|驾驶证|驾照|资格证书?|上岗证|叉车证|电工证|焊工证"
@@ -169,6 +173,7 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     # sex
     ("sex", BLOCK, rf"(?:仅|只)?限于?(?:男|女)(?![女男装]){_SEX_NOUN}?"),
     ("sex", BLOCK, rf"{_ONLY_HIRE}(?:妇女|男|女)(?![女男装]){_SEX_NOUN}?"),
+    ("sex", BLOCK, rf"{_ONLY_HIRE}{_SEX_PERSON}"),
     ("sex", BLOCK, rf"(?<![子儿孙男])(?:男|女){_SEX_NOUN}?的?优先"),
     # 女陪护优先: any short word for the worker, as long as it does not say "or the other sex"
     (
@@ -228,12 +233,14 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
     ("ethnicity", BLOCK, rf"(?:{_ONLY_HIRE})?{_ETHNIC}(?:人|人员|同胞)?的?(?:优先|{_REFUSE})"),
     ("ethnicity", BLOCK, rf"{_ONLY_HIRE}{_ETHNIC}"),
     ("ethnicity", BLOCK, rf"{_REQUIRE}汉族"),
+    ("ethnicity", BLOCK, rf"^(?:限|要求|需)?{_ETHNIC}人?$"),
     ("ethnicity", BLOCK, rf"{_RELIGIOUS}(?:者|人员|人士)?的?{_REFUSE}"),
     ("ethnicity", BLOCK, rf"{_EXCLUDE}(?:{_ETHNIC}|{_RELIGIOUS})"),
     # health
     ("health", BLOCK, rf"{_HEPATITIS}.{{0,6}}?{_REFUSE}"),
     ("health", BLOCK, r"乙肝(?:两对半|五项)|两对半检查|hbsag阴性|乙肝表面抗原(?:阴性|检查|检测)"),
     ("health", BLOCK, rf"{_EXCLUDE}有?{_HEPATITIS}"),
+    ("health", BLOCK, r"(?:查|检查|检测|筛查|化验)(?:乙肝|hbsag|乙型肝炎|澳抗|艾滋病?|hiv)"),
     # disability
     ("disability", BLOCK, rf"{_DISABLED}(?:人|人士|者|人员|朋友)?的?{_REFUSE}"),
     ("disability", BLOCK, rf"{_EXCLUDE}{_DISABLED}"),
@@ -259,13 +266,14 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
         BLOCK,
         rf"{_ONLY_HIRE}(?:{_HOME}|城区|市区|城镇|城市|农村)(?:人|户口|户籍|居民|的)",
     ),
+    ("origin", BLOCK, rf"{_ONLY_HIRE}[^\W\d_]{{1,3}}?本地(?:人|户口|户籍|的)"),
     ("origin", BLOCK, rf"{_EXCLUDE}{_ELSEWHERE}(?:户口|户籍|人|人员)"),
     ("origin", BLOCK, rf"{_REQUIRE}(?:{_HOME}|城镇|农村|城市)(?:户口|户籍|人)"),
     # money or papers taken from the worker
     ("money", BLOCK, _NOT_THE_WORKERS + r"(?:押金|压金(?!属)|保证金|风险金)"),
     ("money", BLOCK, _NOT_A_STUDENTS + r"报名费用?"),
     ("money", BLOCK, r"(?:服装|工装|工服|工衣|制服|衣服)费用?"),
-    ("money", BLOCK, _NOT_A_STUDENTS + r"(?:培训费用?|学费)"),
+    ("money", BLOCK, _NOT_A_STUDENTS + r"(?:培训费用?|(?<!收取)(?<!收)学费)"),
     ("money", BLOCK, r"体检费用?"),
     (
         "money",

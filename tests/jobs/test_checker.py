@@ -306,6 +306,11 @@ VARIANTS = {
         ("money", "阿姨身份证原件公司保管"),
         ("money", "入队交100元队费"),
         ("money", "先交150元工服钱"),
+        ("money", "身份证押在站里"),
+        ("origin", "只要城南本地人"),
+        ("sex", "只要大姐"),
+        ("ethnicity", "社区食堂招帮厨：汉族。"),
+        ("health", "入职查乙肝"),
         ("money", "身份证交给主管保管"),
         ("sex", "女陪护优先"),
         ("sex", "招普工：女工，流水线"),
@@ -466,6 +471,8 @@ def test_appearance_as_a_requirement_warns(phrase):
         "女装店有经验者优先",
         "报名不要钱",
         "驾校招教练，学员学费由驾校收取",
+        "驾培中心招前台，负责报名登记和收取学费",
+        "入职体检不含乙肝项目",
     ],
 )
 def test_sensitive_words_mentioned_innocently_are_not_flagged(text):
