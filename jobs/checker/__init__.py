@@ -121,7 +121,8 @@ _VARIANTS = str.maketrans(
 # ---- negation: what the text says is NOT so ----
 
 #: A negation and the modal that may follow it (不/无需/绝不/严禁/不会/没有 …); 不怕, 不锈钢,
-#: 无论, 免费, 未婚 … are not negations. 谨防/凡是 (a warning about charges) count as one.
+#: 无纺布, 免费, 未婚 … are not negations. 不论/无论/不管 (any answer will do) and 谨防/凡是/
+#: 如被要求 (a warning about charges) count as one.
 _NEGATION = re.compile(
     r"(?:绝不|决不|从不|从未|从来不|并不|毫不|凡是|谨防|警惕|提防|当心|防止|禁止|严禁|杜绝|拒绝"
     r"|不论|无论|不管|(?:如果?|若|假如|一旦)(?:被|遇到?|有人|有)?(?:要求|收取|让你?|向你)"
