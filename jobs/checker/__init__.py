@@ -135,9 +135,17 @@ _NEGATION = re.compile(
 _PAYER = (
     r"(?:由?(?:公司|单位|雇主|老板|东家|我方|我司|厂里|企业|店里|店家|厂方|学校|医院|基地|驿站|站点"
     r"|平台|工地|项目部|村里|合作社|政府|雇主家|东家|站里|场里|队里|院里|园里)(?:全额|全部|统一|全)?"
-    r"(?:承担|负责|支付|出|报销|全包|包|买单|付))"
+    r"(?:承担|负担|负责|支付|出钱|出|报销|全包|包|买单|付))"
 )
 _PAYER_BEFORE = re.compile(_PAYER)
+#: The worker's task is to handle clients' money (负责收取顾客的押金, 协助学员缴纳学费, 帮商家
+#: 登记设备押金): the money named after it in the clause is not taken from the worker.
+_HANDLING = re.compile(
+    r"(?:负责|协助|帮助|帮忙|帮|代为?|替)[\u4e00-\u9fff]{0,6}?"
+    r"(?:收取|收(?!银|拾|货)|退还|登记|核对|管理|办理|缴纳|代收)"
+)
+#: Kinds of negation: says it is not so; the employer pays; the worker handles others' money.
+_NEGATES, _PAYS, _HANDLES = "negates", "pays", "handles"
 #: What may stand between a negated verb and the things it governs in a long clause
 #: (不向求职者收取任何押金): a verb of taking, asking or checking.
 _GOVERNING = re.compile(r"收|交|缴|纳|付|扣|押|要|问|询|查|检|测|做|需|须|用|让|向|对|提|设")
@@ -384,21 +392,23 @@ def _negated_before(match: _Match, folded: _Folded, negations, covered: set[int]
     restrictive = match.rule.category == "sex" or _RESTRICTIVE.search(match.text)
     clause = folded.clause[match.start]
     # Negations sorted by start: look back from the match, within its clause only.
-    for neg_start, neg_end, word, payer in reversed(
+    for neg_start, neg_end, word, kind in reversed(
         negations[: bisect_left(negations, (match.start,))]
     ):
         if folded.clause[neg_start] != clause:
             return False
         neg_end = min(neg_end, match.start)  # 不要求 before 要求本地户口
-        if payer and match.rule.category != "money":
-            continue
+        if kind != _NEGATES and match.rule.category != "money":
+            continue  # the employer pays / the worker handles clients' money: about money only
         gap = _gap(folded, neg_end, match.start, covered)
         if gap is None:
             return False
         if restrictive:
-            return not payer and bool(_RESTRICTION_GAP.fullmatch(gap))
+            return kind == _NEGATES and bool(_RESTRICTION_GAP.fullmatch(gap))
         if _RESTART.search(gap):
             return False
+        if kind == _HANDLES:
+            return len(gap) <= _FAR
         # "不限" limits a kind of person; it does not waive a charge (男女不限押金200).
         if match.rule.category == "money" and (word + gap).lstrip("不无没").startswith("限"):
             return False
@@ -471,8 +481,9 @@ def check_text(text: str, rules: Sequence[tuple[str, str, str]] | None = None) -
     covered = {i for m in matches for i in range(m.start, m.end)}
     reported = _reported_sentences(text)
     negations = sorted(
-        [(m.start(), m.end(), m.group(), False) for m in _NEGATION.finditer(folded.text)]
-        + [(m.start(), m.end(), m.group(), True) for m in _PAYER_BEFORE.finditer(folded.text)]
+        [(m.start(), m.end(), m.group(), _NEGATES) for m in _NEGATION.finditer(folded.text)]
+        + [(m.start(), m.end(), m.group(), _PAYS) for m in _PAYER_BEFORE.finditer(folded.text)]
+        + [(m.start(), m.end(), m.group(), _HANDLES) for m in _HANDLING.finditer(folded.text)]
     )
     kept: list[_Match] = []
     last: dict[str, int] = {}
