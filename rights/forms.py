@@ -331,6 +331,18 @@ class HandOverForm(forms.Form):
             self.fields["to_user"].queryset = colleagues
 
 
+class ReassignForm(forms.Form):
+    station = forms.ModelChoiceField(
+        label=_("Send to station"), queryset=Station.objects.none(), empty_label=None
+    )
+    reason = forms.CharField(label=_("Why"), max_length=200)
+
+    def __init__(self, *args, stations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if stations is not None:
+            self.fields["station"].queryset = stations
+
+
 class CloseJobForm(forms.Form):
     reason = forms.CharField(label=_("Why the job comes off the board"), max_length=200)
 
