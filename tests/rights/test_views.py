@@ -446,3 +446,15 @@ def test_the_fields_a_kind_needs_are_marked_required_when_it_is_chosen(client):
     assert 'data-required-for="unpaid_wages"' in chosen  # for the page to mark it when ticked
     other = client.get(reverse("rights:complaint_create") + "?kind=safety").content.decode()
     assert not marked.search(other)
+
+
+def test_at_the_window_an_employer_picked_from_the_list_is_against_whom(login, station, staff):
+    from tests.jobs.factories import EmployerFactory
+
+    employer = EmployerFactory()
+    data = _form(station, respondent_text="", amount_owed="不清楚", employer=employer.pk)
+    del data["website"]
+    response = login(staff).post(reverse("rights:complaint_intake"), data)
+    assert response.status_code == 302, response.context["form"].errors
+    complaint = Complaint.objects.get()
+    assert complaint.employer == employer and complaint.amount_unknown
