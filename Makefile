@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 # Test workers: pytest-xdist, one per core.
 WORKERS ?= auto
 
-.PHONY: install run migrate messages makemessages test test-fast lint format bench clean
+.PHONY: install run migrate messages makemessages test test-fast lint format bench clean deploy-check
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,7 @@ migrate: install
 
 run: messages migrate
 	$(PY) manage.py seed_demo
+	$(PY) manage.py queue_info
 	@echo "→ http://$(HOST)/"
 	$(PY) manage.py runserver $(HOST)
 
@@ -36,6 +37,11 @@ test: messages
 
 test-fast: messages
 	$(PY) -m pytest -n $(WORKERS) -m "not browser" $(PYTEST_ARGS)
+
+# Production readiness: compile the catalogues, then Django's deploy checks under production
+# settings (which refuse to load without a real secret, hosts, field key, Redis cache and .mo files).
+deploy-check: messages
+	DJANGO_SETTINGS_MODULE=gigmarket.settings.production $(PY) manage.py check --deploy --fail-level WARNING
 
 lint: install
 	$(BIN)/ruff check .

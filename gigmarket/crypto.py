@@ -17,7 +17,16 @@ from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-__all__ = ["InvalidToken", "decrypt", "encrypt", "lookup_hash"]
+__all__ = [
+    "InvalidToken",
+    "decrypt",
+    "encrypt",
+    "is_current",
+    "key_count",
+    "key_fingerprint",
+    "lookup_hash",
+    "lookup_hashes",
+]
 
 
 def _is_production() -> bool:
@@ -65,3 +74,38 @@ def lookup_hash(value: str, *, purpose: str = "lookup") -> str:
         return ""
     key = _derive(_key_materials()[0], b"hmac")
     return hmac.new(key, f"{purpose}:{value}".encode(), hashlib.sha256).hexdigest()
+
+
+def lookup_hashes(value: str, *, purpose: str = "lookup") -> tuple[str, ...]:
+    """The value's lookup hash under every configured key, the current key's first.
+
+    For hashes that cannot be recomputed after a key rotation (one-time codes, of which only the
+    hash is kept): they keep matching while the old key is still listed second.
+    """
+    if not value:
+        return ()
+    return tuple(
+        hmac.new(_derive(m, b"hmac"), f"{purpose}:{value}".encode(), hashlib.sha256).hexdigest()
+        for m in _key_materials()
+    )
+
+
+def is_current(token: str) -> bool:
+    """Whether ``token`` was encrypted under the current (first) key."""
+    if not token:
+        return True
+    try:
+        _fernet(_key_materials()[:1]).decrypt(token.encode("ascii"))
+    except InvalidToken:
+        return False
+    return True
+
+
+def key_fingerprint() -> str:
+    """A short, non-secret name for the current key (for progress files and messages)."""
+    return hashlib.sha256(_derive(_key_materials()[0], b"fingerprint")).hexdigest()[:12]
+
+
+def key_count() -> int:
+    """How many keys are configured (two during a rotation)."""
+    return len(_key_materials())

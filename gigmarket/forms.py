@@ -3,7 +3,34 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+#: The longest free text a form takes (a complaint, a job's work content, a comment): a page
+#: of writing. Without a bound, 20,000 characters were accepted and stored.
+TEXT_MAX_LENGTH = 2000
+#: The longest password a form takes (hashing a megabyte-long one ties up a worker).
+PASSWORD_MAX_LENGTH = 128
+
+
+def capped_formset_factory(form: type[forms.BaseForm], *, max_num: int, extra: int = 1, **kwargs):
+    """A formset that never builds more than ``max_num`` forms, whatever ``TOTAL_FORMS`` says.
+
+    Django's own cap (``absolute_max``) is ``max_num + 1000``: ``skills-TOTAL_FORMS=1000`` built a
+    thousand forms, took seconds and answered 2.9 MB. Here ``absolute_max = max_num`` and
+    ``validate_max`` is on, so more rows than allowed is a message above the rows.
+    """
+    return forms.formset_factory(
+        form, extra=extra, max_num=max_num, absolute_max=max_num, validate_max=True, **kwargs
+    )
+
+
+def bounded_formfield(db_field: models.Field, **kwargs) -> forms.Field | None:
+    """``Meta.formfield_callback`` for model forms: a model ``TextField`` (unbounded in the database)
+    gets a form field of at most ``TEXT_MAX_LENGTH`` characters."""
+    if isinstance(db_field, models.TextField) and not db_field.max_length:
+        kwargs.setdefault("max_length", TEXT_MAX_LENGTH)
+    return db_field.formfield(**kwargs)
 
 
 def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
@@ -17,6 +44,13 @@ def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
 
 class LoginForm(AuthenticationForm):
     """Log in with a username or mobile number."""
+
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        max_length=PASSWORD_MAX_LENGTH,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
 
     error_messages = {
         "invalid_login": _(

@@ -79,21 +79,24 @@ def region_import(
                 )
                 continue
             # A missing implied parent (e.g. the file starts at county level) is allowed.
-        level = Region.level_for_code(code)
-        existing = Region.objects.filter(code=code).first()
-        if existing is None:
-            region = Region.objects.create(code=code, name=name, level=level, parent_id=parent_id)
-            report.created += 1
-        elif (existing.name, existing.level, existing.parent_id) != (name, level, parent_id):
-            existing.name, existing.level, existing.parent_id = name, level, parent_id
-            existing.full_clean()
-            existing.save()
-            region = existing
-            report.updated += 1
-        else:
-            region = existing
-            report.unchanged += 1
-        known[code] = region.pk
+        with report.row(line):
+            level = Region.level_for_code(code)
+            existing = Region.objects.filter(code=code).first()
+            if existing is None:
+                region = Region.objects.create(
+                    code=code, name=name, level=level, parent_id=parent_id
+                )
+                report.created += 1
+            elif (existing.name, existing.level, existing.parent_id) != (name, level, parent_id):
+                existing.name, existing.level, existing.parent_id = name, level, parent_id
+                existing.full_clean()
+                existing.save()
+                region = existing
+                report.updated += 1
+            else:
+                region = existing
+                report.unchanged += 1
+            known[code] = region.pk
     if dry_run:
         transaction.set_rollback(True)
     return report

@@ -12,6 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import xlsxwriter
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError, transaction
+from django.utils.translation import gettext as _
+
+from gigmarket.logging import scrub
+from gigmarket.validators import strip_control_characters
 
 #: What a spreadsheet program may read as the start of a formula (OWASP CSV injection list).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -33,9 +39,70 @@ class ImportReport:
     def error(self, line: int, message: str) -> None:
         self.errors.append((line, str(message)))
 
+    def row(self, line: int) -> RowGuard:
+        """``with report.row(line):`` runs one row in its own savepoint; a bad row is rolled back
+        and reported with its line number, and the import goes on with the next row."""
+        return RowGuard(self, line)
+
+
+class RowGuard:
+    """One row of an import: a savepoint, and what went wrong in words staff can act on.
+
+    A rule broken (``ValidationError``), a refusal (``PermissionDenied``) or an error the database
+    raised (a NUL byte, a unique key taken meanwhile, a value too long) ends only this row: before,
+    a database error escaped the per-row handling and aborted the whole file.
+    """
+
+    def __init__(self, report: ImportReport, line: int):
+        self.report, self.line = report, line
+        self._atomic = transaction.atomic()
+
+    def __enter__(self) -> RowGuard:
+        self._atomic.__enter__()
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        self._atomic.__exit__(exc_type, exc, tb)
+        if exc is None:
+            return False
+        if not isinstance(exc, ROW_ERRORS):
+            return False
+        self.report.error(self.line, describe_row_error(exc))
+        return True
+
+
+#: What ends one row of an import, not the import: a broken rule, a refusal, a database error.
+ROW_ERRORS = (ValidationError, PermissionDenied, DatabaseError)
+
+
+def describe_row_error(error: Exception) -> str:
+    """One of ``ROW_ERRORS`` in one line staff can act on (personal numbers masked)."""
+    if isinstance(error, ValidationError):
+        return describe_validation_error(error)
+    if isinstance(error, PermissionDenied):
+        return str(error) or _("Not allowed.")
+    text = str(error).strip()
+    detail = scrub(text.splitlines()[0]) if text else type(error).__name__
+    return _("The database refused this row (%(detail)s); nothing of it was saved.") % {
+        "detail": detail
+    }
+
+
+def describe_validation_error(error: ValidationError) -> str:
+    """A ValidationError in one line: ``field: message; other: message``."""
+    if not hasattr(error, "error_dict"):
+        return " ".join(error.messages)
+    return "; ".join(
+        (f"{field}: " if field and field != "__all__" else "") + " ".join(messages)
+        for field, messages in error.message_dict.items()
+    )
+
 
 def read_rows(path: str | Path) -> Iterator[tuple[int, dict[str, str]]]:
-    """Yield (line number, row as a dict of stripped strings) from a CSV (UTF-8, BOM or not) or XLSX."""
+    """Yield (line number, row as a dict of stripped strings) from a CSV (UTF-8, BOM or not) or XLSX.
+
+    Control characters (a NUL pasted into a name) are dropped from every cell, as from web input.
+    """
     path = Path(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         from openpyxl import load_workbook
@@ -47,7 +114,14 @@ def read_rows(path: str | Path) -> Iterator[tuple[int, dict[str, str]]]:
         for number, values in enumerate(rows, start=2):
             if values is None or all(v in (None, "") for v in values):
                 continue
-            yield number, {h: _cell_text(v) for h, v in zip(header, values, strict=False) if h}
+            yield (
+                number,
+                {
+                    h: strip_control_characters(_cell_text(v))
+                    for h, v in zip(header, values, strict=False)
+                    if h
+                },
+            )
         book.close()
         return
     with path.open(encoding="utf-8-sig", newline="") as handle:
@@ -55,7 +129,14 @@ def read_rows(path: str | Path) -> Iterator[tuple[int, dict[str, str]]]:
         for number, row in enumerate(reader, start=2):
             if not any((v or "").strip() for v in row.values()):
                 continue
-            yield number, {(k or "").strip(): (v or "").strip() for k, v in row.items() if k}
+            yield (
+                number,
+                {
+                    (k or "").strip(): strip_control_characters((v or "").strip())
+                    for k, v in row.items()
+                    if k
+                },
+            )
 
 
 def _cell_text(value: object) -> str:

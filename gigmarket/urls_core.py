@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from gigmarket import views
+from gigmarket import health, views
 from gigmarket.forms import LoginForm
 
 app_name = "core"
@@ -21,4 +21,5 @@ urlpatterns = [
     path("workbench/", views.workbench, name="workbench"),
     path("me/", views.me, name="me"),
     path("audit/", views.audit_log, name="audit_log"),
+    path("health/", health.health, name="health"),
 ]

@@ -165,3 +165,15 @@ def validate_mobile(value: str) -> str:
             code="mobile",
         )
     return normal
+
+
+# ---- control characters in text people type or paste ----
+
+#: C0 and C1 control characters except tab, line feed and carriage return, and DEL.
+CONTROL_CHARACTERS_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def strip_control_characters(value: str) -> str:
+    """Text without control characters (NUL and friends): they are never meant, and PostgreSQL
+    refuses NUL in text, so a pasted one turned a search or a saved form into a server error."""
+    return CONTROL_CHARACTERS_RE.sub("", value) if value else value

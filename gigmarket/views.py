@@ -8,26 +8,16 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from gigmarket import panels
 from gigmarket.context_processors import ELDER_COOKIE
 from gigmarket.models import PersonalDataAccess, User
+from gigmarket.redirects import redirect_to_next, safe_next_url
 from gigmarket.roles import OPERATING_ROLES, Role, role_required
-
-
-class LoginView(auth_views.LoginView):
-    """Django's login page, with the site's own name: Django's view puts the host name (from
-    ``get_current_site``) into ``site_name``, which would override the site-wide one."""
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["site_name"] = settings.SITE_NAME
-        return context
 
 
 @login_not_required
@@ -38,14 +28,14 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @login_not_required
-@require_POST
+@require_GET
 def elder_mode(request: HttpRequest) -> HttpResponse:
-    """Switch elder mode (larger type, higher contrast) on or off for this browser."""
-    target = request.POST.get("next") or reverse("core:home")
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        target = reverse("core:home")
-    response = HttpResponseRedirect(target)
-    if request.POST.get("on") == "1":
+    """Switch elder mode (larger type, higher contrast) on or off for this browser: a link that
+    sets a preference cookie, so that pages carry no form (and no CSRF cookie) for it. It changes
+    no record, so a GET is right; the worst a forged link can do is change the type size."""
+    response = redirect_to_next(request, reverse("core:home"))
+    response["Cache-Control"] = "no-store"
+    if request.GET.get("on") == "1":
         response.set_cookie(ELDER_COOKIE, "1", max_age=365 * 24 * 3600, samesite="Lax")
     else:
         response.delete_cookie(ELDER_COOKIE, samesite="Lax")
@@ -101,3 +91,17 @@ def audit_log(request: HttpRequest) -> HttpResponse:
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """A Chinese page when a form's security token has expired (often after a long pause)."""
     return render(request, "403_csrf.html", status=403)
+
+
+class LoginView(auth_views.LoginView):
+    """Log in; ``next`` follows the site's one safe-redirect rule (a path on this site). The page
+    shows the site's own name: Django's view puts the host name (from ``get_current_site``) into
+    ``site_name``, which would override the site-wide one."""
+
+    def get_redirect_url(self) -> str:
+        return safe_next_url(self.request, "")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["site_name"] = settings.SITE_NAME
+        return context

@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from gigmarket.models import Occupation, Region
+from gigmarket.widgets import QuickSelect
 from jobs.models import Job
 from stations.models import Station
 
@@ -66,15 +67,20 @@ class PublicJobFilter(django_filters.FilterSet):
     )
     occupation = django_filters.ChoiceFilter(
         label=_("Kind of work"),
+        widget=QuickSelect,
         choices=kind_of_work_choices,
         method="filter_occupation",
         empty_label=_("Any"),
     )
     nature = django_filters.ChoiceFilter(
-        label=_("Nature of work"), choices=Job.Nature.choices, empty_label=_("Any")
+        label=_("Nature of work"),
+        choices=Job.Nature.choices,
+        empty_label=_("Any"),
+        widget=QuickSelect,
     )
     place = django_filters.ModelChoiceFilter(
         label=_("Township"),
+        widget=QuickSelect,
         queryset=_places,
         method="filter_place",
         to_field_name="code",
@@ -82,6 +88,7 @@ class PublicJobFilter(django_filters.FilterSet):
     )
     station = django_filters.ModelChoiceFilter(
         label=_("Station"),
+        widget=QuickSelect,
         queryset=Station.objects.active(),
         method="filter_station",
         to_field_name="code",
@@ -94,7 +101,11 @@ class PublicJobFilter(django_filters.FilterSet):
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": "10"}),
     )
     when = django_filters.ChoiceFilter(
-        label=_("When"), choices=WHEN_CHOICES, method="filter_when", empty_label=_("Any time")
+        label=_("When"),
+        choices=WHEN_CHOICES,
+        method="filter_when",
+        empty_label=_("Any time"),
+        widget=QuickSelect,
     )
 
     class Meta:
@@ -102,7 +113,7 @@ class PublicJobFilter(django_filters.FilterSet):
         fields = ["q", "occupation", "nature", "place", "station", "min_pay", "when"]
 
     def filter_q(self, queryset, name, value):
-        return queryset.matching_text(value)
+        return queryset.matching_text(value, open_only=True)
 
     def filter_occupation(self, queryset, name, value):
         return queryset.for_occupation(Occupation.objects.filter(code=value).first())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gigmarket.forms import PASSWORD_MAX_LENGTH, bounded_formfield
 from gigmarket.models import Industry, Occupation, Region
 from jobs.models import Employer, Job, PostingRule
 from jobs.services.postings import JOB_FIELDS
@@ -35,9 +36,12 @@ class EmployerRegisterForm(forms.Form):
         help_text=_("You will log in with this number."),
     )
     password = forms.CharField(
-        label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+        label=_("Password"),
+        max_length=PASSWORD_MAX_LENGTH,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     password2 = forms.CharField(
+        max_length=PASSWORD_MAX_LENGTH,
         label=_("Password again"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
@@ -107,6 +111,7 @@ class JobForm(forms.ModelForm):
     class Meta:
         model = Job
         fields = list(JOB_FIELDS)
+        formfield_callback = bounded_formfield
         widgets = {
             "start_date": forms.DateInput(attrs={"type": "date"}),
             "end_date": forms.DateInput(attrs={"type": "date"}),
@@ -212,8 +217,15 @@ def _yes_no(value):
 
 
 class ResultForm(forms.Form):
-    """Result confirmation (结果确认): days and hours worked, pay agreed and paid."""
+    """Result confirmation (结果确认): when the work ended, days and hours worked, pay agreed
+    and paid."""
 
+    end_date = forms.DateField(
+        label=_("Work ended on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Not a day in the future: the result is recorded once the work is done."),
+    )
     actual_days = forms.DecimalField(
         label=_("Days worked"), min_value=0, max_digits=6, decimal_places=1, required=False
     )

@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
-from django.db import models
-from django.db.models import Q
+from django.contrib.postgres.fields import ArrayField
+from django.db import connections, models
+from django.db.models import Q, Value
+from django.db.models.functions import StrIndex
+from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 
 from gigmarket.roles import Role
@@ -19,6 +22,16 @@ def _station_model():
     from django.apps import apps
 
     return apps.get_model("stations", "Station")
+
+
+class _Bigrams(models.Func):
+    """``gm_bigrams(column)`` (PostgreSQL, migration job_list_indexes): the column's
+    two-character pieces, as the keyword indexes hold them."""
+
+    function = "gm_bigrams"
+
+    def __init__(self, column: str):
+        super().__init__(models.F(column), output_field=ArrayField(models.TextField()))
 
 
 class EmployerQuerySet(models.QuerySet):
@@ -61,7 +74,8 @@ class EmployerQuerySet(models.QuerySet):
     def writable_by(self, user: User) -> EmployerQuerySet:
         """Employers a user may correct, verify or suspend: a county admin's region; for station
         staff, the employers their station registered, and employers with no station (registered
-        online) in the county of one of their stations."""
+        online) that have a job with their station (the station answers for it). An online
+        employer with no job yet is the county admin's: no station's staff may open its mobile."""
         from stations.models import Station
 
         if not user.is_authenticated:
@@ -74,11 +88,14 @@ class EmployerQuerySet(models.QuerySet):
             return self
         if not user.has_role(Role.STATION_STAFF):
             return self.none()
-        stations = list(Station.objects.staffed_by(user).select_related("region"))
-        counties = Q()
-        for station in stations:
-            counties |= Q(station__isnull=True, region__code__startswith=station.region.code[:6])
-        return self.filter(Q(station__in=stations) | counties) if stations else self.none()
+        stations = list(Station.objects.staffed_by(user))
+        if not stations:
+            return self.none()
+        jobs = self.model._meta.get_field("jobs").related_model
+        with_a_job_here = jobs.objects.filter(station__in=stations).values("employer_id")
+        return self.filter(
+            Q(station__in=stations) | Q(station__isnull=True, pk__in=with_a_job_here)
+        )
 
 
 class JobQuerySet(models.QuerySet):
@@ -141,21 +158,48 @@ class JobQuerySet(models.QuerySet):
             Q(end_date__isnull=True) | Q(end_date__gte=today)
         )
 
-    def matching_text(self, text: str) -> JobQuerySet:
+    def matching_text(self, text: str, *, open_only: bool = False) -> JobQuerySet:
         """Keyword search over title, work content and the kind of work's name and colloquial
         aliases ("采茶" finds 茶叶采摘工's jobs) — containment, so it works on Chinese; on
-        PostgreSQL the trigram indexes of migration 0004 serve title and content."""
+        PostgreSQL the trigram indexes of migration 0004 serve title and content. With
+        ``open_only`` (the public list, which shows open jobs only) PostgreSQL looks each word of
+        two characters or more up in the open jobs' bigram indexes instead (migration
+        job_list_indexes): they serve common short words such as "搬运", from which pg_trgm
+        takes no trigram."""
         text = (text or "").strip()
         if not text:
             return self
+        bigrams = open_only and connections[self.db].vendor == "postgresql"
         query = Q()
         for word in text.split()[:5]:
-            query &= (
-                Q(title__contains=word)
-                | Q(content__contains=word)
-                | Q(occupation__name__contains=word)
-                | Q(occupation__aliases__contains=word)
+            # Kinds of work whose name or aliases hold the word: a short list of ids from the
+            # small occupation table, so that the jobs' clause stays indexable.
+            kinds = list(
+                self.model._meta.get_field("occupation")
+                .related_model.objects.filter(Q(name__contains=word) | Q(aliases__contains=word))
+                .values_list("pk", flat=True)
             )
+            by_kind = Q(occupation_id__in=kinds) if kinds else Q(pk__in=[])
+            if bigrams and len(word) >= 2:
+                # strpos, not LIKE: the rows come from the bigram bitmap, and LIKE would make
+                # the planner AND in the whole table's trigram index as well.
+                pieces = sorted({word[i : i + 2] for i in range(len(word) - 1)})
+                query &= (
+                    Q(title_bigrams__contains=pieces)
+                    | Q(content_bigrams__contains=pieces)
+                    | by_kind
+                )
+                query &= (
+                    Q(GreaterThan(StrIndex("title", Value(word)), 0))
+                    | Q(GreaterThan(StrIndex("content", Value(word)), 0))
+                    | by_kind
+                )
+            else:
+                query &= Q(title__contains=word) | Q(content__contains=word) | by_kind
+        if bigrams:
+            return self.alias(
+                title_bigrams=_Bigrams("title"), content_bigrams=_Bigrams("content")
+            ).filter(query)
         return self.filter(query)
 
     def for_cards(self) -> JobQuerySet:
@@ -192,8 +236,13 @@ class JobQuerySet(models.QuerySet):
         return self.none()
 
     def dispatchable_by(self, user: User) -> JobQuerySet:
-        """Jobs ``user`` may send people to and confirm on: staff and admins on the jobs they
-        edit (their station's, their region's); an employer only confirms on their own."""
+        """Jobs ``user`` may send people to and keep the placement record of: staff and admins
+        on the jobs they edit (their station's, their region's). Never an employer's: an
+        employer only answers for the people sent to it (``PlacementQuerySet.answerable_by``)."""
+        if not user.is_authenticated:
+            return self.none()
+        if not (user.is_superuser or user.has_role(Role.STATION_STAFF, Role.COUNTY_ADMIN)):
+            return self.none()
         return self.editable_by(user)
 
     def short_of_people(self) -> JobQuerySet:
@@ -268,19 +317,31 @@ class PlacementQuerySet(models.QuerySet):
         return self.select_related("job", "job__employer", "seeker", "station")
 
     def handled_by(self, user: User) -> PlacementQuerySet:
-        """Placements ``user`` may move along: on jobs they may dispatch to (see
-        ``JobQuerySet.dispatchable_by``), or handled by a station they work at."""
+        """Placements whose record ``user`` keeps (the station's record: on duty, no-show,
+        cancelled, the result): staff and admins, on jobs they may dispatch to (see
+        ``JobQuerySet.dispatchable_by``) or handled by a station they work at. Never employers."""
         from jobs.models import Job
 
         if not user.is_authenticated:
             return self.none()
         if user.is_superuser:
             return self
-        jobs = Job.objects.dispatchable_by(user)
-        condition = Q(job__in=jobs)
-        if user.has_role(Role.STATION_STAFF, Role.COUNTY_ADMIN):
-            condition |= Q(station__in=_station_model().objects.writable_by(user))
-        return self.filter(condition)
+        if not user.has_role(Role.STATION_STAFF, Role.COUNTY_ADMIN):
+            return self.none()
+        return self.filter(
+            Q(job__in=Job.objects.dispatchable_by(user))
+            | Q(station__in=_station_model().objects.writable_by(user))
+        )
+
+    def answerable_by(self, user: User) -> PlacementQuerySet:
+        """Placements ``user`` may confirm or decline: the ones they handle, and for an
+        employer, the placements on its own jobs (the service lets it answer only the people
+        the station sent)."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.kind == "employer" and not user.is_superuser:
+            return self.filter(job__employer__user=user)
+        return self.handled_by(user)
 
 
 class WaitingEntryQuerySet(models.QuerySet):

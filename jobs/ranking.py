@@ -2,8 +2,10 @@
 
 The database does the filtering and caps the pool (``POOL``); Python scores the few hundred
 left with one rule (``assess``) and says why, so staff can see why each person ranks where.
-Order: people who signed up, then today's waiting list, then the register; within each, recent
-no-shows last, then by score, then priority groups first among equals.
+Order (``Candidate.sort_key``): people who signed up first; then everyone by fit (wants this kind
+of work at this pay, then partly, then has not asked for it); within a fit, people on today's
+waiting list first — but only for a job with work today —, recent no-shows last, then by score,
+then priority groups first among equals. Intent and pay fit always outweigh presence.
 """
 
 from __future__ import annotations
@@ -52,6 +54,9 @@ TIER_LABELS = {
 _HOURS_RE = re.compile(r"(\d{1,2})[:：]?(\d{2})?\s*[-–—~～至到]\s*(\d{1,2})[:：]?(\d{2})?")
 _LEVEL_POINTS = {"1": 15, "2": 12, "3": 9, "4": 6, "5": 3}
 
+#: How well a seeker fits the job on the two things they told us: the kind of work and the pay.
+FIT_WANTS, FIT_PARTLY, FIT_NOT_ASKED = 0, 1, 2
+
 
 @dataclass
 class Candidate:
@@ -60,6 +65,7 @@ class Candidate:
     seeker: object
     tier: int
     score: int = 0
+    fit: int = FIT_NOT_ASKED
     reasons: list[str] = field(default_factory=list)
     concerns: list[str] = field(default_factory=list)
     no_shows: int = 0
@@ -76,7 +82,16 @@ class Candidate:
 
     def sort_key(self) -> tuple:
         queue = self.waiting.queue_number if self.waiting else 0
-        return (self.tier, self.no_shows > 0, -self.score, not self.priority, queue, self.seeker.pk)
+        return (
+            self.tier != TIER_SIGNED_UP,
+            self.fit,
+            self.tier,
+            self.no_shows > 0,
+            -self.score,
+            not self.priority,
+            queue,
+            self.seeker.pk,
+        )
 
 
 @dataclass
@@ -225,6 +240,31 @@ def assess(
     return score, reasons, concerns
 
 
+def fit(*, job: Job, seeker, skill=None, other_occupation: bool = False) -> int:
+    """FIT_WANTS: wants this kind of work (main or other kind, or has the skill) and the pay
+    meets their lowest; FIT_PARTLY: wants it but the pay is short, or a related kind;
+    FIT_NOT_ASKED: has not asked for this kind of work."""
+    wants = seeker.primary_occupation_id == job.occupation_id or skill is not None
+    wants = wants or other_occupation
+    pay_ok = (
+        seeker.min_daily_pay is None
+        or job.pay_per_day is None
+        or job.pay_per_day >= seeker.min_daily_pay
+    )
+    if wants:
+        return FIT_WANTS if pay_ok else FIT_PARTLY
+    related = (
+        seeker.primary_occupation_id
+        and seeker.primary_occupation.parent_id == job.occupation.parent_id
+    )
+    return FIT_PARTLY if related else FIT_NOT_ASKED
+
+
+def has_work_on(job: Job, day: datetime.date) -> bool:
+    """The job has work on ``day``: it has started and not yet ended."""
+    return job.start_date <= day <= (job.end_date or job.start_date)
+
+
 def _occupation_match(job: Job, prefix: str = "") -> Q:
     """Seekers who want or can do the job's kind of work, or one in the same major group."""
     from seekers.models import Seeker, Skill
@@ -309,8 +349,8 @@ def _facts(job: Job, seeker_ids: list[int], today: datetime.date) -> dict:
 def candidates_for(
     job: Job, *, today: datetime.date | None = None, limit: int = 60
 ) -> list[Candidate]:
-    """Ranked candidates for ``job``: sign-ups, then today's waiting list (in the job's county),
-    then the register, each with its reasons."""
+    """Ranked candidates for ``job`` with their reasons: sign-ups, then the rest by fit; today's
+    waiting list (in the job's county) counts as presence only when the job has work today."""
     today = today or timezone.localdate()
     signups = list(
         job.placements.filter(state=Placement.State.APPLIED)
@@ -327,7 +367,9 @@ def candidates_for(
         .order_by("queue_number", "pk")
     )
     waiting: dict[int, WaitingEntry] = {}
-    for entry in waiting_rows:
+    # Someone waiting at a station today is only "here" for work that happens today; for a later
+    # job they are one more person in the register.
+    for entry in waiting_rows if has_work_on(job, today) else ():
         waiting.setdefault(entry.seeker_id, entry)
     pool = list(register_pool(job, today=today, exclude_ids=waiting.keys()))
     candidates = [Candidate(seeker=p.seeker, tier=TIER_SIGNED_UP, placement=p) for p in signups]
@@ -340,14 +382,17 @@ def candidates_for(
     facts = _facts(job, [c.seeker.pk for c in candidates], today)
     weekdays, slots = job_weekdays(job), job_slots(job)
     for c in candidates:
+        skill = facts["skills"].get(c.seeker.pk)
+        other = c.seeker.pk in facts["others"]
         c.score, c.reasons, c.concerns = assess(
             job=job,
             seeker=c.seeker,
-            skill=facts["skills"].get(c.seeker.pk),
-            other_occupation=c.seeker.pk in facts["others"],
+            skill=skill,
+            other_occupation=other,
             weekdays=weekdays,
             slots=slots,
         )
+        c.fit = fit(job=job, seeker=c.seeker, skill=skill, other_occupation=other)
         if c.waiting is not None:
             c.reasons.insert(
                 0,

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from gigmarket.models import Region
 from reports.selectors import Month, last_complete_month
+from reports.services import refuse_unfinished
 
 
 class MonthField(forms.CharField):
@@ -83,6 +85,17 @@ class PublishForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = regions_for(user)
         self.user = user
+
+    def clean_month(self):
+        """Only a month that has ended may be published (the service's rule, said here first so
+        that the message sits next to the field before anything is computed)."""
+        month = self.cleaned_data.get("month")
+        if month is not None:
+            try:
+                refuse_unfinished(month)
+            except ValidationError as error:
+                raise forms.ValidationError(error.message_dict["month"]) from error
+        return month
 
     def clean_region(self):
         region = self.cleaned_data.get("region")

@@ -90,3 +90,49 @@ class PublishedReport(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValidationError(_("A published report is never deleted."))
+
+
+class StoredMonth(models.Model):
+    """A month's counts (openings and applicants by occupation, industry and station), stored once
+    the month has ended so that the report page's 12-month trend reads 12 rows instead of
+    recounting a year of jobs and seekers (月度汇总，供趋势图使用).
+
+    Derived data, not a record anyone edits: ``reports.services.store_month`` writes it (the
+    scheduled task on the 1st, the first page that needs it, and every import that changed rows,
+    since an import can reach back into ended months); nothing else does.
+    """
+
+    month = models.DateField(_("month"), help_text=_("The first day of the month."))
+    region = models.ForeignKey(
+        "gigmarket.Region",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("region"),
+    )
+    cells = models.JSONField(
+        _("counts"),
+        help_text=_("{count: {dimension: [[key, n], …]}} as reports.selectors.cells counts them."),
+    )
+    computed_at = models.DateTimeField(_("computed at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-month"]
+        verbose_name = _("stored monthly counts")
+        verbose_name_plural = _("stored monthly counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "region"],
+                condition=models.Q(region__isnull=False),
+                name="stored_month_one_per_region_month",
+            ),
+            models.UniqueConstraint(
+                fields=["month"],
+                condition=models.Q(region__isnull=True),
+                name="stored_month_one_per_month",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.region_id or '*'}"

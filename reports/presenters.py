@@ -44,8 +44,42 @@ def _ranked(rows: list[dict], reverse: bool) -> list[dict]:
     ]
 
 
+def _ratio_row(row: dict, *, group: bool | None = None) -> dict:
+    """One row of a public ratio table; ``group`` True for a major group's totals, False for a
+    kind of work under it, None in a flat table."""
+    return {
+        "name": row["name"],
+        "ratio": ratio_text(row["active_ratio"]),
+        "openings": row["active_openings"],
+        "applicants": row["active_applicants"],
+        "group": group,
+    }
+
+
+def industry_rows(data: dict) -> list[dict]:
+    """The active ratio by industry section (GB/T 4754), "unspecified" last."""
+    return [_ratio_row(r) for r in data.get("by_industry", [])]
+
+
+def occupation_rows(data: dict) -> list[dict]:
+    """The active ratio by occupation: each major group (its totals) followed by its kinds."""
+    kinds: dict[str, list[dict]] = {}
+    for row in data.get("by_occupation", []):
+        kinds.setdefault(row["major_group"], []).append(row)
+    rows = []
+    for major in data.get("by_major_group", []):
+        rows.append(_ratio_row(major, group=True))
+        rows.extend(
+            _ratio_row(r, group=False)
+            for r in kinds.get(major["code"], [])
+            if r["code"] != major["code"]
+        )
+    return rows
+
+
 def bulletin(data: dict) -> dict:
-    """The public bulletin's parts: headline ratio, most in demand, most oversupplied, wages."""
+    """The public bulletin's parts: headline ratio, most in demand, most oversupplied, the ratio
+    by industry and by occupation (the national notice asks for both), wages."""
     totals = data["totals"]
     rows = data["by_occupation"]
     unanswered = [
@@ -80,12 +114,18 @@ def bulletin(data: dict) -> dict:
         "in_demand": in_demand,
         "oversupplied": oversupplied,
         "wages": wages,
+        "by_industry": industry_rows(data),
+        "by_occupation": occupation_rows(data),
     }
 
 
 def trend_rows(series: dict) -> list[list[str]]:
     """[[month, published or computed, overall, occupation 1, …]] of the trend, ratios formatted."""
-    labels = {"published": _("Published"), "computed": _("Computed now")}
+    labels = {
+        "published": _("Published"),
+        "stored": _("Stored when the month ended"),
+        "computed": _("Computed now"),
+    }
     rows = []
     for index, month in enumerate(series["months"]):
         rows.append(

@@ -23,12 +23,13 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.db import connection, models
-from django.db.models import Count, Exists, F, Min, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from gigmarket.models import Industry, Occupation, Region
 from jobs.models import Employer, Job, Placement, PlacementTransition
+from reports.models import PublishedReport, StoredMonth
 from seekers.models import SeekingPeriod
 from stations.models import Station
 
@@ -88,6 +89,11 @@ class Month:
     def ends(self) -> datetime.datetime:
         """00:00 Asia/Shanghai on the first day of the next month (exclusive)."""
         return self.next.starts
+
+    def has_ended(self, today: datetime.date | None = None) -> bool:
+        """True once the month's last day is over in Asia/Shanghai (only then may it be
+        published or stored: its figures can still change while it runs)."""
+        return self.last < (today or timezone.localdate())
 
     def __str__(self) -> str:
         return f"{self.first:%Y-%m}"
@@ -235,6 +241,24 @@ class Cells:
     active_openings: dict
     new_applicants: dict
     active_applicants: dict
+
+    def as_json(self) -> dict:
+        """{count: {dimension: [[key, n], …]}} (pairs, so that integer keys stay integers)."""
+        return {
+            name: {
+                dim: sorted(values.items(), key=str) for dim, values in getattr(self, name).items()
+            }
+            for name in COUNT_KEYS
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> Cells:
+        return cls(
+            **{
+                name: {dim: {k: n for k, n in pairs} for dim, pairs in data[name].items()}
+                for name in COUNT_KEYS
+            }
+        )
 
     def by(self, dimension: str) -> dict:
         """{key: {new_openings, active_openings, new_applicants, active_applicants}}."""
@@ -452,8 +476,10 @@ def _pay_value(amount: models.Expression, unit_field: str) -> models.Expression:
 
 
 def _posting_pay():
+    # × 0.5 rather than ÷ 2: SQLite stores 171.00 as the integer 171 and would divide integers
+    # (171 + 214 → 192, not 192.5); multiplying by a fraction is exact on both databases.
     midpoint = models.ExpressionWrapper(
-        (F("pay_min") + Coalesce("pay_max", "pay_min")) / Value(Decimal(2)),
+        (F("pay_min") + Coalesce("pay_max", "pay_min")) * Value(Decimal("0.5")),
         output_field=models.DecimalField(max_digits=14, decimal_places=6),
     )
     return _pay_value(midpoint, "pay_unit")
@@ -549,12 +575,24 @@ def _placement_figures(month: Month, region: Region | None) -> dict:
     by_state = dict.fromkeys(Placement.State.values, 0)
     rows = steps.values("to_state").annotate(n=Count("placement", distinct=True))
     by_state.update({r["to_state"]: r["n"] for r in rows})
+    # A job counts in the month whose first confirmation falls in it: from the month's
+    # confirmations (an index range), keep each that is its job's first (one index probe on
+    # (job, confirmed_at) each). Never a join of every job with every placement.
+    first_of_job = (
+        Placement.objects.filter(job=OuterRef("job"), confirmed_at__isnull=False)
+        .order_by("confirmed_at", "pk")
+        .values("pk")[:1]
+    )
     jobs = (
-        placements.filter(confirmed_at__isnull=False, job__opened_at__isnull=False)
-        .values("job")
-        .annotate(first_confirmed=Min("confirmed_at"), opened=Min("job__opened_at"))
-        .filter(first_confirmed__gte=month.starts, first_confirmed__lt=month.ends)
-        .annotate(fill_seconds=_EpochSeconds(F("first_confirmed")) - _EpochSeconds(F("opened")))
+        placements.filter(
+            confirmed_at__gte=month.starts,
+            confirmed_at__lt=month.ends,
+            job__opened_at__isnull=False,
+        )
+        .filter(pk=Subquery(first_of_job))
+        .annotate(
+            fill_seconds=_EpochSeconds(F("confirmed_at")) - _EpochSeconds(F("job__opened_at"))
+        )
     )
     median = [row for row in percentiles(jobs, [], "fill_seconds") if row["n"]]
     seconds = median[0]["p50"] if median else None
@@ -640,14 +678,19 @@ def monthly_report(*, month: Month, region: Region | None = None) -> dict:
 
 def _published_months(months: list[Month], region: Region | None) -> dict[str, dict]:
     """{month: the latest published revision's figures} for those of ``months`` published."""
-    from reports.models import PublishedReport
-
     latest = (
         PublishedReport.objects.latest_revisions()
         .for_region(region)
         .filter(month__in=[m.first for m in months])
     )
     return {f"{r.month:%Y-%m}": r.data for r in latest}
+
+
+def stored_months(months: list[Month], region: Region | None) -> dict[str, Cells]:
+    """{month: its stored counts} for those of ``months`` stored (one query)."""
+    rows = StoredMonth.objects.filter(month__in=[m.first for m in months])
+    rows = rows.filter(region=region) if region is not None else rows.filter(region__isnull=True)
+    return {f"{r.month:%Y-%m}": Cells.from_json(r.cells) for r in rows}
 
 
 def _published_counts(data: dict, occupations_by_code: dict) -> tuple[dict, dict]:
@@ -660,36 +703,54 @@ def _published_counts(data: dict, occupations_by_code: dict) -> tuple[dict, dict
     return openings, applicants
 
 
+def series_months(month: Month, months: int = 12) -> list[Month]:
+    """The ``months`` months ending with ``month``, oldest first."""
+    series = [month]
+    while len(series) < months:
+        series.insert(0, series[0].previous)
+    return series
+
+
 def trend(*, month: Month, region: Region | None, months: int = 12, top: int = 3) -> dict:
     """The active ratio over the ``months`` months ending with ``month``: overall and for the
     occupations with the most active openings in ``month``.
 
-    A month already published reads its latest revision (the official figures, and no
-    recomputation); any other month is counted now, in two GROUP BY statements.
+    A month already published reads its latest revision (the official figures); a month that has
+    ended reads its stored counts (``StoredMonth``, kept by ``reports.services.store_month``);
+    only a month without either — the running month, or one not stored yet — is counted now, in
+    two GROUP BY statements.
     """
-    series_months = [month]
-    while len(series_months) < months:
-        series_months.insert(0, series_months[0].previous)
+    series = series_months(month, months)
     occupations = _occupations()
     by_code = {o.code: pk for pk, o in occupations.items()}
-    published = _published_months(series_months, region)
+    published = _published_months(series, region)
+    stored = stored_months([m for m in series if str(m) not in published], region)
     per_month, sources = [], []
-    for m in series_months:
+    for m in series:
         if str(m) in published:
             per_month.append(_published_counts(published[str(m)], by_code))
             sources.append("published")
-            continue
-        openings = _grouped(jobs_open_in(m, region), "occupation", _remaining_headcount(m))
-        applicants = _grouped(active_applicant_periods(m, region), "primary_occupation")
-        per_month.append((openings, applicants))
-        sources.append("computed")
+        elif str(m) in stored:
+            counted = stored[str(m)]
+            per_month.append(
+                (
+                    counted.active_openings["occupation"],
+                    counted.active_applicants["occupation"],
+                )
+            )
+            sources.append("stored")
+        else:
+            openings = _grouped(jobs_open_in(m, region), "occupation", _remaining_headcount(m))
+            applicants = _grouped(active_applicant_periods(m, region), "primary_occupation")
+            per_month.append((openings, applicants))
+            sources.append("computed")
     last_openings = per_month[-1][0]
     leaders = sorted(
-        (pk for pk, n in last_openings.items() if n > 0),
+        (pk for pk, n in last_openings.items() if n > 0 and pk in occupations),
         key=lambda pk: (-last_openings[pk], occupations[pk].code),
     )[:top]
     return {
-        "months": [str(m) for m in series_months],
+        "months": [str(m) for m in series],
         "sources": sources,
         "overall": [
             ratio(sum(openings.values()), sum(applicants.values()))

@@ -7,7 +7,6 @@ from csp.decorators import csp
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,15 +21,13 @@ from reports import exports, presenters, services
 from reports.charts import trend_svg
 from reports.forms import PublishForm, ReportChoiceForm
 from reports.models import PublishedReport
-from reports.selectors import Month, last_complete_month, monthly_report, trend
+from reports.selectors import Month, last_complete_month, monthly_report
 
 
 def _trend(month: Month, region: Region | None) -> dict:
-    """The 12-month trend, kept for 10 minutes (the page and its chart image ask in turn);
-    a new publication anywhere starts afresh."""
-    published = PublishedReport.objects.count()
-    key = f"reports:trend:{month}:{region.code if region else 'all'}:{published}"
-    return cache.get_or_set(key, lambda: trend(month=month, region=region), 600)
+    """The 12-month trend from published figures and stored monthly counts (in the database, so
+    every gunicorn worker reads the same rows; no per-process cache)."""
+    return services.trend_figures(month=month, region=region)
 
 
 def _site_region() -> Region | None:

@@ -11,6 +11,7 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from gigmarket.forms import TEXT_MAX_LENGTH
 from gigmarket.models import User
 from gigmarket.validators import validate_mobile
 from rights.evidence import check_upload, max_files
@@ -58,7 +59,7 @@ class ComplaintForm(forms.Form):
 
     idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
     # Bots fill every field; people never see this one (hidden by CSS and from screen readers).
-    website = forms.CharField(required=False, label=_("Leave this empty"))
+    website = forms.CharField(required=False, max_length=200, label=_("Leave this empty"))
     kind = forms.ChoiceField(
         label=_("What is it about?"), choices=Kind.choices, widget=forms.RadioSelect
     )
@@ -73,6 +74,7 @@ class ComplaintForm(forms.Form):
     )
     description = forms.CharField(
         label=_("What happened"),
+        max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("When and where you worked, what was agreed, what went wrong."),
     )
@@ -305,7 +307,11 @@ class DeclineForm(forms.Form):
 
 
 class ResolveForm(forms.Form):
-    outcome = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 3}))
+    outcome = forms.CharField(
+        label=_("What was done"),
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     recovered_amount = forms.DecimalField(
         label=_("Wages recovered (yuan)"),
         required=False,

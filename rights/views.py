@@ -7,7 +7,6 @@ from collections.abc import Callable
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -17,11 +16,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from gigmarket import throttle
 from gigmarket.forms import add_service_errors
 from gigmarket.models import User
 from gigmarket.network import client_ip
 from gigmarket.roles import Role, role_required
 from gigmarket.services import personal_data_opened
+from gigmarket.throttle import Limit
 from gigmarket.validators import normalize_mobile
 from rights import forms, services
 from rights.models import Complaint, Evidence, Holiday, Kind, KindDeadline
@@ -45,25 +46,13 @@ def _client_ip(request: HttpRequest) -> str:
     return client_ip(request) or "unknown"
 
 
-# ---- rate limits (Django cache) ----
+# ---- rate limits (counted atomically in the shared cache: gigmarket.throttle) ----
 
 
-def _over_limit(key: str, limit: int) -> bool:
-    return (cache.get(key) or 0) >= limit
-
-
-def _count(key: str, window: int) -> None:
-    if not cache.add(key, 1, window):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, window)
-
-
-def _filing_keys(request: HttpRequest, mobile: str) -> list[tuple[str, int, int]]:
-    """(cache key, limit, window in seconds) for one filing: per address and per mobile."""
+def _filing_keys(request: HttpRequest, mobile: str) -> list[Limit]:
+    """The limits one filing counts against: per address and per mobile."""
     keys = [
-        (
+        Limit(
             f"rights:file:ip:{_client_ip(request)}",
             _setting("RIGHTS_FILING_LIMIT_PER_IP", 10),
             _setting("RIGHTS_FILING_WINDOW_SECONDS", 3600),
@@ -72,7 +61,7 @@ def _filing_keys(request: HttpRequest, mobile: str) -> list[tuple[str, int, int]
     normal = normalize_mobile(mobile or "")
     if normal:
         keys.append(
-            (
+            Limit(
                 f"rights:file:mobile:{normal}",
                 _setting("RIGHTS_FILING_LIMIT_PER_MOBILE", 3),
                 _setting("RIGHTS_FILING_WINDOW_SECONDS", 3600),
@@ -129,17 +118,19 @@ def complaint_create(request: HttpRequest) -> HttpResponse:
             request.session[SESSION_FILED] = existing.number
             return redirect("rights:complaint_receipt")
         keys = _filing_keys(request, request.POST.get("mobile", ""))
-        if any(_over_limit(key, limit) for key, limit, _window in keys):
+        too_many = _(
+            "Too many complaints have been sent from this phone or number in the last hour. "
+            "Please try again later, or call the complaint hotline %(phone)s."
+        ) % {"phone": settings.COMPLAINT_HOTLINE}
+        if any(throttle.over(limit) for limit in keys):
             form.is_valid()
-            form.add_error(
-                None,
-                _(
-                    "Too many complaints have been sent from this phone or number in the last hour. "
-                    "Please try again later, or call the complaint hotline %(phone)s."
-                )
-                % {"phone": settings.COMPLAINT_HOTLINE},
-            )
-        elif form.is_valid():
+            form.add_error(None, too_many)
+        elif not form.is_valid():
+            pass  # the errors are shown next to their fields
+        elif not throttle.acquire(keys):
+            # Taken atomically before filing: simultaneous filings cannot all slip under the limit.
+            form.add_error(None, too_many)
+        else:
             data = form.cleaned_data
             user = (
                 request.user
@@ -164,11 +155,11 @@ def complaint_create(request: HttpRequest) -> HttpResponse:
                     complainant_user=user,
                 )
             except ValidationError as error:
+                throttle.release(keys)
                 _errors_to_form(form, error)
             else:
-                if created:
-                    for key, _limit, window in keys:
-                        _count(key, window)
+                if not created:  # the same form sent again: it used no new slot
+                    throttle.release(keys)
                 _remember_tracked(request, complaint)
                 request.session[SESSION_FILED] = complaint.number
                 return redirect("rights:complaint_receipt")
@@ -227,22 +218,30 @@ def complaint_track(request: HttpRequest) -> HttpResponse:
     """Look a case up with tracking number + mobile (POSTed, so the mobile never enters a URL)."""
     form = forms.TrackForm(request.POST or None)
     if request.method == "POST":
-        key = f"rights:track:ip:{_client_ip(request)}"
-        if _over_limit(key, _setting("RIGHTS_LOOKUP_FAILURES_PER_IP", 10)):
+        key = Limit(
+            f"rights:track:ip:{_client_ip(request)}",
+            _setting("RIGHTS_LOOKUP_FAILURES_PER_IP", 10),
+            3600,
+        )
+        # Each try takes a slot atomically; only a failed look-up keeps it, so simultaneous
+        # guesses cannot all slip under the limit.
+        if not throttle.acquire([key]):
             form.is_valid()
             form.add_error(
                 None, _("Too many failed look-ups from this phone. Please try again in an hour.")
             )
-        elif form.is_valid():
+        elif not form.is_valid():
+            throttle.release([key])  # a badly typed form is not a look-up
+        else:
             number = services.normalize_tracking_number(form.cleaned_data["number"])
             mobile = normalize_mobile(form.cleaned_data["mobile"])
             complaint = Complaint.objects.filter(number=number, complainant_mobile=mobile).first()
             if complaint is None:
-                _count(key, 3600)
                 form.add_error(
                     None, _("No case matches this tracking number and mobile. Please check both.")
                 )
             else:
+                throttle.release([key])
                 _remember_tracked(request, complaint)
                 return redirect("rights:complaint_status", number=complaint.number)
     return render(request, "rights/complaint_track.html", {"form": form})

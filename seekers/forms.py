@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gigmarket.forms import PASSWORD_MAX_LENGTH, capped_formset_factory
 from gigmarket.models import Industry, Occupation, Region
 from gigmarket.validators import validate_mobile, validate_resident_id
 from seekers.models import PriorityGroup, Seeker, Skill, TimeSlot, Weekday, WorkNature
@@ -160,7 +161,7 @@ class SkillForm(forms.Form):
     years = forms.IntegerField(label=_("Years of experience"), min_value=0, max_value=70, required=False)
 
 
-SkillFormSet = forms.formset_factory(SkillForm, extra=1, max_num=10)
+SkillFormSet = capped_formset_factory(SkillForm, extra=1, max_num=10)
 
 
 class RenewForm(forms.Form):
@@ -200,9 +201,9 @@ class SearchForm(forms.Form):
 
 
 class _PasswordPair(forms.Form):
-    password1 = forms.CharField(label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    password1 = forms.CharField(label=_("Password"), max_length=PASSWORD_MAX_LENGTH, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
                                 help_text=_("At least 8 characters, not only digits."))
-    password2 = forms.CharField(label=_("Password again"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    password2 = forms.CharField(label=_("Password again"), max_length=PASSWORD_MAX_LENGTH, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
 
     def clean(self):
         data = super().clean()
@@ -230,6 +231,18 @@ class SelfRegisterForm(_PasswordPair):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["home_station"].queryset = Station.objects.active()
+
+
+class SelfRegisterCodeForm(forms.Form):
+    """The code texted to the mobile, which finishes a self-registration."""
+
+    code = forms.CharField(
+        label=_("Code from the text message"),
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "maxlength": 12}
+        ),
+    )
 
 
 class ClaimForm(_PasswordPair):

@@ -169,5 +169,10 @@ class SeekingPeriodQuerySet(models.QuerySet):
         on = on or timezone.localdate()
         return self.overlapping(on, on)
 
+    def running(self, on: datetime.date | None = None) -> SeekingPeriodQuerySet:
+        """Periods running on a day and not ended early (a period ended that very day, by
+        withdrawal or long-term work, still counts for the day but is no longer running)."""
+        return self.current(on).filter(ended_on__isnull=True)
+
     def latest_first(self) -> SeekingPeriodQuerySet:
         return self.order_by("-start", "-pk")

@@ -9,15 +9,19 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gigmarket import crypto
+from gigmarket import crypto, facts
 from gigmarket.masking import mask_id_number, mask_mobile, mask_name
 from gigmarket.models import Industry, Occupation, User
+from gigmarket.notify import get_sender
 from gigmarket.services import transition
 from gigmarket.tabular import ImportReport
 from gigmarket.validators import (
@@ -157,7 +161,7 @@ def _open_period(
     primary_occupation: Occupation, intended_industry: Industry | None,
 ) -> SeekingPeriod:
     """Open a seeking period on ``on``; a still-running earlier period ends that day (renewed)."""
-    for running in seeker.periods.current(on).filter(start__lt=on):
+    for running in seeker.periods.running(on).filter(start__lt=on):
         running.ended_on = on
         running.end_reason = SeekingPeriod.EndReason.RENEWED
         running.full_clean()
@@ -169,6 +173,20 @@ def _open_period(
     period.full_clean()
     period.save()
     return period
+
+
+def _save_new_seeker(seeker: Seeker, identity: Identity) -> None:
+    """Insert a new seeker; someone registered with the same mobile or ID meanwhile (a double
+    submission, two windows at once) is the same ``DuplicateSeeker`` as one registered before."""
+    try:
+        seeker.full_clean()
+        with transaction.atomic():
+            seeker.save()
+    except (ValidationError, IntegrityError):
+        duplicate = find_existing(identity)
+        if duplicate is not None:
+            raise duplicate from None
+        raise
 
 
 @transaction.atomic
@@ -207,8 +225,7 @@ def seeker_register(
     _apply_identity(seeker, identity)
     others = _apply_details(seeker, details)
     seeker.primary_occupation = primary_occupation
-    seeker.full_clean()
-    seeker.save()
+    _save_new_seeker(seeker, identity)
     seeker.number = f"{_local_date(seeker.registered_at):%Y}{seeker.pk:06d}"
     seeker.save(update_fields=["number"])
     if others:
@@ -337,20 +354,33 @@ def seeker_renew(
 def seeker_set_status(
     *, seeker: Seeker, to: str, by: User | None, reason: str = "", long_term: bool = False
 ) -> Seeker:
-    """Change a seeker's status (seeking, working, paused), logged; long-term work ends the period."""
+    """Change a seeker's status (seeking, working, paused), logged; long-term work ends the period.
+
+    Back to "seeking" with no period running (after long-term work, or a pause that outlasted the
+    period) starts a new seeking period: the person is an applicant again from today.
+    """
     seeker = Seeker.objects.select_for_update().get(pk=seeker.pk)
     transition(
         obj=seeker, to=to, by=by, allowed=Seeker.TRANSITIONS, log_model=SeekerTransition,
         log_fk="seeker", reason=reason,
     )
+    today = timezone.localdate()
     if to == Seeker.Status.WORKING and long_term:
         _end_periods(seeker, SeekingPeriod.EndReason.PLACED)
+    elif to == Seeker.Status.SEEKING and not seeker.periods.running(today).exists():
+        if seeker.primary_occupation is None:
+            raise ValidationError({"primary_occupation": _("Choose the main kind of work wanted.")})
+        _open_period(
+            seeker=seeker, by=by, kind=SeekingPeriod.Kind.RENEWAL, on=today,
+            station=seeker.home_station, primary_occupation=seeker.primary_occupation,
+            intended_industry=seeker.intended_industry,
+        )
     return seeker
 
 
 def _end_periods(seeker: Seeker, reason: str) -> None:
     today = timezone.localdate()
-    for period in seeker.periods.current(today):
+    for period in seeker.periods.running(today):
         period.ended_on = today
         period.end_reason = reason
         period.full_clean()
@@ -386,6 +416,8 @@ def seeker_withdraw(*, seeker: Seeker, by: User | None, reason: str = "") -> See
         seeker=seeker, by=by if by and by.pk else None, from_state=previous,
         to_state=Seeker.Status.WITHDRAWN, reason=reason.strip(),
     )
+    # The apps above (jobs, training) free what the person held and take the name off their records.
+    facts.tell(facts.SEEKER_WITHDRAWN, seeker=seeker, by=by if by and by.pk else None)
     if account is not None:
         account.phone = None
         account.username = f"withdrawn-{uuid.uuid4().hex[:12]}"
@@ -417,16 +449,83 @@ def claim_code_issue(*, seeker: Seeker, by: User | None) -> str:
     return code
 
 
-def _new_seeker_user(*, mobile: str, name: str, password: str) -> User:
+def _new_seeker_user(*, mobile: str, name: str, password: str = "", password_hash: str = "") -> User:
     user = User(username=f"s-{uuid.uuid4().hex[:12]}", kind=User.Kind.SEEKER, phone=mobile, display_name=name)
+    if password_hash:  # checked when it was typed (self_registration_begin)
+        user.password = password_hash
+    else:
+        _check_password(password, user)
+        user.set_password(password)
+    user.full_clean()
+    user.save()
+    return user
+
+
+def _check_password(password: str, user: User) -> None:
     try:
         validate_password(password, user)
     except ValidationError as error:
         raise ValidationError({"password": error.messages}) from error
-    user.set_password(password)
-    user.full_clean()
-    user.save()
-    return user
+
+
+#: A self-registration code: six digits, valid for ten minutes, five tries.
+SELF_REGISTRATION_CODE_MINUTES = 10
+SELF_REGISTRATION_CODE_TRIES = 5
+#: Texts one number may be sent per hour by self-registration (the rest are not sent).
+SELF_REGISTRATION_TEXTS_PER_HOUR = 3
+
+
+@dataclass(frozen=True)
+class PendingRegistration:
+    """Step one of a self-registration: what was typed (the password only as a hash) and the
+    hash of the code texted to the mobile; empty when the number was already registered."""
+
+    mobile: str
+    password_hash: str
+    code_hash: str
+
+
+def self_registration_begin(*, name: str, mobile: str, password: str) -> PendingRegistration:
+    """Step one of registering on a phone: check what was typed and text the mobile.
+
+    What the visitor sees next is the same whether or not the number is in the register (so the
+    page never tells a stranger who is registered): a new number gets a code to finish with; a
+    registered one gets, by text to that number only, the way to log in or open the account
+    (the slip's code, or any station). A number is sent at most a few texts an hour.
+    """
+    identity = check_identity(mobile=mobile)
+    _check_password(password, User(kind=User.Kind.SEEKER, phone=identity.mobile, display_name=name))
+    known = find_existing(identity) is not None or User.objects.filter(phone=identity.mobile).exists()
+    code = "".join(secrets.choice("0123456789") for _ in range(6))
+    if known:
+        text = _(
+            "%(site)s: this number is already registered. Log in with it. If you registered at a "
+            "station, open your account with the code on your slip, or ask any station."
+        ) % {"site": settings.SITE_NAME}
+    else:
+        text = _(
+            "%(site)s: your registration code is %(code)s, valid for %(minutes)d minutes. "
+            "Do not give it to anyone."
+        ) % {"site": settings.SITE_NAME, "code": code, "minutes": SELF_REGISTRATION_CODE_MINUTES}
+    key = f"seekers:self-registration-texts:{identity.mobile}"
+    cache.add(key, 0, 3600)
+    try:
+        sent = cache.incr(key)
+    except ValueError:  # expired in between
+        cache.add(key, 1, 3600)
+        sent = 1
+    if sent <= SELF_REGISTRATION_TEXTS_PER_HOUR:
+        get_sender().send(channel="sms", to=identity.mobile, text=text)
+    return PendingRegistration(
+        mobile=identity.mobile,
+        password_hash=make_password(password),
+        code_hash="" if known else _claim_hash(code),
+    )
+
+
+def self_registration_code_ok(*, code_hash: str, code: str) -> bool:
+    """Whether ``code`` is the one texted (never true for a number that was already registered)."""
+    return bool(code_hash) and secrets.compare_digest(code_hash, _claim_hash((code or "").strip()))
 
 
 @transaction.atomic
@@ -442,7 +541,10 @@ def seeker_claim_account(*, mobile: str, code: str, password: str) -> User:
     if (
         seeker is None or not seeker.claim_code_hash or seeker.claim_code_expires is None
         or seeker.claim_code_expires < timezone.now()
-        or not secrets.compare_digest(seeker.claim_code_hash, _claim_hash(code or ""))
+        or not any(  # under any listed key: a code issued before a key rotation still works
+            secrets.compare_digest(seeker.claim_code_hash, candidate)
+            for candidate in crypto.lookup_hashes((code or "").strip().upper(), purpose="claim_code")
+        )
     ):
         raise wrong
     if seeker.user_id:
@@ -467,10 +569,14 @@ def seeker_claim_account(*, mobile: str, code: str, password: str) -> User:
 
 @transaction.atomic
 def seeker_self_register(
-    *, name: str, mobile: str, password: str, primary_occupation: Occupation,
-    home_station: Station | None = None,
+    *, name: str, mobile: str, password: str = "", primary_occupation: Occupation,
+    home_station: Station | None = None, password_hash: str = "",
 ) -> Seeker:
-    """A person registers themself on a phone: an online account and a seeker record, one period."""
+    """A person registers themself on a phone: an online account and a seeker record, one period.
+
+    The web page calls it only after the code texted by ``self_registration_begin`` came back, so
+    the messages below reach the owner of the number (who may see that it is registered).
+    """
     identity = check_identity(mobile=mobile)
     duplicate = find_existing(identity)
     if duplicate is not None:
@@ -480,7 +586,9 @@ def seeker_self_register(
         )})
     if User.objects.filter(phone=identity.mobile).exists():
         raise ValidationError({"mobile": _("Another account already uses this mobile number.")})
-    user = _new_seeker_user(mobile=identity.mobile, name=name, password=password)
+    user = _new_seeker_user(
+        mobile=identity.mobile, name=name, password=password, password_hash=password_hash
+    )
     return seeker_register(
         by=user, name=name, mobile=identity.mobile, primary_occupation=primary_occupation,
         channel=Seeker.Channel.SELF, station=None, details={"home_station": home_station}, user=user,
@@ -533,56 +641,49 @@ def seeker_import(
     industries = {i.code: i for i in Industry.objects.all()} | {i.name: i for i in Industry.objects.all()}
     groups = {str(label): value for value, label in PriorityGroup.choices} | {v: v for v in PriorityGroup.values}
     for line, row in rows:
-        try:
-            with transaction.atomic():
-                identity = check_identity(mobile=row.get("mobile", ""), id_number=row.get("id_number", ""))
-                on = _parse_date(row.get("registered_on", ""))
-                occupation = occupations.get((row.get("primary_occupation") or "").strip())
-                if occupation is None:
-                    raise ValidationError(_("Unknown kind of work “%(value)s”.") % {"value": row.get("primary_occupation", "")})
-                industry_raw = (row.get("intended_industry") or "").strip()
-                industry = industries.get(industry_raw) if industry_raw else None
-                if industry_raw and industry is None:
-                    raise ValidationError(_("Unknown industry “%(value)s”.") % {"value": industry_raw})
-                station_code = (row.get("station_code") or "").strip()
-                station = Station.objects.filter(code=station_code).first() if station_code else None
-                if station_code and station is None:
-                    raise ValidationError(_("Unknown station code “%(value)s”.") % {"value": station_code})
-                wanted = [g.strip() for g in (row.get("priority_groups") or "").replace("，", ",").replace("、", ",").split(",") if g.strip()]
-                unknown = [g for g in wanted if g not in groups]
-                if unknown:
-                    raise ValidationError(_("Unknown priority group “%(value)s”.") % {"value": "、".join(unknown)})
-                existing = find_existing(identity)
-                if existing is not None:
-                    seeker = existing.existing
-                    latest = seeker.periods.latest_first().first()
-                    if latest is None or on > latest.start:
-                        seeker_renew(seeker=seeker, by=by, station=station, primary_occupation=occupation,
-                                     intended_industry=industry, on=on)
-                        report.updated += 1
-                    else:
-                        report.unchanged += 1
-                    continue
-                at = timezone.make_aware(datetime.datetime.combine(on, datetime.time(9, 0)))
-                details = {
-                    "priority_groups": [groups[g] for g in wanted],
-                    "education": _choice(row.get("education"), Seeker.Education),
-                    "household": _choice(row.get("household"), Seeker.Household),
-                    "address": (row.get("address") or "").strip(),
-                    "intended_industry": industry,
-                }
-                seeker_register(
-                    by=by, name=row.get("name", ""), mobile=identity.mobile, id_number=identity.id_number,
-                    primary_occupation=occupation, channel=Seeker.Channel.IMPORT, station=station,
-                    details=details, registered_at=at,
-                )
-                report.created += 1
-        except ValidationError as error:
-            messages = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
-            report.error(line, "; ".join(
-                (f"{field}: " if field and field != "__all__" else "") + " ".join(msgs)
-                for field, msgs in messages.items()
-            ))
+        with report.row(line):
+            identity = check_identity(mobile=row.get("mobile", ""), id_number=row.get("id_number", ""))
+            on = _parse_date(row.get("registered_on", ""))
+            occupation = occupations.get((row.get("primary_occupation") or "").strip())
+            if occupation is None:
+                raise ValidationError(_("Unknown kind of work “%(value)s”.") % {"value": row.get("primary_occupation", "")})
+            industry_raw = (row.get("intended_industry") or "").strip()
+            industry = industries.get(industry_raw) if industry_raw else None
+            if industry_raw and industry is None:
+                raise ValidationError(_("Unknown industry “%(value)s”.") % {"value": industry_raw})
+            station_code = (row.get("station_code") or "").strip()
+            station = Station.objects.filter(code=station_code).first() if station_code else None
+            if station_code and station is None:
+                raise ValidationError(_("Unknown station code “%(value)s”.") % {"value": station_code})
+            wanted = [g.strip() for g in (row.get("priority_groups") or "").replace("，", ",").replace("、", ",").split(",") if g.strip()]
+            unknown = [g for g in wanted if g not in groups]
+            if unknown:
+                raise ValidationError(_("Unknown priority group “%(value)s”.") % {"value": "、".join(unknown)})
+            existing = find_existing(identity)
+            if existing is not None:
+                seeker = existing.existing
+                latest = seeker.periods.latest_first().first()
+                if latest is None or on > latest.start:
+                    seeker_renew(seeker=seeker, by=by, station=station, primary_occupation=occupation,
+                                 intended_industry=industry, on=on)
+                    report.updated += 1
+                else:
+                    report.unchanged += 1
+                continue
+            at = timezone.make_aware(datetime.datetime.combine(on, datetime.time(9, 0)))
+            details = {
+                "priority_groups": [groups[g] for g in wanted],
+                "education": _choice(row.get("education"), Seeker.Education),
+                "household": _choice(row.get("household"), Seeker.Household),
+                "address": (row.get("address") or "").strip(),
+                "intended_industry": industry,
+            }
+            seeker_register(
+                by=by, name=row.get("name", ""), mobile=identity.mobile, id_number=identity.id_number,
+                primary_occupation=occupation, channel=Seeker.Channel.IMPORT, station=station,
+                details=details, registered_at=at,
+            )
+            report.created += 1
     if dry_run:
         transaction.set_rollback(True)
     return report

@@ -8,9 +8,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gigmarket.forms import add_service_errors
+from gigmarket.forms import TEXT_MAX_LENGTH, add_service_errors, capped_formset_factory
 from gigmarket.models import Region, User
 from gigmarket.roles import Role
+from gigmarket.widgets import QuickSelect
 from stations import scoring
 from stations.models import (
     OpeningException,
@@ -118,7 +119,7 @@ class HoursRuleForm(forms.Form):
         return data
 
 
-HoursFormSet = forms.formset_factory(HoursRuleForm, extra=2, max_num=14)
+HoursFormSet = capped_formset_factory(HoursRuleForm, extra=2, max_num=14)
 
 
 class OpeningExceptionForm(forms.ModelForm):
@@ -190,6 +191,7 @@ class SelfAssessmentForm(forms.Form):
 
     summary = forms.CharField(
         label=_("self-assessment"),
+        max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Management, services given, results, problems and plans for next year."),
     )
@@ -216,7 +218,10 @@ class SelfAssessmentForm(forms.Form):
 
 class EvaluationForm(forms.Form):
     comment = forms.CharField(
-        label=_("centre's comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("centre's comment"),
+        required=False,
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args, **kwargs):
@@ -244,6 +249,7 @@ class DirectoryForm(forms.Form):
         to_field_name="code",
         required=False,
         empty_label=_("All townships"),
+        widget=QuickSelect,
     )
     open_now = forms.BooleanField(label=_("open now only"), required=False)
     lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)

@@ -764,43 +764,30 @@ def station_import(
     """
     report = ImportReport()
     for line, row in rows:
-        try:
-            with transaction.atomic():
-                fields, hours, active = _row_to_fields(row)
-                existing = Station.objects.filter(code=fields["code"]).first()
-                if existing is None:
-                    station = station_register(by=by, **fields)
-                    if not active:
-                        _import_set_active(station, False, by)
-                    if hours is not None:
-                        station_hours_set(station=station, by=by, rules=hours)
-                    report.created += 1
-                    continue
-                changed = any(getattr(existing, k) != v for k, v in fields.items())
-                changed |= existing.active != active
-                hours_changed = hours is not None and _flatten(hours) != _hours_of(existing)
-                if not changed and not hours_changed:
-                    report.unchanged += 1
-                    continue
-                if changed:
-                    station_update(station=existing, by=by, **fields)
-                    if existing.active != active:
-                        _import_set_active(existing, active, by)
-                if hours_changed:
-                    station_hours_set(station=existing, by=by, rules=hours)
-                report.updated += 1
-        except ValidationError as error:
-            messages = (
-                [
-                    f"{k}: {' '.join(v)}" if k != "__all__" else " ".join(v)
-                    for k, v in error.message_dict.items()
-                ]
-                if hasattr(error, "error_dict")
-                else error.messages
-            )
-            report.error(line, "; ".join(messages))
-        except PermissionDenied as error:
-            report.error(line, str(error))
+        with report.row(line):
+            fields, hours, active = _row_to_fields(row)
+            existing = Station.objects.filter(code=fields["code"]).first()
+            if existing is None:
+                station = station_register(by=by, **fields)
+                if not active:
+                    _import_set_active(station, False, by)
+                if hours is not None:
+                    station_hours_set(station=station, by=by, rules=hours)
+                report.created += 1
+                continue
+            changed = any(getattr(existing, k) != v for k, v in fields.items())
+            changed |= existing.active != active
+            hours_changed = hours is not None and _flatten(hours) != _hours_of(existing)
+            if not changed and not hours_changed:
+                report.unchanged += 1
+                continue
+            if changed:
+                station_update(station=existing, by=by, **fields)
+                if existing.active != active:
+                    _import_set_active(existing, active, by)
+            if hours_changed:
+                station_hours_set(station=existing, by=by, rules=hours)
+            report.updated += 1
     if dry_run:
         transaction.set_rollback(True)
     return report

@@ -12,19 +12,26 @@ import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 
 from gigmarket import facts
+from gigmarket.http import public_page
 from gigmarket.models import Region
+from gigmarket.redirects import redirect_to_next, safe_next_url
 from gigmarket.roles import Role, role_required
 from gigmarket.tabular import csv_bytes, xlsx_bytes
 from stations import hours as hours_text
@@ -62,23 +69,21 @@ STATION_JOBS_SHOWN = 10
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-def _safe_next(request: HttpRequest, fallback: str) -> str:
-    target = request.POST.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, {request.get_host()}, request.is_secure()
-    ):
-        return target
-    return fallback
-
-
 # ---- public: the directory and the station page ----
+
+DIRECTORY_KEY = "stations:directory"
 
 
 @login_not_required
-@require_GET
+@require_safe
+@public_page
 def station_list(request: HttpRequest) -> HttpResponse:
     """The public directory (零工市场电子地图): list first, map when tiles are configured."""
-    stations = list(Station.objects.for_directory().within(_site_region()))
+    # The directory changes a few times a year: its rows come from the shared cache (a minute).
+    stations = cache.get(DIRECTORY_KEY)
+    if stations is None:
+        stations = list(Station.objects.for_directory().within(_site_region()))
+        cache.set(DIRECTORY_KEY, stations, 60)
     township_codes = {s.region.code[:9] for s in stations if len(s.region.code) >= 9}
     form = DirectoryForm(
         request.GET or None, townships=Region.objects.townships().filter(code__in=township_codes)
@@ -489,7 +494,7 @@ def station_retire(request: HttpRequest, code: str) -> HttpResponse:
             )
     else:
         messages.error(request, _("Please give a reason."))
-    return redirect(_safe_next(request, reverse("stations:station_registry")))
+    return redirect_to_next(request, reverse("stations:station_registry"))
 
 
 # ---- the service ledger ----
@@ -590,10 +595,10 @@ def ledger_entry_add(request: HttpRequest, code: str) -> HttpResponse:
     """Record a consultation (or another service) by hand: the quick form's target."""
     station = _writable(request, code)
     form = LedgerEntryForm(request.POST)
-    back = _safe_next(request, reverse("stations:ledger", kwargs={"code": station.code}))
+    back = safe_next_url(request, reverse("stations:ledger", kwargs={"code": station.code}))
     if not form.is_valid():
         messages.error(request, " ".join(m for errs in form.errors.values() for m in errs))
-        return redirect(back)
+        return HttpResponseRedirect(back)
     try:
         record = services.ledger_entry_add(station=station, by=request.user, **form.cleaned_data)
     except PermissionDenied:
@@ -609,7 +614,7 @@ def ledger_entry_add(request: HttpRequest, code: str) -> HttpResponse:
                 "time": timezone.localtime(record.at).strftime("%H:%M"),
             },
         )
-    return redirect(back)
+    return HttpResponseRedirect(back)
 
 
 # ---- yearly evaluation ----

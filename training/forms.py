@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gigmarket.forms import TEXT_MAX_LENGTH
 from gigmarket.models import Occupation, Region
 from stations.models import Station
 from training.models import DemandOrder, Institution, Programme
@@ -113,7 +114,10 @@ class ProgrammeForm(forms.Form):
     )
     eligibility = forms.ChoiceField(label=_("Who may join"), choices=Programme.Eligibility.choices)
     description = forms.CharField(
-        label=_("What the class teaches"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("What the class teaches"),
+        required=False,
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args, regions, stations, **kwargs):

@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -45,14 +46,22 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so its one line per request times and sees everything (gigmarket/requestlog.py).
+    "gigmarket.requestlog.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "gigmarket.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages leave the app compressed (whitenoise serves static files pre-compressed); Django's
+    # GZip middleware masks its output against BREACH. See docs/deploy.md.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "gigmarket.replica.ReplicaReadsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "gigmarket.middleware.StaffIdleTimeoutMiddleware",
+    "gigmarket.middleware.ControlCharacterMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -85,6 +94,21 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# A read replica for reports, exports and the public bulletin (gigmarket/replica.py); every write
+# and every other page uses the primary. Unset: everything uses the primary.
+DATABASE_REPLICA_URL = env("DATABASE_REPLICA_URL", default="")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = env.db_url_config(DATABASE_REPLICA_URL)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_REPLICA_READS = bool(DATABASE_REPLICA_URL)
+DATABASE_ROUTERS = ["gigmarket.replica.ReplicaRouter"]
+# Views (namespace:name, or namespace:* for all of an app's) whose GET reads from the replica.
+DATABASE_REPLICA_VIEWS = [
+    "reports:*",
+    "jobs:job_export",
+    "stations:ledger_export",
+    "training:roster_export",
+]
 # On PostgreSQL the cluster's template1 must have LC_CTYPE C.UTF-8 so that trigram search
 # works on Chinese text; .ci/run checks it and rebuilds template1 when it does not.
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -142,6 +166,28 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# With more than one app host, private files go to an S3-compatible bucket every host reaches
+# (MinIO, Aliyun OSS, Tencent COS, Huawei OBS ...) through django-storages; never public-read,
+# always served through the app's views. Unset, they stay in MEDIA_ROOT on this host.
+S3_BUCKET = env("S3_BUCKET", default="")
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env("S3_ENDPOINT_URL", default="") or None,
+            "access_key": env("S3_ACCESS_KEY", default="") or None,
+            "secret_key": env("S3_SECRET_KEY", default="") or None,
+            "region_name": env("S3_REGION", default="") or None,
+            "location": env("S3_PREFIX", default=""),  # a folder inside a shared bucket
+            # "path" for MinIO and most self-hosted servers, "virtual" for OSS and COS.
+            "addressing_style": env("S3_ADDRESSING_STYLE", default="") or None,
+            "signature_version": "s3v4",
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
 
 # Content security policy: only our own assets; scripts need our nonce.
 CONTENT_SECURITY_POLICY = {
@@ -160,6 +206,23 @@ CONTENT_SECURITY_POLICY = {
 }
 
 X_FRAME_OPTIONS = "DENY"
+# Browser features pages may use: only geolocation, for the station map's "near me" button.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": [],
+    "fullscreen": ["self"],
+    "geolocation": ["self"],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "usb": [],
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
@@ -206,15 +269,90 @@ RIGHTS_DEFAULT_DESK = env("RIGHTS_DEFAULT_DESK", default="")
 # Key for encrypting personal data at rest (resident ID numbers); falls back to SECRET_KEY in development.
 FIELD_ENCRYPTION_KEY = env("FIELD_ENCRYPTION_KEY", default="")
 
+# Task queue (Celery): a Redis broker in production, e.g. redis://127.0.0.1:6379/2, with one
+# `celery worker` and one `celery beat` (deploy/gigmarket-worker.service, -beat.service).
+# Without a broker every task runs inline in the process that asks for it (make run, tests).
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not CELERY_BROKER_URL)
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_IGNORE_RESULT = True  # tasks write their effects to the database; no result store
+CELERY_TASK_ACKS_LATE = True  # a worker killed mid-task leaves the message for another
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TIMEZONE = TIME_ZONE  # crontab hours below are Asia/Shanghai
+# What beat starts, and when. Each entry's task lives in its app's tasks.py; docs/operations.md
+# lists them. Every task is safe to run twice or late.
+CELERY_BEAT_SCHEDULE = {
+    "expire-jobs": {"task": "jobs.tasks.expire_jobs", "schedule": 5 * 60},
+    "send-notifications": {"task": "jobs.tasks.send_notifications", "schedule": 60},
+    "store-previous-month": {
+        "task": "reports.tasks.store_previous_month",
+        "schedule": crontab(minute=30, hour=1, day_of_month=1),
+    },
+    "sweep-evidence-orphans": {
+        "task": "rights.tasks.sweep_evidence_orphans",
+        "schedule": crontab(minute=15),
+    },
+    "clear-sessions": {
+        "task": "gigmarket.tasks.clear_sessions",
+        "schedule": crontab(minute=0, hour=3),
+    },
+    "archive-audit-logs": {
+        "task": "gigmarket.tasks.archive_audit_logs",
+        "schedule": crontab(minute=30, hour=3),
+    },
+}
+
+# Access and change logs are kept this many days (MLPS level 2: at least 183), then archived to
+# a compressed file in private storage (audit-archive/) and removed from the database.
+AUDIT_LOG_RETENTION_DAYS = env.int("AUDIT_LOG_RETENTION_DAYS", default=190)
+
+# Backups (manage.py backup, deploy/gigmarket-backup.timer): where they go and how many are kept
+# (the newest of each of the last N days, and of each of the last M months).
+BACKUP_DIR = env("BACKUP_DIR", default=str(BASE_DIR / "backups"))
+BACKUP_KEEP_DAILY = env.int("BACKUP_KEEP_DAILY", default=7)
+BACKUP_KEEP_MONTHLY = env.int("BACKUP_KEEP_MONTHLY", default=12)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"personal_data": {"()": "gigmarket.logging.PersonalDataFilter"}},
+    "filters": {
+        "personal_data": {"()": "gigmarket.logging.PersonalDataFilter"},
+        "request_id": {"()": "gigmarket.requestlog.RequestIdFilter"},
+    },
+    "formatters": {"json": {"()": "gigmarket.requestlog.JsonFormatter"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["personal_data"]},
+        # One JSON line per request (and per error while serving one); LOG_FORMAT=json makes
+        # every line JSON, as production's deploy/env.production.example has it.
+        "requests": {
+            "class": "logging.StreamHandler",
+            "filters": ["personal_data", "request_id"],
+            "formatter": "json",
+        },
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # runserver prints its own line per request: the JSON one is off unless asked for.
+        "gigmarket.request": {
+            "handlers": ["requests"],
+            "level": env("REQUEST_LOG_LEVEL", default="WARNING"),
+            "propagate": False,
+        },
     },
 }
+if env("LOG_FORMAT", default="text") == "json":
+    LOGGING["handlers"]["console"] = {**LOGGING["handlers"]["requests"]}
+
+# Optional error tracker: Sentry (or a compatible self-hosted server) when SENTRY_DSN is set.
+# No personal data is sent; mobiles and ID numbers in an event are masked before it leaves.
+SENTRY_DSN = env("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    from gigmarket.requestlog import init_error_tracker
+
+    init_error_tracker(
+        SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", default="production"),
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )

@@ -24,3 +24,10 @@ STORAGES = {
 FIELD_ENCRYPTION_KEY = "test-field-encryption-key"
 # Templates only tests use (e.g. a stand-in workbench panel).
 TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], BASE_DIR / "tests" / "templates"]  # noqa: F405
+# Tasks run inline in tests, whatever the environment says (a broker test sets its own).
+CELERY_BROKER_URL = "memory://"
+CELERY_TASK_ALWAYS_EAGER = True
+# The replica as a test mirror of the primary: the alias exists, but reads use it only in the
+# tests that switch DATABASE_REPLICA_READS on (tests/gigmarket/test_replica.py).
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
+DATABASE_REPLICA_READS = False

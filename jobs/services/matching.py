@@ -15,10 +15,11 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gigmarket.logging import scrub
 from gigmarket.models import User
 from gigmarket.notify import get_sender
 from gigmarket.roles import Role
@@ -34,7 +35,7 @@ from jobs.models import (
 )
 from jobs.services.postings import _locked, job_mark_filled, job_reopen
 from stations.models import ServiceRecord, Station
-from stations.services import service_record_add
+from stations.services import service_record_add, service_records_relabel
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ __all__ = [
     "placement_seeker_confirm",
     "placement_sign_up",
     "placement_start",
+    "placements_seeker_withdrawn",
     "seeker_for_sign_in",
     "waiting_sign_in",
 ]
@@ -62,7 +64,8 @@ P = Placement.State
 PLACEMENT_ALLOWED = {
     P.APPLIED: [P.RECOMMENDED, P.CONFIRMED, P.DECLINED, P.CANCELLED],
     P.RECOMMENDED: [P.CONFIRMED, P.DECLINED, P.CANCELLED],
-    P.CONFIRMED: [P.ON_DUTY, P.COMPLETED, P.NO_SHOW, P.CANCELLED],
+    # Completed only after on duty: nobody finishes work they never started.
+    P.CONFIRMED: [P.ON_DUTY, P.NO_SHOW, P.CANCELLED],
     P.ON_DUTY: [P.COMPLETED, P.CANCELLED],
     P.COMPLETED: [],
     P.DECLINED: [P.APPLIED, P.RECOMMENDED],
@@ -163,7 +166,7 @@ def _move_placement(
         allowed=PLACEMENT_ALLOWED,
         log_model=PlacementTransition,
         log_fk="placement",
-        reason=reason,
+        reason=scrub(reason),  # typed by staff or the worker: no mobiles or ID numbers kept
         field="state",
     )
     job = placement.job
@@ -267,27 +270,18 @@ def placement_recommend(*, job: Job, seeker, by: User, reason: str = "") -> Plac
         raise PermissionDenied
     if seeker.is_withdrawn:
         raise ValidationError(_("This registration has been withdrawn."))
-    job = Job.objects.select_related("station", "employer").get(pk=job.pk)
-    _check_taking_people(job)
-    existing = (
-        Placement.objects.select_for_update(of=("self",))
-        .select_related("job", "seeker", "station")
-        .filter(job=job, seeker=seeker)
-        .first()
+    # Dispatches to one job wait for each other here (the order confirming uses: job, then
+    # placement), so a repeated tap finds the first one's placement instead of a duplicate key.
+    # NO KEY: a sign-up inserting a placement meanwhile only needs a KEY SHARE on the job row
+    # (its foreign key), so the two cannot deadlock.
+    job = (
+        Job.objects.select_for_update(of=("self",), no_key=True)
+        .select_related("employer", "station")
+        .get(pk=job.pk)
     )
-    if existing is not None:
-        if existing.state == P.RECOMMENDED:
-            return existing
-        if existing.state not in (P.APPLIED, P.DECLINED, P.CANCELLED):
-            raise ValidationError(
-                _("This person is already on this job (%(state)s).")
-                % {"state": existing.get_state_display()}
-            )
-        placement = existing
-        if placement.station_id is None:
-            placement.station = _handling_station(job, by)
-        log = _move_placement(placement=placement, to=P.RECOMMENDED, by=by, reason=reason)
-    else:
+    _check_taking_people(job)
+    existing = _placement_of(job, seeker)
+    if existing is None:
         placement = Placement(
             job=job,
             seeker=seeker,
@@ -299,10 +293,36 @@ def placement_recommend(*, job: Job, seeker, by: User, reason: str = "") -> Plac
             created_by=by,
         )
         placement.full_clean(validate_constraints=False)
-        placement.save()
-        log = PlacementTransition.objects.create(
-            placement=placement, by=by, from_state="", to_state=P.RECOMMENDED, reason=reason
-        )
+        try:
+            with transaction.atomic():
+                placement.save()
+        except IntegrityError:
+            # Lost a race the job lock does not cover (the person signing up at that moment):
+            # answer exactly as for a plain repeat, below.
+            existing = _placement_of(job, seeker)
+            if existing is None:
+                raise
+        else:
+            log = PlacementTransition.objects.create(
+                placement=placement,
+                by=by,
+                from_state="",
+                to_state=P.RECOMMENDED,
+                reason=scrub(reason.strip()),
+            )
+    if existing is not None:
+        if existing.state == P.RECOMMENDED:
+            return existing
+        if existing.state not in (P.APPLIED, P.DECLINED, P.CANCELLED):
+            raise ValidationError(
+                _("This person is already on this job (%(state)s).")
+                % {"state": existing.get_state_display()},
+                code="duplicate",
+            )
+        placement = existing
+        if placement.station_id is None:
+            placement.station = _handling_station(job, by)
+        log = _move_placement(placement=placement, to=P.RECOMMENDED, by=by, reason=reason)
     _ledger(placement, by, _("Recommended for the job"))
     _notify(
         placement,
@@ -319,9 +339,43 @@ def placement_recommend(*, job: Job, seeker, by: User, reason: str = "") -> Plac
     return placement
 
 
+def _placement_of(job: Job, seeker) -> Placement | None:
+    """The one placement of ``seeker`` on ``job`` (locked), if there is one."""
+    return (
+        Placement.objects.select_for_update(of=("self",))
+        .select_related("job", "seeker", "station")
+        .filter(job=job, seeker=seeker)
+        .first()
+    )
+
+
 def _ensure_handles(placement: Placement, by: User) -> None:
+    """Only staff and admins keep the placement record (on duty, no-show, cancel, result)."""
     if not Placement.objects.handled_by(by).filter(pk=placement.pk).exists():
         raise PermissionDenied
+
+
+def _ensure_answers(placement: Placement, by: User) -> bool:
+    """Confirming or declining: staff and admins who handle the placement, or the employer of
+    the job. Returns True when ``by`` answers as the employer."""
+    if Placement.objects.handled_by(by).filter(pk=placement.pk).exists():
+        return False
+    if Placement.objects.answerable_by(by).filter(pk=placement.pk).exists():
+        return True
+    raise PermissionDenied
+
+
+def _check_employer_answers(placement: Placement, *also: str) -> None:
+    """An employer answers only for the people the station sent it (not raw sign-ups)."""
+    if placement.state not in (P.RECOMMENDED, *also):
+        raise ValidationError(
+            _(
+                "Only a person the station has sent you can be confirmed or declined here "
+                "(this one is %(state)s). Call the station for anything else."
+            )
+            % {"state": placement.get_state_display()},
+            code="not_yours",
+        )
 
 
 @transaction.atomic
@@ -329,10 +383,12 @@ def placement_confirm(*, placement: Placement, by: User, reason: str = "") -> Pl
     """The employer or staff confirm a person for the job. Locks the job row, counts the
     confirmed-or-later placements and refuses when the headcount is reached; the job becomes
     filled when this one fills the last place."""
-    _ensure_handles(placement, by)
+    as_employer = _ensure_answers(placement, by)
     job = _locked(placement.job)  # every confirmation of this job waits here, one at a time
     placement = _locked_placement(placement)
     placement.job = job
+    if as_employer:
+        _check_employer_answers(placement, P.CONFIRMED)
     if placement.state == P.CONFIRMED:
         return placement
     if job.status not in (Job.Status.OPEN, Job.Status.FILLED):
@@ -371,38 +427,83 @@ def placement_confirm(*, placement: Placement, by: User, reason: str = "") -> Pl
     return placement
 
 
-def _simple_move(placement: Placement, *, to: str, by: User, reason: str, note: str) -> Placement:
-    _ensure_handles(placement, by)
+def _simple_move(
+    placement: Placement, *, to: str, by: User, reason: str, note: str, before=None
+) -> Placement:
+    """Lock, check (``before``), move and write the ledger line; the caller checked who acts."""
     # Always the job first, then the placement (the order confirming uses): whether this move
     # is a drop-out that reopens the job is only known once the placement is locked.
     _locked(placement.job)
     placement = _locked_placement(placement)
+    if before is not None:
+        before(placement)
     _move_placement(placement=placement, to=to, by=by, reason=reason)
     _ledger(placement, by, note)
     return placement
 
 
+def _check_job_started(job: Job) -> None:
+    """Nobody is on duty before the job's first day (Asia/Shanghai)."""
+    if not job.has_started:
+        raise ValidationError(
+            _(
+                "This job starts on %(date)s: the person can be marked on duty from that day, "
+                "not before."
+            )
+            % {"date": job.start_date.isoformat()},
+            code="not_started",
+        )
+
+
+def _start_work(placement: Placement) -> None:
+    _check_job_started(placement.job)
+    if placement.state == P.CONFIRMED and placement.start_date is None:
+        placement.start_date = timezone.localdate()
+
+
 @transaction.atomic
 def placement_start(*, placement: Placement, by: User, reason: str = "") -> Placement:
-    """The person turned up: on duty."""
-    return _simple_move(placement, to=P.ON_DUTY, by=by, reason=reason, note=_("On duty"))
+    """The person turned up: on duty (from the job's first day on; the day is kept as the start)."""
+    _ensure_handles(placement, by)
+    return _simple_move(
+        placement, to=P.ON_DUTY, by=by, reason=reason, note=_("On duty"), before=_start_work
+    )
 
 
 @transaction.atomic
 def placement_decline(*, placement: Placement, by: User, reason: str = "") -> Placement:
-    """The employer or the person said no before confirming."""
-    return _simple_move(placement, to=P.DECLINED, by=by, reason=reason, note=_("Declined"))
+    """The employer or the person said no before confirming (the employer itself only for
+    people the station sent it)."""
+    as_employer = _ensure_answers(placement, by)
+    return _simple_move(
+        placement,
+        to=P.DECLINED,
+        by=by,
+        reason=reason,
+        note=_("Declined"),
+        before=_check_employer_answers if as_employer else None,
+    )
 
 
 @transaction.atomic
 def placement_no_show(*, placement: Placement, by: User, reason: str = "") -> Placement:
-    """A confirmed person did not turn up (counts against them for a while)."""
-    return _simple_move(placement, to=P.NO_SHOW, by=by, reason=reason, note=_("No-show"))
+    """A confirmed person did not turn up (counts against them for a while); only from the
+    job's first day on."""
+    _ensure_handles(placement, by)
+    return _simple_move(
+        placement,
+        to=P.NO_SHOW,
+        by=by,
+        reason=reason,
+        note=_("No-show"),
+        before=lambda p: _check_job_started(p.job),
+    )
 
 
 @transaction.atomic
 def placement_cancel(*, placement: Placement, by: User, reason: str = "") -> Placement:
-    """Called off (by the employer, the person or staff)."""
+    """Called off: by staff (the station's record), or by the person withdrawing their own
+    sign-up. An employer cannot cancel; it declines, or calls the station."""
     if placement.seeker.user_id and by.pk == placement.seeker.user_id:
         # The person withdraws their own sign-up.
         placement = _locked_placement(placement)
@@ -410,6 +511,7 @@ def placement_cancel(*, placement: Placement, by: User, reason: str = "") -> Pla
             raise ValidationError(_("Only a sign-up not yet handled can be withdrawn here."))
         _move_placement(placement=placement, to=P.CANCELLED, by=by, reason=reason)
         return placement
+    _ensure_handles(placement, by)
     return _simple_move(placement, to=P.CANCELLED, by=by, reason=reason, note=_("Cancelled"))
 
 
@@ -426,12 +528,34 @@ RESULT_FIELDS = (
 )
 
 
+def _check_work_dates(start: datetime.date | None, end: datetime.date | None) -> dict:
+    """What is wrong with the days the work started and ended: {field: message}."""
+    today = timezone.localdate()
+    errors = {}
+    if start is not None and start > today:
+        errors["start_date"] = _("The work cannot have started in the future (%(date)s).") % {
+            "date": start.isoformat()
+        }
+    if end is not None and end > today:
+        errors["end_date"] = _(
+            "The work cannot have ended in the future (%(date)s): record the result once it is done."
+        ) % {"date": end.isoformat()}
+    elif end is not None and start is not None and end < start:
+        errors["end_date"] = _("The work cannot end before it started (%(date)s).") % {
+            "date": start.isoformat()
+        }
+    return errors
+
+
 def _apply_result(placement: Placement, result: Mapping, by: User) -> None:
     for key in RESULT_FIELDS:
         if key in result:
             setattr(placement, key, result[key])
     if placement.paid_in_full is None and placement.paid_amount is not None:
         raise ValidationError({"paid_in_full": _("Say whether the pay came in full.")})
+    errors = _check_work_dates(placement.start_date, placement.end_date)
+    if errors:
+        raise ValidationError(errors)
     placement.result_confirmed_by = by
     placement.result_confirmed_at = timezone.now()
 
@@ -442,6 +566,12 @@ def placement_complete(*, placement: Placement, by: User, result: Mapping) -> Pl
     whether it came in full and on time."""
     _ensure_handles(placement, by)
     placement = _locked_placement(placement)
+    if placement.state == P.CONFIRMED:
+        raise ValidationError(
+            _("Mark the person on duty first: work is completed only after it has started."),
+            code="not_on_duty",
+        )
+    _check_job_started(placement.job)
     _apply_result(placement, result, by)
     _move_placement(placement=placement, to=P.COMPLETED, by=by, reason=result.get("reason", ""))
     _ledger(placement, by, _("Result confirmed"))
@@ -481,7 +611,7 @@ def placement_seeker_confirm(
         raise ValidationError(_("You can confirm the result once the work is marked completed."))
     placement.seeker_confirmed_at = timezone.now()
     placement.seeker_says_paid = paid_in_full
-    placement.seeker_note = (note or "").strip()
+    placement.seeker_note = scrub((note or "").strip())  # shown to staff: no personal numbers
     placement.full_clean()
     placement.save()
     PlacementTransition.objects.create(
@@ -494,6 +624,32 @@ def placement_seeker_confirm(
         else _("Confirmed by the worker: NOT paid in full"),
     )
     return placement
+
+
+@transaction.atomic
+def placements_seeker_withdrawn(*, seeker, by: User | None = None) -> list[Placement]:
+    """A seeker withdrew from the register (told by the seekers app through ``gigmarket.facts``):
+    their sign-ups, recommendations and confirmations on work not yet over are cancelled (logged;
+    a confirmed place is freed and a filled job opens again), work under way and finished work
+    stay as they were, and the ledger lines about all their placements name them by seeker
+    number only. Returns the placements cancelled."""
+    today = timezone.localdate()
+    not_over = Q(job__end_date__gte=today) | Q(
+        job__end_date__isnull=True, job__start_date__gte=today
+    )
+    cancelled = []
+    for placement in Placement.objects.filter(
+        not_over, seeker=seeker, state__in=(P.APPLIED, P.RECOMMENDED, P.CONFIRMED)
+    ):
+        _locked(placement.job)  # job first, then placement, as every other move
+        placement = _locked_placement(placement)
+        _move_placement(
+            placement=placement, to=P.CANCELLED, by=by, reason=_("Withdrew from the register")
+        )
+        cancelled.append(placement)
+    for placement in Placement.objects.filter(seeker=seeker).select_related("job"):
+        service_records_relabel(subject=placement, label=f"{placement.job.title} · {seeker.number}")
+    return cancelled
 
 
 # ---- the waiting list at the station (候工登记) ----
@@ -732,16 +888,44 @@ def placement_import(
     """
     report = ImportReport()
     for line, row in rows:
-        try:
-            with transaction.atomic():
-                outcome = _import_row(row, by)
-        except ValidationError as error:
-            report.error(line, " ".join(error.messages))
-            continue
-        setattr(report, outcome, getattr(report, outcome) + 1)
+        with report.row(line):
+            outcome = _import_row(row, by)
+            setattr(report, outcome, getattr(report, outcome) + 1)
     if dry_run:
         transaction.set_rollback(True)
     return report
+
+
+def _completion_day(job: Job, start, end, completed_on) -> datetime.date:
+    return completed_on or end or start or job.end_date or job.start_date
+
+
+def _check_import_dates(job: Job, state: str, start, end, completed_on) -> None:
+    """The rules of on duty and completed, for a historical row: the job's first day has come,
+    no day of work lies in the future, and the work ended after it started."""
+    if state not in (P.ON_DUTY, P.COMPLETED):
+        return
+    if not job.has_started:
+        raise ValidationError(
+            _("state: the job starts on %(date)s; nobody can be on duty or done before then.")
+            % {"date": job.start_date.isoformat()}
+        )
+    errors = _check_work_dates(start, end)
+    if errors:
+        raise ValidationError(" ".join(f"{key}: {text}" for key, text in errors.items()))
+    if state == P.COMPLETED:
+        day = _completion_day(job, start, end, completed_on)
+        if day > timezone.localdate():
+            raise ValidationError(
+                _(
+                    "completed_on: %(date)s is in the future; a placement is completed once the work is done."
+                )
+                % {"date": day.isoformat()}
+            )
+        if start is not None and day < start:
+            raise ValidationError(
+                _("completed_on: %(date)s is before the work started.") % {"date": day.isoformat()}
+            )
 
 
 def _import_row(row: Mapping[str, str], by: User | None) -> str:
@@ -777,11 +961,12 @@ def _import_row(row: Mapping[str, str], by: User | None) -> str:
         "actual_days": _import_decimal(row, "actual_days"),
         "actual_hours": _import_decimal(row, "actual_hours"),
     }
+    _check_import_dates(job, state, start, values["end_date"], completed_on)
     if state in CONFIRMED_OR_LATER or state == P.NO_SHOW:
         values["confirmed_at"] = moment(confirmed_on or start or job.start_date)
     if state == P.COMPLETED:
         values["completed_at"] = moment(
-            completed_on or values["end_date"] or start or job.end_date or job.start_date
+            _completion_day(job, start, values["end_date"], completed_on)
         )
     existing = Placement.objects.filter(job=job, seeker=seeker).first()
     if existing is not None and existing.confirmed_at is not None:

@@ -5,6 +5,7 @@ Views, commands and imports all come through here; each status change is logged 
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gigmarket.logging import scrub
-from gigmarket.models import Region, User
+from gigmarket.models import Industry, Region, User
 from gigmarket.roles import OPERATING_ROLES
 from gigmarket.services import transition
 from gigmarket.validators import validate_credit_code, validate_mobile
@@ -731,6 +732,27 @@ def _decimal(row: Mapping[str, str], column: str, required: bool = True):
         ) from error
 
 
+def _industry(row: Mapping[str, str], column: str):
+    """An industry section of GB/T 4754 from its letter ("E"), its name ("建筑业") or both
+    ("E 建筑业"); None when the cell is blank."""
+    raw = unicodedata.normalize("NFKC", row.get(column) or "").strip()
+    if not raw:
+        return None
+    letter = raw[0].upper() if raw[0].isascii() else ""
+    name = raw[1:].strip() if letter and len(raw) > 1 else ("" if letter else raw)
+    found = Industry.objects.filter(code=letter).first() if letter else None
+    if found is None and name:
+        found = Industry.objects.filter(name=name).first()
+    if found is None or (letter and name and found.name != name):
+        raise ValidationError(
+            _(
+                "Column %(col)s: “%(value)s” is not an industry section of GB/T 4754 (a letter A–T or its name)."
+            )
+            % {"col": column, "value": raw}
+        )
+    return found
+
+
 def _import_employer(row: Mapping[str, str], by: User | None) -> Employer:
     from gigmarket.validators import normalize_credit_code, normalize_mobile
 
@@ -754,6 +776,7 @@ def _import_employer(row: Mapping[str, str], by: User | None) -> Employer:
         contact_mobile=mobile,
         region=region,
         credit_code=code,
+        industry=_industry(row, "employer_industry"),
     )
 
 
@@ -807,6 +830,7 @@ def _import_job_fields(row: Mapping[str, str]) -> dict:
         "contact_person": (row.get("contact_name") or "").strip(),
         "valid_through": _date(row, "valid_through"),
         "station": station,
+        "industry": _industry(row, "industry"),
     }
 
 
@@ -818,7 +842,7 @@ def job_import(*, rows, by: User | None = None, dry_run: bool = False):
     """
     import datetime as dt
 
-    from gigmarket.tabular import ImportReport
+    from gigmarket.tabular import ROW_ERRORS, ImportReport, describe_row_error
 
     report = ImportReport()
     with transaction.atomic():
@@ -844,6 +868,8 @@ def job_import(*, rows, by: User | None = None, dry_run: bool = False):
                     }
                     existing = Job.objects.filter(external_ref=ref).first()
                     if existing is not None:
+                        if fields["industry"] is None:  # blank: the employer's, as when created
+                            fields["industry"] = existing.employer.industry
                         wanted = {**fields, **moments, "status": status}
                         if all(getattr(existing, k) == v for k, v in wanted.items()):
                             report.unchanged += 1
@@ -864,12 +890,13 @@ def job_import(*, rows, by: User | None = None, dry_run: bool = False):
                         report.updated += 1
                         continue
                     employer = _import_employer(row, by)
+                    if fields["industry"] is None:  # blank: the employer's industry
+                        fields["industry"] = employer.industry
                     job = Job(
                         employer=employer,
                         external_ref=ref,
                         status=status,
                         created_by=by,
-                        industry_id=employer.industry_id,
                         **fields,
                         **moments,
                     )
@@ -883,8 +910,8 @@ def job_import(*, rows, by: User | None = None, dry_run: bool = False):
                         reason=_("Imported (line %(line)d)") % {"line": line},
                     )
                     report.created += 1
-            except ValidationError as error:
-                report.error(line, " ".join(error.messages))
+            except ROW_ERRORS as error:
+                report.error(line, describe_row_error(error))
         if dry_run:
             transaction.set_rollback(True)
     return report

@@ -10,17 +10,20 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from gigmarket.forms import add_service_errors
 from gigmarket.models import User
 from gigmarket.roles import Role, role_required
+from gigmarket.services import personal_data_opened
 from jobs import ranking, services
 from jobs.forms import ReasonForm, ResultForm, SeekerResultForm, SignInForm
 from jobs.models import Job, Placement, WaitingEntry
 from stations.models import Station
 
 __all__ = [
+    "candidate_call",
     "job_candidates",
     "job_sign_up",
     "jobs_for_me",
@@ -268,10 +271,35 @@ def placement_recommend(request: HttpRequest, pk: int, public_id) -> HttpRespons
     return redirect("jobs:job_candidates", pk=job.pk)
 
 
-def _placement_for(request: HttpRequest, pk: int) -> Placement:
-    return get_object_or_404(
-        Placement.objects.handled_by(request.user).select_related("job", "seeker"), pk=pk
+@never_cache
+@require_POST
+def candidate_call(request: HttpRequest, pk: int, public_id) -> HttpResponse:
+    """Call a candidate about a job: the full mobile is shown once, as a tap-to-call link, and
+    the opening is logged for the auditor (a reveal, as on the seeker page)."""
+    from seekers.models import Seeker
+
+    job = _dispatch_job(request, pk)
+    seeker = get_object_or_404(
+        Seeker.objects.visible_to(request.user).not_withdrawn(), public_id=public_id
     )
+    if not seeker.mobile:
+        messages.error(
+            request, _("%(name)s has no mobile on record.") % {"name": seeker.masked_name}
+        )
+        return redirect("jobs:job_candidates", pk=job.pk)
+    personal_data_opened(
+        user=request.user,
+        record=seeker,
+        purpose=_("Call about job #%(pk)s “%(title)s”") % {"pk": job.pk, "title": job.title},
+    )
+    return render(request, "jobs/candidate_call.html", {"job": job, "seeker": seeker})
+
+
+def _placement_for(request: HttpRequest, pk: int, *, answer: bool = False) -> Placement:
+    """The placement, if the user keeps its record (staff, admins) or, with ``answer``, may
+    confirm or decline it (also the job's employer); else 404."""
+    scope = Placement.objects.answerable_by if answer else Placement.objects.handled_by
+    return get_object_or_404(scope(request.user).select_related("job", "seeker"), pk=pk)
 
 
 def _back(request: HttpRequest, placement: Placement) -> HttpResponse:
@@ -282,8 +310,8 @@ def _back(request: HttpRequest, placement: Placement) -> HttpResponse:
     return redirect("jobs:job_manage", pk=placement.job_id)
 
 
-def _move(request: HttpRequest, pk: int, action, ok: str) -> HttpResponse:
-    placement = _placement_for(request, pk)
+def _move(request: HttpRequest, pk: int, action, ok: str, *, answer: bool = False) -> HttpResponse:
+    placement = _placement_for(request, pk, answer=answer)
     form = ReasonForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     try:
@@ -298,7 +326,7 @@ def _move(request: HttpRequest, pk: int, action, ok: str) -> HttpResponse:
 @require_POST
 def placement_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     """Confirm a person for the job (refused with a clear message when it is full)."""
-    return _move(request, pk, services.placement_confirm, _("%(name)s confirmed."))
+    return _move(request, pk, services.placement_confirm, _("%(name)s confirmed."), answer=True)
 
 
 @require_POST
@@ -308,7 +336,7 @@ def placement_start(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def placement_decline(request: HttpRequest, pk: int) -> HttpResponse:
-    return _move(request, pk, services.placement_decline, _("%(name)s declined."))
+    return _move(request, pk, services.placement_decline, _("%(name)s declined."), answer=True)
 
 
 @require_POST
@@ -329,6 +357,7 @@ def placement_complete(request: HttpRequest, pk: int) -> HttpResponse:
     placement = _placement_for(request, pk)
     job = placement.job
     initial = {
+        "end_date": placement.end_date or timezone.localdate(),
         "actual_days": placement.actual_days,
         "actual_hours": placement.actual_hours,
         "pay_amount": placement.pay_amount if placement.pay_amount is not None else job.pay_min,
@@ -358,7 +387,8 @@ def placement_complete(request: HttpRequest, pk: int) -> HttpResponse:
             "placement": placement,
             "job": job,
             "form": form,
-            "complaint_url": reverse("rights:complaint_create") + f"?job={job.pk}&kind=unpaid_wages",
+            "complaint_url": reverse("rights:complaint_create")
+            + f"?job={job.pk}&kind=unpaid_wages",
         },
         status=400 if request.method == "POST" else 200,
     )

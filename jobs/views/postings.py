@@ -5,24 +5,36 @@ from __future__ import annotations
 
 import json
 
-import segno
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.humanize.templatetags.humanize import naturaltime
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.functional import cached_property
+from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 
 from gigmarket.forms import add_service_errors
+from gigmarket.http import public_page
 from gigmarket.models import Occupation, User
 from gigmarket.roles import Role, role_required
 from gigmarket.services import personal_data_opened
-from jobs import checker, services
+from jobs import checker, listing, services
 from jobs.filters import PublicJobFilter
 from jobs.forms import (
     ApproveForm,
@@ -40,6 +52,8 @@ from jobs.schema import employer_public_name, job_posting, public_address
 from stations.models import Station
 
 PAGE_SIZE = 20
+#: The list shows at most this many pages (1,000 jobs); past them, narrow the filter.
+MAX_PAGES = 50
 STAFF_ROLES = (Role.STATION_STAFF, Role.COUNTY_ADMIN)
 REVIEW_ROLES = (Role.REVIEWER, Role.COUNTY_ADMIN)
 
@@ -55,7 +69,7 @@ COMMON_KINDS = [
 
 
 def _qr_data_uri(url: str) -> str:
-    return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
+    return listing.qr_data_uri(url)
 
 
 def _employer_of(user: User) -> Employer | None:
@@ -86,40 +100,144 @@ def job_editor_required(view):
 # ---- public ----
 
 
-@login_not_required
-@require_GET
-def job_list(request: HttpRequest) -> HttpResponse:
-    """Open jobs, newest first, filtered by what the URL says (找活)."""
-    filterset = PublicJobFilter(request.GET or None, queryset=Job.objects.listed().for_cards())
-    jobs = (
-        filterset.qs
-        if filterset.is_bound and filterset.is_valid()
-        else Job.objects.listed().for_cards()
-    )
-    page = Paginator(jobs.order_by("-opened_at", "-pk"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+class BoundedPaginator(Paginator):
+    """At most ``MAX_PAGES`` pages, so that no page of the list costs more than page 50: past
+    them, the list asks the visitor to narrow the filter."""
+
+    @cached_property
+    def count(self) -> int:
+        """Counted up to one past what can be shown, so that the count reads at most ~1,000
+        index entries however many jobs match (more are shown as "more than 1,000")."""
+        return self.object_list[: MAX_PAGES * self.per_page + 1].count()
+
+    @cached_property
+    def num_pages(self) -> int:
+        return min(super().num_pages, MAX_PAGES)
+
+
+def _filters_key(query) -> str:
+    """The list's filters in the query string as one canonical string (the cache key)."""
+    fields = PublicJobFilter.Meta.fields
+    return urlencode(sorted((k, v) for k, v in query.items() if k in fields and v))
+
+
+def _cards(jobs) -> list[Job]:
+    """The page's jobs with what a card shows worked out once here (cheaper than a template
+    include and three ``blocktranslate`` per card)."""
+    detail = reverse("jobs:job_detail", kwargs={"pk": 0})[:-2]
+    # get_FOO_display() rebuilds the choices dict on every call: look each label up once.
+    labels = {
+        field: {value: str(label) for value, label in Job._meta.get_field(field).flatchoices}
+        for field in ("pay_unit", "nature", "settlement")
+    }
+    for job in jobs:
+        job.card_url = f"{detail}{job.pk}/"
+        job.card_pay_unit = labels["pay_unit"].get(job.pay_unit, job.pay_unit)
+        job.card_nature = labels["nature"].get(job.nature, job.nature)
+        job.card_settlement = labels["settlement"].get(job.settlement, job.settlement)
+        job.card_from = gettext("From %(start)s") % {
+            "start": dateformat.format(job.start_date, "n月j日")
+        }
+        job.card_until = dateformat.format(job.end_date, "n月j日") if job.end_date else ""
+        job.card_people = ngettext("%(n)s person", "%(n)s people", job.headcount) % {
+            "n": job.headcount
+        }
+        job.card_posted = gettext("Posted %(ago)s") % {"ago": naturaltime(job.opened_at)}
+    return jobs
+
+
+def _common_kinds() -> list[dict]:
     names = dict(
         Occupation.objects.filter(code__in=[c for c, _i in COMMON_KINDS]).values_list(
             "code", "name"
         )
     )
-    kinds = [{"code": c, "icon": i, "name": names[c]} for c, i in COMMON_KINDS if c in names]
+    return [{"code": c, "icon": i, "name": names[c]} for c, i in COMMON_KINDS if c in names]
+
+
+@login_not_required
+@require_safe
+@public_page
+def job_list(request: HttpRequest) -> HttpResponse:
+    """Open jobs, newest first, filtered by what the URL says (找活). The filter form and each
+    page's cards per filter come from the shared cache (see ``jobs.listing``)."""
+    bound = bool(request.GET)
+    filters = _filters_key(request.GET)
+    try:
+        number = max(1, min(int(request.GET.get("page", 1)), MAX_PAGES))
+    except ValueError:
+        number = 1
+    keys = {
+        "results": listing.list_key("results", filters, number),
+        "form": listing.form_key(f"{int(bound)}:{filters}"),
+        "kinds": listing.form_key("common-kinds"),
+    }
+    # Only valid filters are ever stored: a hit needs no validation, no form and no query.
+    found = cache.get_many(keys.values())
+    html = {name: found.get(key) for name, key in keys.items()}
+    if html["results"] is None or html["form"] is None:
+        filterset = PublicJobFilter(request.GET or None, queryset=Job.objects.listed().for_cards())
+        valid = not bound or filterset.is_valid()
+        jobs = filterset.qs if bound and valid else Job.objects.listed().for_cards()
+        html["results"] = html["results"] if valid else None
+        if html["results"] is None:
+            html["results"] = _results_html(request, jobs, number)
+        if html["form"] is None or not valid:
+            html["form"] = render_to_string("includes/_form.html", {"form": filterset.form})
+        if valid:  # invalid input is drawn with its errors and never cached
+            cache.set(keys["results"], html["results"], listing.FRAGMENT_SECONDS)
+            cache.set(keys["form"], html["form"], listing.FORM_SECONDS)
+    if html["kinds"] is None:
+        html["kinds"] = _common_kinds()
+        cache.set(keys["kinds"], html["kinds"], listing.FORM_SECONDS)
     return render(
-        request, "jobs/job_list.html", {"filter": filterset, "page": page, "kinds": kinds}
+        request,
+        "jobs/job_list.html",
+        {
+            "filter_open": bound,
+            "filter_form": mark_safe(html["form"]),  # drawn by our own templates
+            "results": mark_safe(html["results"]),
+            "kinds": html["kinds"],
+        },
+    )
+
+
+def _results_html(request: HttpRequest, jobs, number: int) -> str:
+    """The count, one page of cards and the pager."""
+    paginator = BoundedPaginator(jobs.order_by("-opened_at", "-pk"), PAGE_SIZE)
+    page = paginator.get_page(number)
+    # The page's ids first (an index-only scan, however deep the page), then their rows.
+    ids = list(page.object_list.values_list("pk", flat=True))
+    rows = Job.objects.for_cards().in_bulk(ids)
+    page.object_list = _cards([rows[pk] for pk in ids])
+    return render_to_string(
+        "jobs/includes/_job_results.html",
+        {
+            "page": page,
+            "more_than_shown": paginator.count > MAX_PAGES * PAGE_SIZE,
+            "last_page": page.number == paginator.num_pages,
+            "shown": MAX_PAGES * PAGE_SIZE,
+        },
+        request=request,
     )
 
 
 @login_not_required
-@require_GET
+@require_safe
+@public_page
 def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Everything a worker needs to decide, tap-to-call the station, and the JobPosting markup."""
-    job = get_object_or_404(
-        Job.objects.public().select_related(
-            "employer", "station", "occupation", "region", "industry"
-        ),
-        pk=pk,
-    )
+    # The row with its relations from the shared cache (forgotten whenever a job is saved).
+    key = listing.list_key("job", str(pk))
+    job = cache.get(key)
+    if job is None:
+        job = get_object_or_404(
+            Job.objects.public().select_related(
+                "employer", "station", "occupation", "region", "industry"
+            ),
+            pk=pk,
+        )
+        cache.set(key, job, listing.FRAGMENT_SECONDS)
     url = request.build_absolute_uri(job.get_absolute_url())
     return render(
         request,
@@ -293,26 +411,28 @@ def employer_home(request: HttpRequest) -> HttpResponse:
 # ---- job orders (employers and staff) ----
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 def manage_list(request: HttpRequest) -> HttpResponse:
-    """Jobs this user may work on (their station's, their region's), by status."""
+    """Jobs this user may work on (their station's, their region's), by status.
+
+    The keyword search is a POST (as the employer and seeker searches): staff often type a
+    person's name or mobile, which must not land in a URL or an access log. The status filter
+    and the page number stay in the query string.
+    """
     if not (request.user.has_role(*STAFF_ROLES, Role.REVIEWER)):
         raise PermissionDenied
     jobs = Job.objects.visible_to(request.user).select_related("employer", "station", "occupation")
-    status = request.GET.get("status", "")
+    data = request.POST if request.method == "POST" else request.GET
+    status = data.get("status", "")
     if status in Job.Status.values:
         jobs = jobs.filter(status=status)
-    jobs = jobs.matching_text(request.GET.get("q", "")).order_by("-updated_at", "-pk")
-    page = Paginator(jobs, 50).get_page(request.GET.get("page"))
+    q = request.POST.get("q", "").strip() if request.method == "POST" else ""
+    jobs = jobs.matching_text(q).order_by("-updated_at", "-pk")
+    page = Paginator(jobs, 50).get_page(data.get("page"))
     return render(
         request,
         "jobs/manage_list.html",
-        {
-            "page": page,
-            "status": status,
-            "statuses": Job.Status.choices,
-            "q": request.GET.get("q", ""),
-        },
+        {"page": page, "status": status, "statuses": Job.Status.choices, "q": q},
     )
 
 
@@ -457,6 +577,12 @@ def job_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not job.is_editable:
         messages.error(request, _("This job can no longer be edited."))
         return redirect("jobs:job_manage", pk=job.pk)
+    if request.method == "GET" and job.contact_phone and request.user.kind != "employer":
+        # The form shows the contact phone in full (often the employer's own mobile): logged,
+        # as when the employer's record is opened for correction.
+        personal_data_opened(
+            user=request.user, record=job.employer, purpose=_("Edit job: contact phone shown")
+        )
     form = JobForm(request.POST or None, instance=job, stations=_stations_for(request.user))
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in JobForm.Meta.fields}
@@ -744,8 +870,8 @@ def employer_detail(request: HttpRequest, uuid) -> HttpResponse:
 def employer_edit(request: HttpRequest, uuid) -> HttpResponse:
     """Correct an employer's details (its station's staff, or the county admin)."""
     employer = get_object_or_404(Employer.objects.writable_by(request.user), uuid=uuid)
-    if request.method == "GET" and employer.kind != Employer.Kind.ENTERPRISE:
-        # A person's or household's name, mobile and home address are personal data.
+    if request.method == "GET":
+        # The form shows the contact's name and mobile in full (a person's, whatever the kind).
         personal_data_opened(
             user=request.user, record=employer, purpose=_("Correct employer details")
         )

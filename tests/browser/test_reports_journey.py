@@ -70,11 +70,21 @@ def test_admin_publishes_and_the_public_reads_it_on_a_phone(page, server, tmp_pa
     assert visitor.locator("#headline-ratio").inner_text() == "1.20"
     assert "焊工" in visitor.locator("#demand-title + ol").inner_text()  # 2 openings, nobody
     assert "保洁员" in visitor.locator("#supply-title + ol").inner_text()  # 0 openings, 3 people
+    # The ratio by industry and by occupation, as the national notice asks, fit the phone.
+    industries = visitor.locator("[aria-labelledby=industry-title] table")
+    assert "未指定" in industries.inner_text()
+    occupations = visitor.locator("[aria-labelledby=occupation-title] table")
+    occupations.scroll_into_view_if_needed()
+    assert "装卸搬运工" in occupations.inner_text() and "焊工" in occupations.inner_text()
+    for table in (industries, occupations):
+        assert table.evaluate("t => t.scrollWidth <= t.parentElement.clientWidth")
     page_is_usable_on_phone(visitor)
     assert_no_serious_axe_violations(visitor)
     visitor.get_by_role("button", name="长者模式").click()
     visitor.wait_for_load_state()
     page_is_usable_on_phone(visitor)
+    for table in (industries, occupations):  # bigger type: still no sideways scrolling
+        assert table.evaluate("t => t.scrollWidth <= t.parentElement.clientWidth")
 
     # A late registration is entered: the published figure does not move; a revision does.
     f.period(f.seeker(home_region=town), start=_on(20)[:10], occupation_code="4-09")

@@ -13,7 +13,7 @@ CHECKS = [
         note="a logged-in user is sent on to their start page",
     ),
     Check("core:logout", {"anonymous": 302}, default=302, method="post"),
-    Check("core:elder_mode", everyone(302), method="post", data=lambda w: {"on": "1"}),
+    Check("core:elder_mode", everyone(302), query="?on=1"),
     Check("core:after_login", {"anonymous": LOGIN}, default=302),
     Check("core:workbench", {"anonymous": LOGIN, **OPERATORS}, default=403),
     Check("core:me", {"anonymous": LOGIN, "seeker": 200}, default=403),

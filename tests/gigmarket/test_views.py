@@ -21,21 +21,28 @@ def test_home_is_public_and_chinese(client):
 
 
 def test_elder_mode_persists_in_a_cookie_and_marks_the_page(client):
-    response = client.post(reverse("core:elder_mode"), {"on": "1", "next": "/accounts/login/"})
+    response = client.get(reverse("core:elder_mode"), {"on": "1", "next": "/accounts/login/"})
     assert response.status_code == 302 and response["Location"] == "/accounts/login/"
     assert response.cookies["elder"].value == "1"
     assert 'class="elder"' in client.get("/").content.decode()
-    client.post(reverse("core:elder_mode"), {"on": "0"})
+    client.get(reverse("core:elder_mode"), {"on": "0"})
     assert 'class="elder"' not in client.get("/").content.decode()
 
 
 def test_elder_mode_never_redirects_off_site(client):
-    response = client.post(reverse("core:elder_mode"), {"on": "1", "next": "https://evil.example/"})
+    response = client.get(reverse("core:elder_mode"), {"on": "1", "next": "https://evil.example/"})
     assert response["Location"] == reverse("core:home")
 
 
-def test_elder_mode_is_a_post(client):
-    assert client.get(reverse("core:elder_mode")).status_code == 405
+def test_elder_mode_is_a_link_that_sets_a_cookie_not_a_form(client):
+    """It changes no record, so anonymous pages carry no form, no CSRF cookie and no session."""
+    response = client.get(reverse("jobs:job_list"))
+    html = response.content.decode()
+    toggle = reverse("core:elder_mode") + "?on=1&amp;next=/jobs/"
+    assert f'href="{toggle}"' in html
+    assert "csrfmiddlewaretoken" not in html
+    assert not response.cookies
+    assert client.post(reverse("core:elder_mode"), {"on": "1"}).status_code == 405
 
 
 def test_not_found_page_is_chinese(client):
@@ -55,7 +62,7 @@ def test_an_expired_form_token_gets_a_chinese_page():
     from django.test import Client
 
     csrf_client = Client(enforce_csrf_checks=True)
-    response = csrf_client.post(reverse("core:elder_mode"), {"on": "1"})
+    response = csrf_client.post(reverse("jobs:employer_register"), {"name": "x"})
     assert response.status_code == 403
     assert "请重新提交" in response.content.decode()
 
@@ -136,7 +143,9 @@ def test_the_client_address_behind_a_trusted_proxy_is_the_one_it_forwarded(setti
 
     request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 1.2.3.4")
     settings.AXES_IPWARE_PROXY_COUNT = 0
-    assert client_ip(request) == "10.0.0.1", "no proxy configured: a forwarded header is not trusted"
+    assert client_ip(request) == "10.0.0.1", (
+        "no proxy configured: a forwarded header is not trusted"
+    )
     settings.AXES_IPWARE_PROXY_COUNT = 1
     assert client_ip(request) == "1.2.3.4", "the entry our proxy appended, not the spoofable first"
     assert settings.AXES_CLIENT_IP_CALLABLE == "gigmarket.network.client_ip"

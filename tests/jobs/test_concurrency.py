@@ -65,3 +65,57 @@ def test_concurrent_confirm_requests_never_exceed_the_headcount():
     assert Placement.objects.filter(job=job).confirmed_or_later().count() == 3
     job.refresh_from_db()
     assert job.status == Job.Status.FILLED
+
+
+def test_ten_identical_dispatches_make_one_placement_and_no_server_error():
+    """Ten staff taps on "dispatch" for the same person and job at once (issue 12: 7 of them
+    were 500s). One placement, one log row, one ledger line, one message; every tap gets the
+    same answer as a plain repeat: back to the candidates page, "recommended"."""
+    from seekers.models import Seeker
+    from stations.models import ServiceRecord
+    from tests.seekers.factories import SeekerFactory
+
+    station = StationFactory(code="chengguan")
+    job = OpenJobFactory(station=station, headcount=3)
+    seeker = SeekerFactory(station=station)
+    user = StationAssignmentFactory(station=station).user
+    clients = []
+    for _ in range(10):
+        client = Client(raise_request_exception=False)
+        client.force_login(user, backend="gigmarket.backends.UsernameOrMobileBackend")
+        clients.append(client)
+    url = reverse("jobs:placement_recommend", kwargs={"pk": job.pk, "public_id": seeker.public_id})
+
+    def post(i):
+        response = clients[i].post(url, follow=True)
+        return response.status_code, [str(m) for m in response.context["messages"]]
+
+    results = run_at_once(post, 10)
+    assert [status for status, _ in results] == [200] * 10, results
+    assert len({tuple(texts) for _, texts in results}) == 1, results  # one message for all
+    placement = Placement.objects.get(job=job, seeker=Seeker.objects.get(pk=seeker.pk))
+    assert placement.state == "recommended"
+    assert placement.transitions.count() == 1
+    assert ServiceRecord.objects.filter(kind="matching", subject_id=str(placement.pk)).count() == 1
+    assert placement.notifications.count() == 1
+
+
+def test_a_sign_up_racing_a_dispatch_is_no_error():
+    """The person taps "sign up" while staff dispatch them: one placement, nobody sees an error."""
+    from tests.gigmarket.factories import SeekerUserFactory
+    from tests.seekers.factories import SeekerFactory
+
+    station = StationFactory(code="chengguan")
+    job = OpenJobFactory(station=station, headcount=3)
+    account = SeekerUserFactory()
+    seeker = SeekerFactory(station=station, user=account)
+    user = StationAssignmentFactory(station=station).user
+
+    def work(i):
+        if i % 2:
+            return services.placement_sign_up(job=job, seeker=seeker, by=account)
+        return services.placement_recommend(job=job, seeker=seeker, by=user)
+
+    results = run_at_once(work, 8)
+    assert all(isinstance(r, Placement) for r in results), results
+    assert Placement.objects.filter(job=job).count() == 1

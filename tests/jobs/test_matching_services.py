@@ -295,3 +295,174 @@ def test_headcount_cannot_be_cut_below_the_people_confirmed(job, staff):
     services.job_update(job=job, by=staff, data={"headcount": 2})
     job.refresh_from_db()
     assert job.headcount == 2 and job.status == Job.Status.FILLED
+
+
+# ---- on duty and completed only once the work can have happened (issue 12) ----
+
+
+def _tomorrow():
+    return timezone.localdate() + datetime.timedelta(days=1)
+
+
+def test_nobody_is_on_duty_or_a_no_show_before_the_jobs_first_day(station, staff):
+    job = OpenJobFactory(station=station, start_date=_tomorrow())
+    p = PlacementFactory(job=job)
+    services.placement_confirm(placement=p, by=staff)
+    for move in (services.placement_start, services.placement_no_show):
+        with pytest.raises(ValidationError) as error:
+            move(placement=p, by=staff)
+        assert error.value.code == "not_started"
+        assert _tomorrow().isoformat() in error.value.messages[0]
+    p.refresh_from_db()
+    assert p.state == "confirmed"
+
+
+def test_completed_needs_on_duty_first(job, staff):
+    p = PlacementFactory(job=job)
+    services.placement_confirm(placement=p, by=staff)
+    with pytest.raises(ValidationError) as error:
+        services.placement_complete(placement=p, by=staff, result={})
+    assert error.value.code == "not_on_duty"
+    services.placement_start(placement=p, by=staff)
+    p.refresh_from_db()
+    assert p.start_date == timezone.localdate()  # the day on duty is the day the work started
+    services.placement_complete(placement=p, by=staff, result={})
+    p.refresh_from_db()
+    assert p.state == "completed"
+
+
+def test_completion_date_cannot_be_in_the_future_or_before_the_start(job, staff):
+    p = PlacementFactory(job=job, state="on_duty", start_date=timezone.localdate())
+    with pytest.raises(ValidationError) as error:
+        services.placement_complete(placement=p, by=staff, result={"end_date": _tomorrow()})
+    assert "end_date" in error.value.message_dict
+    with pytest.raises(ValidationError) as error:
+        services.placement_complete(
+            placement=p,
+            by=staff,
+            result={"end_date": timezone.localdate() - datetime.timedelta(days=1)},
+        )
+    assert "end_date" in error.value.message_dict
+    p.refresh_from_db()
+    assert p.state == "on_duty" and p.completed_at is None
+
+
+def test_import_refuses_on_duty_or_completed_before_the_job_starts_or_in_the_future(station):
+    today = timezone.localdate()
+    soon = OpenJobFactory(station=station, start_date=_tomorrow(), external_ref="J-SOON")
+    past = OpenJobFactory(
+        station=station,
+        start_date=today - datetime.timedelta(days=5),
+        end_date=today + datetime.timedelta(days=3),
+        external_ref="J-PAST",
+    )
+    SeekerFactory(mobile="13800005601")
+    rows = [
+        (2, {"job_ref": "J-SOON", "seeker_mobile": "13800005601", "state": "在岗"}),
+        (3, {"job_ref": "J-SOON", "seeker_mobile": "13800005601", "state": "完成"}),
+        # Completed, but its days default to the job's end date, three days from now.
+        (4, {"job_ref": "J-PAST", "seeker_mobile": "13800005601", "state": "完成"}),
+        (
+            5,
+            {
+                "job_ref": "J-PAST",
+                "seeker_mobile": "13800005601",
+                "state": "完成",
+                "completed_on": _tomorrow().isoformat(),
+            },
+        ),
+        (
+            6,
+            {
+                "job_ref": "J-PAST",
+                "seeker_mobile": "13800005601",
+                "state": "在岗",
+                "start_date": _tomorrow().isoformat(),
+            },
+        ),
+    ]
+    report = services.placement_import(rows=rows)
+    assert [line for line, _ in report.errors] == [2, 3, 4, 5, 6]
+    assert not Placement.objects.filter(job__in=[soon, past]).exists()
+    ok = services.placement_import(
+        rows=[
+            (
+                7,
+                {
+                    "job_ref": "J-PAST",
+                    "seeker_mobile": "13800005601",
+                    "state": "完成",
+                    "start_date": (today - datetime.timedelta(days=5)).isoformat(),
+                    "end_date": (today - datetime.timedelta(days=4)).isoformat(),
+                },
+            )
+        ]
+    )
+    assert ok.created == 1 and not ok.errors
+
+
+# ---- free-text notes on placements keep no personal numbers (issue 12) ----
+
+
+def test_placement_notes_are_stored_with_personal_numbers_masked(job, staff):
+    seeker, user = _seeker_with_account()
+    p = services.placement_recommend(
+        job=job, seeker=seeker, by=staff, reason="本人电话13800138000，已联系"
+    )
+    services.placement_decline(
+        placement=p, by=staff, reason="用工方说身份证520102199001011234对不上"
+    )
+    services.placement_recommend(job=job, seeker=seeker, by=staff)
+    services.placement_confirm(placement=p, by=staff)
+    services.placement_start(placement=p, by=staff)
+    services.placement_complete(placement=p, by=staff, result={})
+    services.placement_seeker_confirm(
+        placement=p, by=user, paid_in_full=False, note="老板电话 13912345678 不接"
+    )
+    p.refresh_from_db()
+    reasons = " ".join(p.transitions.values_list("reason", flat=True))
+    assert "13800138000" not in reasons and "138****8000" in reasons
+    assert "520102199001011234" not in reasons
+    assert "13912345678" not in p.seeker_note and "139****5678" in p.seeker_note
+
+
+# ---- withdrawal takes the name off the placement ledger (issue 12) ----
+
+
+def test_withdrawal_relabels_the_ledger_lines_about_the_persons_placements(job, staff):
+    from seekers.services import seeker_withdraw
+
+    seeker = SeekerFactory(name="王小明")
+    p = services.placement_recommend(job=job, seeker=seeker, by=staff)
+    services.placement_confirm(placement=p, by=staff)
+    lines = ServiceRecord.objects.filter(subject_type="jobs.placement", subject_id=str(p.pk))
+    assert lines.count() == 2 and all("王" in line.subject_label for line in lines)
+    seeker_withdraw(seeker=seeker, by=staff, reason="本人到窗口提出")
+    seeker.refresh_from_db()
+    assert all(line.subject_label == f"{job.title} · {seeker.number}" for line in lines.all())
+
+
+def test_withdrawal_frees_the_places_held_on_work_not_yet_over(station, staff):
+    from seekers.services import seeker_withdraw
+
+    seeker = SeekerFactory()
+    full = OpenJobFactory(station=station, headcount=1)
+    place = services.placement_recommend(job=full, seeker=seeker, by=staff)
+    services.placement_confirm(placement=place, by=staff)
+    full.refresh_from_db()
+    assert full.status == Job.Status.FILLED
+    working = PlacementFactory(seeker=seeker, state="on_duty", job=OpenJobFactory(station=station))
+    past = OpenJobFactory(
+        station=station,
+        start_date=timezone.localdate() - datetime.timedelta(days=10),
+        end_date=timezone.localdate() - datetime.timedelta(days=9),
+    )
+    old = PlacementFactory(seeker=seeker, state="confirmed", job=past)
+    seeker_withdraw(seeker=seeker, by=staff, reason="本人要求")
+    place.refresh_from_db()
+    full.refresh_from_db()
+    assert place.state == "cancelled" and place.transitions.last().reason
+    assert full.status == Job.Status.OPEN  # the place is free for someone else
+    working.refresh_from_db()
+    old.refresh_from_db()
+    assert working.state == "on_duty" and old.state == "confirmed"  # history is left alone

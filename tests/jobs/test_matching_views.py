@@ -97,6 +97,7 @@ def test_done_when_waiting_list_first_dispatch_race_complete_filled(login, stati
     assert job.status == Job.Status.FILLED
 
     done = Placement.objects.filter(job=job, state="confirmed").first()
+    client.post(reverse("jobs:placement_start", kwargs={"pk": done.pk}))  # on duty first
     response = client.post(
         reverse("jobs:placement_complete", kwargs={"pk": done.pk}),
         {
@@ -301,3 +302,203 @@ def test_seeker_withdraws_an_unhandled_sign_up_and_may_sign_up_again(login, stat
     client.post(reverse("jobs:my_placement_withdraw", kwargs={"pk": placement.pk}))
     placement.refresh_from_db()
     assert placement.state == "recommended"  # handled by staff already: call the station instead
+
+
+# ---- on duty and completed only once the work can have happened (issue 12) ----
+
+
+def _tomorrow():
+    return timezone.localdate() + datetime.timedelta(days=1)
+
+
+def test_staff_cannot_start_or_complete_before_the_jobs_first_day(login, station, staff, town):
+    """Dispatched and confirmed for a job that starts tomorrow: "on duty" and "completed" are
+    refused with a message, the page offers neither, and the worker is not asked about pay."""
+    user = SeekerUserFactory()
+    seeker = SeekerFactory(user=user, station=station)
+    job = _cleaning_job(station, town, start_date=_tomorrow())
+    client = login(staff)
+    client.post(
+        reverse("jobs:placement_recommend", kwargs={"pk": job.pk, "public_id": seeker.public_id})
+    )
+    placement = Placement.objects.get(job=job, seeker=seeker)
+    client.post(reverse("jobs:placement_confirm", kwargs={"pk": placement.pk}))
+    page = client.get(reverse("jobs:job_candidates", kwargs={"pk": job.pk})).content.decode()
+    assert reverse("jobs:placement_start", kwargs={"pk": placement.pk}) not in page
+    assert reverse("jobs:placement_complete", kwargs={"pk": placement.pk}) not in page
+    assert _tomorrow().isoformat() in page
+
+    started = client.post(reverse("jobs:placement_start", kwargs={"pk": placement.pk}), follow=True)
+    assert _tomorrow().isoformat() in started.content.decode()
+    completed = client.post(
+        reverse("jobs:placement_complete", kwargs={"pk": placement.pk}),
+        {"pay_amount": "150", "pay_unit": "day", "paid_amount": "150", "paid_in_full": "yes"},
+    )
+    assert completed.status_code == 400
+    placement.refresh_from_db()
+    assert placement.state == "confirmed" and placement.completed_at is None
+
+    me = login(user).get(reverse("core:me")).content.decode()
+    assert reverse("jobs:my_placement_confirm", kwargs={"pk": placement.pk}) not in me
+    assert "工钱都拿到了吗" not in me
+
+
+def test_result_form_refuses_a_completion_date_in_the_future(login, station, staff, town):
+    job = _cleaning_job(station, town)
+    placement = PlacementFactory(job=job, state="on_duty")
+    response = login(staff).post(
+        reverse("jobs:placement_complete", kwargs={"pk": placement.pk}),
+        {"end_date": _tomorrow().isoformat(), "pay_amount": "150", "pay_unit": "day"},
+    )
+    assert response.status_code == 400
+    assert response.context["form"].errors["end_date"]
+    placement.refresh_from_db()
+    assert placement.state == "on_duty"
+
+
+# ---- what an employer may do to placements on its own jobs (issue 12) ----
+
+
+def _employer_job(station, town):
+    from tests.gigmarket.factories import EmployerUserFactory
+
+    user = EmployerUserFactory()
+    job = _cleaning_job(station, town)
+    job.employer.user = user
+    job.employer.save()
+    return user, job
+
+
+@pytest.mark.parametrize("name", ["placement_start", "placement_no_show", "placement_cancel"])
+def test_employer_cannot_keep_the_stations_record_of_its_own_placements(login, station, town, name):
+    user, job = _employer_job(station, town)
+    placement = PlacementFactory(job=job, state="confirmed")
+    response = login(user).post(reverse(f"jobs:{name}", kwargs={"pk": placement.pk}))
+    assert response.status_code == 404
+    placement.refresh_from_db()
+    assert placement.state == "confirmed"
+    assert not placement.transitions.exists()
+
+
+def test_employer_declines_a_person_sent_but_not_a_raw_sign_up(login, station, town):
+    user, job = _employer_job(station, town)
+    sent = PlacementFactory(job=job, state="recommended")
+    signed_up = PlacementFactory(job=job, state="applied", origin="applied")
+    client = login(user)
+    client.post(reverse("jobs:placement_decline", kwargs={"pk": sent.pk}))
+    response = client.post(
+        reverse("jobs:placement_confirm", kwargs={"pk": signed_up.pk}), follow=True
+    )
+    sent.refresh_from_db()
+    signed_up.refresh_from_db()
+    assert sent.state == "declined"
+    assert signed_up.state == "applied"  # the station looks at sign-ups first
+    assert "驿站" in response.content.decode() or "station" in response.content.decode()
+
+
+def test_employer_scope_is_only_answering(station, town):
+    from jobs.models import Job
+
+    user, job = _employer_job(station, town)
+    placement = PlacementFactory(job=job)
+    assert not Job.objects.dispatchable_by(user).exists()
+    assert not Placement.objects.handled_by(user).exists()
+    assert list(Placement.objects.answerable_by(user)) == [placement]
+
+
+# ---- ranking: intent and pay fit outweigh presence (issue 12) ----
+
+
+def _the_reported_case(station, staff, town, start_date):
+    """Five people on today's waiting list who have not asked for cleaning work (one wants more
+    than the job pays), and one person in the register whose main kind of work is cleaning."""
+    job = _cleaning_job(station, town, start_date=start_date, pay_min=Decimal("150"))
+    waiting = [
+        SeekerFactory(
+            station=station,
+            primary_occupation=occupation("6-16"),  # 建筑杂工: a different major group
+            details={"home_region": town, "min_daily_pay": Decimal("300") if i == 0 else None},
+        )
+        for i in range(5)
+    ]
+    for seeker in waiting:
+        services.waiting_sign_in(station=station, seeker=seeker, by=staff)
+    cleaner = SeekerFactory(station=station, primary_occupation=occupation("4-01"))
+    return job, waiting, cleaner
+
+
+@pytest.mark.parametrize("days_ahead", [1, 0], ids=["starts tomorrow", "starts today"])
+def test_the_exact_main_kind_outranks_todays_waiting_list_that_never_asked_for_it(
+    login, station, staff, town, days_ahead
+):
+    start = timezone.localdate() + datetime.timedelta(days=days_ahead)
+    job, waiting, cleaner = _the_reported_case(station, staff, town, start)
+    page = login(staff).get(reverse("jobs:job_candidates", kwargs={"pk": job.pk}))
+    ranked = [c.seeker.pk for c in page.context["candidates"]]
+    assert ranked[0] == cleaner.pk
+    for seeker in waiting:
+        assert seeker.pk not in ranked or ranked.index(seeker.pk) > ranked.index(cleaner.pk)
+    listed = {c.seeker.pk: c for c in page.context["candidates"]}
+    if days_ahead == 0:  # here today, so listed, but below the person who wants the work
+        assert all("未登记此工种意向" in listed[s.pk].concerns for s in waiting)
+    else:  # not "here" for tomorrow's job; not in the register's pool for cleaning either
+        assert not any(s.pk in listed for s in waiting)
+
+
+def test_todays_waiting_list_is_presence_only_for_a_job_with_work_today(station, staff, town):
+    from jobs.ranking import TIER_REGISTER, TIER_WAITING, candidates_for
+
+    today_job = _cleaning_job(station, town)
+    later_job = _cleaning_job(
+        station, town, start_date=timezone.localdate() + datetime.timedelta(1)
+    )
+    here = SeekerFactory(station=station, primary_occupation=occupation("4-01"))
+    services.waiting_sign_in(station=station, seeker=here, by=staff)
+    home = SeekerFactory(station=station, primary_occupation=occupation("4-01"))
+    ranked_today = candidates_for(today_job)
+    assert [c.seeker.pk for c in ranked_today][:2] == [here.pk, home.pk]
+    assert ranked_today[0].tier == TIER_WAITING
+    ranked_later = {c.seeker.pk: c for c in candidates_for(later_job)}
+    assert ranked_later[here.pk].tier == TIER_REGISTER
+    assert not any("候工" in r or "Waiting at" in r for r in ranked_later[here.pk].reasons)
+
+
+# ---- calling a candidate: a logged reveal (issue 12) ----
+
+
+def test_staff_call_a_candidate_from_the_candidates_page_and_the_reveal_is_logged(
+    login, station, staff, town
+):
+    from gigmarket.models import PersonalDataAccess
+
+    job = _cleaning_job(station, town)
+    seeker = SeekerFactory(station=station, mobile="13800007777")
+    sent = PlacementFactory(job=job, seeker=SeekerFactory(station=station, mobile="13900008888"))
+    client = login(staff)
+    page = client.get(reverse("jobs:job_candidates", kwargs={"pk": job.pk})).content.decode()
+    call_url = reverse("jobs:candidate_call", kwargs={"pk": job.pk, "public_id": seeker.public_id})
+    assert call_url in page
+    assert (
+        reverse("jobs:candidate_call", kwargs={"pk": job.pk, "public_id": sent.seeker.public_id})
+        in page
+    )
+    assert "13800007777" not in page and not PersonalDataAccess.objects.exists()
+
+    assert client.get(call_url).status_code == 405  # a reveal is a POST, never a link to share
+    response = client.post(call_url)
+    assert response.status_code == 200
+    assert 'href="tel:13800007777"' in response.content.decode()
+    assert "no-store" in response["Cache-Control"]
+    log = PersonalDataAccess.objects.get()
+    assert log.user == staff and log.object_id == str(seeker.pk)
+    assert job.title in log.purpose and "13800007777" not in log.purpose
+
+
+def test_no_call_for_a_withdrawn_person(login, station, staff, town):
+    from seekers.services import seeker_withdraw
+
+    job = _cleaning_job(station, town)
+    seeker = SeekerFactory(station=station)
+    seeker_withdraw(seeker=seeker, by=staff)
+    url = reverse("jobs:candidate_call", kwargs={"pk": job.pk, "public_id": seeker.public_id})
+    assert login(staff).post(url).status_code == 404

@@ -6,9 +6,11 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from reports.models import PublishedReport
+from reports.selectors import Month
 from tests.reports import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -82,3 +84,10 @@ def test_publish_and_revise_from_the_shell(town):
     f.period(f.seeker(), start="2026-03-07", occupation_code="4-09")
     call_command("publish_report", "--month", "2026-03", "--revise", "--reason", "补录", stdout=out)
     assert [r.revision for r in PublishedReport.objects.order_by("revision")] == [1, 2]
+
+
+def test_publish_report_refuses_a_month_that_has_not_ended(town):
+    future = str(Month.of(timezone.localdate()).next)
+    with pytest.raises(CommandError, match="还没有结束"):
+        call_command("publish_report", "--month", future)
+    assert not PublishedReport.objects.exists()

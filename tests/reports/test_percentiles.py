@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jobs.models import Job
-from reports.selectors import PERCENTILES, percentiles
+from reports.selectors import PERCENTILES, Month, percentiles, wages
 from tests.reports import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -64,3 +64,19 @@ def test_database_percentiles_match_the_definition(values):
     assert row["n"] == len(values)
     for p in PERCENTILES:
         assert row[f"p{p}"] == reference(values, p), (p, sorted(values))
+
+
+def test_a_pay_range_counts_at_its_exact_midpoint_on_every_database():
+    """#12: (171 + 214) / 2 is 192.5, not 192 (SQLite divided integers as integers)."""
+    town = f.township(f.county())
+    f.job(region=town, opened="2026-03-02 09:00", pay_min="171", pay_max="214")
+    f.job(region=town, opened="2026-03-03 09:00", pay_min="171", pay_max="214")
+    f.job(region=town, opened="2026-03-04 09:00", pay_min="25", pay_max="26", pay_unit="hour")
+    (row,) = [w for w in wages(Month.parse("2026-03"), None) if w["source"] == "postings"]
+    # per day: 192.5, 192.5 and 25.5 × 8 = 204; P50 is the middle one, P90 between 192.5 and 204
+    assert (row["n"], row["p10"], row["p50"], row["p90"]) == (
+        3,
+        Decimal("192.50"),
+        Decimal("192.50"),
+        Decimal("201.70"),
+    )

@@ -1,7 +1,10 @@
 """Publishing: a published month never changes; a correction makes a visible, reasoned revision."""
 
+import datetime as dt
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from reports.models import PublishedReport
 from reports.selectors import Month
@@ -129,3 +132,24 @@ def test_a_first_publication_lost_in_a_race_gets_a_message_not_a_crash(town, mon
         services.report_publish(month=MARCH, region=None, by=None)
     assert error.value.code == "already_published"
     # (Here the "other admin's" row shares this test's transaction, so it rolls back with it.)
+
+
+def test_the_current_and_future_months_cannot_be_published(town):
+    """Rule (#12): only a month that has ended (Asia/Shanghai) may be published; publishing the
+    running month or a future one used to succeed and put "0.00" on the public headline."""
+    this_month = Month.of(timezone.localdate())
+    for month in (this_month, this_month.next, Month.parse("2099-01")):
+        with pytest.raises(ValidationError) as error:
+            report_publish(month=month, region=None, by=None)
+        assert "还没有结束" in error.value.message_dict["month"][0]
+    assert not PublishedReport.objects.exists()
+    assert report_publish(month=this_month.previous, region=None, by=None).revision == 1
+
+
+def test_a_month_ends_at_midnight_beijing_time(monkeypatch):
+    """31 March 23:30 in Beijing is still March (15:30 UTC); 00:30 on 1 April it has ended."""
+    march = Month.parse("2026-03")
+    monkeypatch.setattr(timezone, "now", lambda: dt.datetime(2026, 3, 31, 15, 30, tzinfo=dt.UTC))
+    assert not march.has_ended()
+    monkeypatch.setattr(timezone, "now", lambda: dt.datetime(2026, 3, 31, 16, 30, tzinfo=dt.UTC))
+    assert march.has_ended()

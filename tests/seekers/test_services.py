@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.utils import timezone
 
 from gigmarket.models import User
 from seekers.models import Seeker, SeekerTransition, SeekingPeriod, last_day_of_month_after_next
@@ -227,3 +228,27 @@ def test_a_station_renewing_an_online_registration_becomes_its_home_station():
     seeker_renew(seeker=seeker, by=StationStaffFactory(), station=station)
     seeker.refresh_from_db()
     assert seeker.home_station == station
+
+
+def test_back_to_seeking_after_long_term_work_starts_a_new_seeking_period():
+    """Issue 12: the monthly applicants count seeking periods; a person back from long-term work
+    is an applicant again from that day."""
+    seeker = SeekerFactory()
+    seeker_set_status(seeker=seeker, to=Seeker.Status.WORKING, by=None, long_term=True)
+    placed = seeker.periods.get()
+    seeker_set_status(seeker=seeker, to=Seeker.Status.SEEKING, by=None, reason="合同到期")
+    placed.refresh_from_db()
+    assert placed.end_reason == SeekingPeriod.EndReason.PLACED  # its ending is kept as it was
+    new = seeker.periods.running().get()
+    assert new.pk != placed.pk and new.start == timezone.localdate()
+    assert new.kind == SeekingPeriod.Kind.RENEWAL
+    assert new.primary_occupation == seeker.primary_occupation
+    today = timezone.localdate()
+    assert SeekingPeriod.objects.started_in(today, today).filter(seeker=seeker).count() == 2
+
+
+def test_back_to_seeking_with_a_period_still_running_opens_nothing_new():
+    seeker = SeekerFactory()
+    seeker_set_status(seeker=seeker, to=Seeker.Status.PAUSED, by=None, reason="生病")
+    seeker_set_status(seeker=seeker, to=Seeker.Status.SEEKING, by=None, reason="病好了")
+    assert seeker.periods.count() == 1

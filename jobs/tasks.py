@@ -1,0 +1,29 @@
+"""Queued and scheduled work for jobs: expiry and the notification outbox (see CELERY_BEAT_SCHEDULE)."""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+
+from jobs.services import expire_due_jobs, notifications_send
+
+logger = logging.getLogger("gigmarket.tasks")
+
+
+@shared_task(name="jobs.tasks.expire_jobs")
+def expire_jobs() -> int:
+    """Expire open jobs past their valid-through date (every few minutes); returns how many."""
+    expired = expire_due_jobs()
+    if expired:
+        logger.info("expire_jobs: %d job(s) expired", len(expired))
+    return len(expired)
+
+
+@shared_task(name="jobs.tasks.send_notifications")
+def send_notifications(limit: int = 500) -> int:
+    """Send the outbox's unsent rows once each (every minute); returns how many went."""
+    sent = notifications_send(limit=limit)
+    if sent:
+        logger.info("send_notifications: %d sent", sent)
+    return sent

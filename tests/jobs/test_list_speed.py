@@ -1,0 +1,99 @@
+"""The public job list, job page and station directory stay light: compressed, cacheable for
+anonymous visitors, 304 on a repeat visit, HEAD allowed; the cached parts of the list follow the
+jobs; the filter form is drawn as Django would; pages are bounded."""
+
+import gzip
+
+import pytest
+from django import forms
+from django.urls import reverse
+
+from jobs.filters import PublicJobFilter
+from jobs.views import postings
+from tests.gigmarket.factories import AdminFactory, SeekerUserFactory
+from tests.jobs.factories import OpenJobFactory
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC_PAGES = ["jobs:job_list", "stations:station_list"]
+
+
+@pytest.mark.parametrize("name", PUBLIC_PAGES)
+def test_anonymous_public_pages_are_cacheable_and_carry_no_cookie(client, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 200
+    cache_control = response["Cache-Control"]
+    assert "public" in cache_control and "max-age=60" in cache_control
+    assert "stale-while-revalidate=600" in cache_control
+    assert not response.cookies  # no csrftoken, no session
+
+
+def test_the_job_page_is_cacheable_for_anonymous_visitors(client):
+    job = OpenJobFactory()
+    response = client.get(job.get_absolute_url())
+    assert "public" in response["Cache-Control"] and not response.cookies
+
+
+def test_signed_in_people_get_private_pages(login):
+    client = login(SeekerUserFactory())
+    response = client.get(reverse("jobs:job_list"))
+    assert "private" in response["Cache-Control"] and "public" not in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("name", PUBLIC_PAGES)
+def test_a_repeat_visit_gets_304_and_head_is_allowed(client, name):
+    url = reverse(name)
+    first = client.get(url)
+    again = client.get(url, headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 304 and again.content == b""
+    assert client.head(url).status_code == 200
+
+
+def test_pages_leave_the_app_compressed(client):
+    OpenJobFactory.create_batch(3, title="搬运工")
+    response = client.get(reverse("jobs:job_list"), headers={"accept-encoding": "gzip, br"})
+    assert response["Content-Encoding"] == "gzip"
+    assert "搬运工" in gzip.decompress(response.content).decode()
+
+
+def test_the_cached_list_shows_a_job_as_soon_as_it_opens_or_closes(client):
+    from jobs import services
+
+    job = OpenJobFactory(title="新开岗位")
+    assert "新开岗位" in client.get(reverse("jobs:job_list")).content.decode()
+    services.job_close(job=job, by=AdminFactory(), reason="招满")
+    assert "新开岗位" not in client.get(reverse("jobs:job_list")).content.decode()
+    OpenJobFactory(title="又一个岗位")
+    assert "又一个岗位" in client.get(reverse("jobs:job_list")).content.decode()
+
+
+def test_the_filter_form_is_drawn_exactly_as_django_draws_it():
+    filterset = PublicJobFilter({"occupation": "4-09", "nature": "daily", "when": "week"})
+    assert filterset.is_valid()
+    for name in ["occupation", "nature", "place", "station", "when"]:
+        field = filterset.form[name]
+        quick = str(field)
+        field.field.widget.__class__ = forms.Select
+        assert "".join(quick.split()) == "".join(str(field).split()), name
+    assert 'value="4-09" selected' in str(filterset.form["occupation"])
+
+
+def test_deep_pages_are_bounded_and_ask_to_narrow_the_filter(client, monkeypatch):
+    monkeypatch.setattr(postings, "MAX_PAGES", 2)
+    monkeypatch.setattr(postings, "PAGE_SIZE", 2)
+    OpenJobFactory.create_batch(6)
+    first = client.get(reverse("jobs:job_list")).content.decode()
+    assert "超过 4 个招聘中岗位" in first and "第 1 页，共 2 页" in first.replace("\n", "")
+    last = client.get(reverse("jobs:job_list"), {"page": 9}).content.decode()
+    assert last.count('class="job-card card"') == 2
+    assert "只列出最新的 4 个岗位" in last
+
+
+def test_a_two_character_keyword_finds_its_jobs(client):
+    OpenJobFactory(title="仓库搬运", content="装车")
+    OpenJobFactory(title="家庭保洁", content="打扫卫生，偶尔搬运家具")
+    OpenJobFactory(title="家庭保洁", content="打扫卫生")
+    html = client.get(reverse("jobs:job_list"), {"q": "搬运"}).content.decode()
+    assert "仓库搬运" in html and html.count('class="job-card card"') == 2
+    html = client.get(reverse("jobs:job_list"), {"q": "搬运 家具"}).content.decode()
+    assert html.count('class="job-card card"') == 1
