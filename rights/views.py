@@ -263,6 +263,9 @@ def _tracked_complaint(request: HttpRequest, number: str) -> Complaint | None:
 @require_GET
 def complaint_status(request: HttpRequest, number: str) -> HttpResponse:
     """The complainant's view of the case: where it stands, what is missing, the outcome, the rating."""
+    canonical = services.normalize_tracking_number(number)
+    if canonical and canonical != number:  # typed or read out as "ts26 7k3m q9xp": the one spelling
+        return redirect("rights:complaint_status", number=canonical)
     complaint = _tracked_complaint(request, number)
     if complaint is None:
         messages.info(request, _("Enter the tracking number and your mobile to see the case."))

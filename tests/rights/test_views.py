@@ -458,3 +458,14 @@ def test_at_the_window_an_employer_picked_from_the_list_is_against_whom(login, s
     assert response.status_code == 302, response.context["form"].errors
     complaint = Complaint.objects.get()
     assert complaint.employer == employer and complaint.amount_unknown
+
+
+def test_a_status_address_typed_in_lowercase_goes_to_the_case(client, station):
+    complaint = ComplaintFactory(station=station)
+    session = client.session
+    session["rights_tracked"] = [complaint.number]
+    session.save()
+    typed = complaint.number.lower().replace("-", "")
+    response = client.get(reverse("rights:complaint_status", args=[typed]))
+    assert response["Location"] == reverse("rights:complaint_status", args=[complaint.number])
+    assert client.get(response["Location"]).status_code == 200
