@@ -152,6 +152,8 @@ def test_the_county_admin_sends_a_stranded_case_to_a_station_in_service(
     assert {"station", "reason"} <= set(caught.value.message_dict)
 
     client = login(admin)
+    rerouted = _file(empty_station, idempotency_key="r-2")
+    assert 'id="requested-station"' in client.get(rerouted.get_absolute_url()).content.decode()
     page = client.get(stranded.get_absolute_url()).content.decode()
     assert 'id="reassign"' in page and market.name in page.split('id="reassign"')[1]
     response = client.post(
