@@ -186,7 +186,11 @@ class ComplaintForm(forms.Form):
             raise forms.ValidationError(
                 _("Write the amount as a number of yuan, e.g. 3200, or write 不清楚.")
             ) from None
-        if not amount.is_finite() or amount < 0 or amount >= Decimal("1e10"):
+        if not amount.is_finite() or amount >= Decimal("1e10"):
+            raise forms.ValidationError(
+                _("Write the amount as a number of yuan, e.g. 3200, or write 不清楚.")
+            )
+        if amount < 0:
             raise forms.ValidationError(_("The amount cannot be negative."))
         return amount.quantize(Decimal("0.01"))
 

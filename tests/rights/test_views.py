@@ -469,3 +469,10 @@ def test_a_status_address_typed_in_lowercase_goes_to_the_case(client, station):
     response = client.get(reverse("rights:complaint_status", args=[typed]))
     assert response["Location"] == reverse("rights:complaint_status", args=[complaint.number])
     assert client.get(response["Location"]).status_code == 200
+
+
+@pytest.mark.parametrize("typed", ["-5", "abc", "1e20", "NaN"])
+def test_an_amount_that_is_not_a_sum_of_yuan_is_refused_next_to_the_field(client, station, typed):
+    response = client.post(reverse("rights:complaint_create"), _form(station, amount_owed=typed))
+    assert response.status_code == 200 and "amount_owed" in response.context["form"].errors
+    assert Complaint.objects.count() == 0
