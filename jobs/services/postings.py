@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -158,9 +158,24 @@ def employer_create(
         station=station,
         created_by=by,
     )
-    employer.full_clean()
-    employer.save()
+    _save_new_employer(employer)
     return employer
+
+
+def _save_new_employer(employer: Employer) -> None:
+    """Insert a new employer; one registered meanwhile with the same credit code (two windows at
+    once, a double submission) gets the same message as one registered before, not a 500."""
+    try:
+        employer.full_clean()
+        with transaction.atomic():
+            employer.save()
+    except (ValidationError, IntegrityError):
+        if employer.credit_code and Employer.objects.filter(credit_code=employer.credit_code).exists():
+            raise ValidationError(
+                {"credit_code": _("An employer with this credit code is already registered.")},
+                code="duplicate",
+            ) from None
+        raise
 
 
 @transaction.atomic
