@@ -170,7 +170,10 @@ def _save_new_employer(employer: Employer) -> None:
         with transaction.atomic():
             employer.save()
     except (ValidationError, IntegrityError):
-        if employer.credit_code and Employer.objects.filter(credit_code=employer.credit_code).exists():
+        if (
+            employer.credit_code
+            and Employer.objects.filter(credit_code=employer.credit_code).exists()
+        ):
             raise ValidationError(
                 {"credit_code": _("An employer with this credit code is already registered.")},
                 code="duplicate",
