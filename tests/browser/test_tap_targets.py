@@ -54,7 +54,8 @@ def test_the_whole_job_card_opens_the_job(page, server):
     card = _box(page, ".job-card")
     # Tap near the card's bottom-right corner, far from the title.
     page.mouse.click(card["x"] + card["width"] - 8, card["y"] + card["height"] - 8)
-    page.wait_for_load_state()
+    # The click starts a navigation; wait for it (a load-state wait can return before it begins).
+    page.wait_for_url(f"**/jobs/{job.pk}/")
     assert page.url.endswith(f"/jobs/{job.pk}/")
 
 
@@ -67,7 +68,7 @@ def test_the_whole_station_card_opens_the_station_and_its_call_button_still_call
     )
     card = _box(page, ".station-card")
     page.mouse.click(card["x"] + card["width"] - 8, card["y"] + 30)
-    page.wait_for_load_state()
+    page.wait_for_url(f"**{station.get_absolute_url()}")
     assert page.url.endswith(station.get_absolute_url())
 
 
