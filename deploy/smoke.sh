@@ -95,6 +95,8 @@ set -a
 . ./.env
 set +a
 redis-cli -u "$REDIS_URL" ping >/dev/null || fail "no Redis at $REDIS_URL"
+# Counters left by an earlier run within the hour would refuse this run's filing.
+redis-cli -u "$REDIS_URL" --scan --pattern '*rights:*' | xargs -r redis-cli -u "$REDIS_URL" del >/dev/null
 
 say "3. make deploy-check, migrate, demo data, collectstatic (第 5、6 步)"
 # -o: the borrowed venv is installed already; do not reinstall into it.
