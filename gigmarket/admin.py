@@ -6,6 +6,35 @@ from django.contrib.auth.admin import UserAdmin
 from gigmarket.models import Industry, Occupation, PersonalDataAccess, Region, User
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Read here, never written here: the record is made and changed only through its service
+    (which checks its rules, takes its locks and logs who did it) on the site's own pages."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyInline(admin.TabularInline):
+    """An inline of a ``ReadOnlyAdmin``: shown, never added, changed or deleted here."""
+
+    extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(User)
 class GigUserAdmin(UserAdmin):
     list_display = ("username", "display_name", "kind", "region", "is_active")
@@ -26,8 +55,8 @@ class RegionAdmin(admin.ModelAdmin):
 
 @admin.register(Occupation)
 class OccupationAdmin(admin.ModelAdmin):
-    list_display = ("code", "name", "parent")
-    search_fields = ("code", "name")
+    list_display = ("code", "name", "parent", "aliases")
+    search_fields = ("code", "name", "aliases")
 
 
 @admin.register(Industry)
@@ -36,14 +65,5 @@ class IndustryAdmin(admin.ModelAdmin):
 
 
 @admin.register(PersonalDataAccess)
-class PersonalDataAccessAdmin(admin.ModelAdmin):
+class PersonalDataAccessAdmin(ReadOnlyAdmin):
     list_display = ("at", "user", "record_label", "purpose")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

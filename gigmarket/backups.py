@@ -3,7 +3,8 @@
 One backup is a folder ``gigmarket-YYYYMMDD-HHMMSS`` (UTC) under the backup directory holding
 ``database.dump`` (``pg_dump -Fc``; on SQLite ``database.sqlite3`` through SQLite's online backup),
 ``media.tar`` (every file in private storage, local folder or S3 bucket alike) and
-``manifest.json`` (what is inside, with a SHA-256 of every file). The database is dumped first and
+``manifest.json`` (what is inside: each table's row count in the dumped snapshot and a SHA-256 of
+every file). The database is dumped first and
 the files copied after: evidence is written before its row commits, so every row in the dump finds
 its file in the copy (a file newer than the dump is at worst an orphan the sweep removes).
 
@@ -91,8 +92,9 @@ def _walk(storage: Storage, folder: str = "") -> Iterator[str]:
         yield from _walk(storage, f"{prefix}{sub}")
 
 
-def dump_database(target_dir: Path, *, alias: str = "default") -> Path:
-    """A consistent dump of one database into ``target_dir``; returns the file."""
+def dump_database(target_dir: Path, *, alias: str = "default") -> tuple[Path, dict[str, int]]:
+    """A consistent dump of one database into ``target_dir``: the file, and each table's row count
+    in the very snapshot that was dumped (what a restore must give back)."""
     connection = connections[alias]
     params = connection.settings_dict
     if connection.vendor == "postgresql":
@@ -104,18 +106,48 @@ def dump_database(target_dir: Path, *, alias: str = "default") -> Path:
         for flag, key in (("-h", "HOST"), ("-p", "PORT"), ("-U", "USER")):
             if params.get(key):
                 command += [flag, str(params[key])]
-        command.append(str(params["NAME"]))
-        # pg_dump takes one snapshot for the whole dump: consistent while the site keeps writing.
-        subprocess.run(command, check=True, env=env)
-        return target
+        # One snapshot, held open by a transaction of our own connection, for the counts and for
+        # pg_dump: while the site keeps writing, the counts describe exactly what the dump holds.
+        own = connections.create_connection(alias)
+        try:
+            own.set_autocommit(False)
+            with own.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                cursor.execute("SELECT pg_export_snapshot()")
+                snapshot = cursor.fetchone()[0]
+                counts = _row_counts(
+                    cursor, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+                )
+                subprocess.run(
+                    [*command, f"--snapshot={snapshot}", str(params["NAME"])], check=True, env=env
+                )
+            own.rollback()
+        finally:
+            own.close()
+        return target, counts
     if connection.vendor == "sqlite":
         target = target_dir / "database.sqlite3"
         connection.ensure_connection()
-        with sqlite3.connect(target) as copy:
+        copy = sqlite3.connect(target)
+        try:
             connection.connection.backup(copy)
-        copy.close()
-        return target
+            counts = _row_counts(
+                copy.cursor(),
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+            )
+        finally:
+            copy.close()
+        return target, counts
     raise NotImplementedError(f"No backup for {connection.vendor} databases.")
+
+
+def _row_counts(cursor, list_tables: str) -> dict[str, int]:
+    cursor.execute(list_tables)
+    counts = {}
+    for (table,) in sorted(cursor.fetchall()):
+        cursor.execute(f'SELECT count(*) FROM "{table}"')
+        counts[table] = cursor.fetchone()[0]
+    return counts
 
 
 def copy_private_files(target: Path, *, storage: Storage = default_storage) -> dict[str, str]:
@@ -142,11 +174,11 @@ def make_backup(directory: Path, *, now: datetime.datetime | None = None) -> Pat
     if partial.exists():
         shutil.rmtree(partial)
     partial.mkdir(parents=True, mode=0o700)
-    dump = dump_database(partial)
+    dump, counts = dump_database(partial)
     sums = copy_private_files(partial / "media.tar")
     manifest = {
         "made_at": at.isoformat(),
-        "database": {"file": dump.name, "sha256": _sha256(dump)},
+        "database": {"file": dump.name, "sha256": _sha256(dump), "rows": counts},
         "media": {"file": "media.tar", "files": sums},
     }
     (partial / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False))

@@ -7,13 +7,13 @@ needs nothing installed; the schedule then runs only when beat is started (see d
 
 from __future__ import annotations
 
-import os
 from urllib.parse import urlsplit, urlunsplit
 
 from celery import Celery
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gigmarket.settings.local")
-
+# No default DJANGO_SETTINGS_MODULE here: this module loads with the gigmarket package, before
+# wsgi.py (production) or manage.py (local) choose theirs. `celery` itself is started with it set
+# (deploy/*.service read it from .env; by hand: DJANGO_SETTINGS_MODULE=gigmarket.settings.local).
 app = Celery("gigmarket")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 # Each app's tasks.py (jobs.tasks, rights.tasks, ...) registers its tasks.

@@ -89,6 +89,15 @@ class Occupation(models.Model):
         verbose_name=_("major group"),
     )
     sort = models.PositiveSmallIntegerField(default=0)
+    aliases = models.CharField(
+        _("also called"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What people call this kind of work (e.g. 采茶、摘茶), separated by 、; "
+            "the public job search finds its jobs by these words."
+        ),
+    )
 
     objects = OccupationQuerySet.as_manager()
 

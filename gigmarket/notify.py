@@ -27,3 +27,14 @@ class LogSender:
 
 def get_sender() -> Sender:
     return import_string(settings.NOTIFICATION_SENDER)()
+
+
+#: What ``MemorySender`` delivered in this process (tests read it).
+outbox: list[dict] = []
+
+
+class MemorySender:
+    """Keeps notifications in ``outbox`` (for tests and demos; nothing leaves the process)."""
+
+    def send(self, *, channel: str, to: str, text: str) -> None:
+        outbox.append({"channel": channel, "to": to, "text": text})

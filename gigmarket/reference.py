@@ -94,6 +94,68 @@ OCCUPATION_KINDS = [
 ]
 
 
+#: What people call each kind of work (searched by the public job search). Loading adds the words
+#: missing from an occupation's aliases and keeps any an admin added in Django admin.
+OCCUPATION_ALIASES = {
+    "2-01": "辅导作业、课外辅导、陪读、家庭教师",
+    "3-01": "打字员、录入、文员、办公室文员",
+    "3-02": "仓管、库管、看仓库",
+    "4-01": "保洁、打扫卫生、搞卫生、清洁工、扫地、钟点工",
+    "4-02": "家政、保姆、做家务、家务、钟点工、阿姨",
+    "4-03": "带孩子、带娃、育儿嫂、看孩子",
+    "4-04": "月嫂、坐月子、产妇护理",
+    "4-05": "护工、照顾老人、陪护老人、养老院",
+    "4-06": "护工、陪护、陪床、医院陪护",
+    "4-07": "保安、门卫、看门、值班、巡逻",
+    "4-08": "送快递、快递、送外卖、外卖、配送、跑腿、骑手",
+    "4-09": "搬运、搬家、装车、卸车、卸货、扛包、力工、装卸",
+    "4-10": "炒菜、大厨、掌勺、做饭",
+    "4-11": "打荷、切菜、洗碗、配菜、后厨、厨房帮工",
+    "4-12": "服务员、端盘子、传菜",
+    "4-13": "促销、导购、发传单、推销",
+    "4-14": "收银",
+    "4-15": "理货、上货、超市",
+    "4-16": "司机、开车、货车司机、代驾",
+    "4-17": "修家电、修空调、空调安装",
+    "4-18": "绿化、种树、修剪、园林、除草",
+    "4-19": "洗车",
+    "4-20": "客房、酒店保洁、铺床",
+    "4-21": "理发、剪头、美发、美甲",
+    "4-22": "维修、修水管、物业",
+    "5-01": "摘果、摘水果、采摘、摘菜、收菜",
+    "5-02": "农活、插秧、收割、收庄稼、种地",
+    "5-03": "采茶、摘茶、采茶工、茶园",
+    "5-04": "养猪、养鸡、喂猪、养殖",
+    "5-05": "护林、巡山、看山",
+    "6-01": "工厂、流水线、进厂、操作工",
+    "6-02": "瓦工、砌墙、泥瓦匠、泥水工、贴砖",
+    "6-03": "木匠",
+    "6-04": "扎钢筋、钢筋",
+    "6-05": "刷墙、刷漆、油漆、腻子",
+    "6-06": "接电、布线",
+    "6-07": "电焊、电焊工、焊接、气焊",
+    "6-08": "水电工、水电安装、装水管",
+    "6-09": "搭架子、脚手架",
+    "6-10": "做防水、补漏",
+    "6-11": "抹灰、粉墙、批墙",
+    "6-12": "装修、装潢",
+    "6-13": "车工、缝纫、踩缝纫机、做衣服、制衣",
+    "6-14": "包装、打包、装箱",
+    "6-15": "开叉车、叉车",
+    "6-16": "小工、工地、杂工、建筑小工、搬砖",
+    "8-01": "打零工、临时工、零活",
+}
+
+#: Between aliases (a comma or an enumeration comma also works when typing them in).
+ALIAS_SEPARATOR = "、"
+
+
+def split_aliases(text: str) -> list[str]:
+    """The words of an aliases field, in order, without blanks or repeats."""
+    words = (text or "").replace("，", ALIAS_SEPARATOR).replace(",", ALIAS_SEPARATOR)
+    return list(dict.fromkeys(w.strip() for w in words.split(ALIAS_SEPARATOR) if w.strip()))
+
+
 #: The back-office roles' group names (gigmarket.roles.Role values).
 ROLE_GROUPS = ["county_admin", "station_staff", "reviewer", "auditor"]
 
@@ -122,10 +184,19 @@ def load_reference(apps=None) -> dict[str, int]:
             code=code, defaults={"name": name, "parent": None, "sort": index}
         )
         created["occupations"] += new
+    has_aliases = any(f.name == "aliases" for f in Occupation._meta.get_fields())
     for index, (code, name) in enumerate(OCCUPATION_KINDS):
-        _, new = Occupation.objects.update_or_create(
+        kind, new = Occupation.objects.update_or_create(
             code=code,
             defaults={"name": name, "parent": groups[code.split("-")[0]], "sort": 100 + index},
         )
         created["occupations"] += new
+        if has_aliases:
+            words = split_aliases(kind.aliases)
+            merged = words + [
+                w for w in split_aliases(OCCUPATION_ALIASES.get(code, "")) if w not in words
+            ]
+            if merged != words:
+                kind.aliases = ALIAS_SEPARATOR.join(merged)
+                kind.save(update_fields=["aliases"])
     return created

@@ -43,6 +43,10 @@ class JobsConfig(AppConfig):
                 .order_by("-opened_at", "-pk")[:limit]
             ),
         )
+        # A seeker's withdrawal frees the places they held and takes their name off the ledger.
+        from jobs.services import placements_seeker_withdrawn
+
+        facts.listen(facts.SEEKER_WITHDRAWN, placements_seeker_withdrawn)
 
         # Every change of an employer, a job or a checker rule is in the auditor's change log,
         # with contact names, phones and (household) addresses masked.

@@ -5,46 +5,50 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.conf import settings
-from django.forms.utils import flatatt
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.core.cache import cache
+from django.db.models import Count
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from gigmarket.models import Occupation, Region
+from gigmarket.widgets import QuickSelect
 from jobs.models import Job
 from stations.models import Station
 
-
-class QuickSelect(forms.Select):
-    """A ``<select>`` drawn in Python: the same markup as Django's, without a template include
-    per option (the list's filter has ~90 options; drawing them took a third of the page)."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        parts = [format_html('<select name="{}"{}>', widget["name"], flatatt(widget["attrs"]))]
-        for group, options, _index in widget["optgroups"]:
-            if group:
-                parts.append(format_html('<optgroup label="{}">', group))
-            parts.extend(
-                format_html(
-                    '<option value="{}"{}>{}</option>',
-                    str(option["value"]),
-                    flatatt(option["attrs"]),
-                    option["label"],
-                )
-                for option in options
-            )
-            if group:
-                parts.append("</optgroup>")
-        parts.append("</select>")
-        return mark_safe("\n".join(parts))
-
+#: How long the kind-of-work choices (and their most-asked order) are reused.
+KIND_CHOICES_SECONDS = 300
 
 WHEN_CHOICES = [("today", _("Today")), ("week", _("This week"))]
 
 
-def _occupations(request=None):
-    return Occupation.objects.order_by("sort", "code")
+def kind_of_work_choices() -> list:
+    """The concrete kinds of gig work (no major groups such as 军队人员), grouped under their
+    major group, most-asked first: groups and kinds by their listed jobs (then the reference
+    order). Two small queries, cached briefly: it is the same for every visitor."""
+    key = f"jobs:kind-choices:{timezone.localdate():%Y%m%d}:{translation.get_language()}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    asked = dict(Job.objects.listed().order_by().values_list("occupation").annotate(n=Count("pk")))
+    groups: dict = {}
+    for kind in Occupation.objects.kinds():
+        groups.setdefault(kind.parent, []).append(kind)
+    ordered = sorted(
+        groups.items(),
+        key=lambda item: (-sum(asked.get(k.pk, 0) for k in item[1]), item[0].sort, item[0].code),
+    )
+    choices = [
+        (
+            group.name,
+            [
+                (k.code, k.name)
+                for k in sorted(kinds, key=lambda k: (-asked.get(k.pk, 0), k.sort, k.code))
+            ],
+        )
+        for group, kinds in ordered
+    ]
+    cache.set(key, choices, KIND_CHOICES_SECONDS)
+    return choices
 
 
 def _places(request=None):
@@ -61,12 +65,11 @@ class PublicJobFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Keyword"), method="filter_q", widget=forms.TextInput(attrs={"type": "search"})
     )
-    occupation = django_filters.ModelChoiceFilter(
+    occupation = django_filters.ChoiceFilter(
         label=_("Kind of work"),
         widget=QuickSelect,
-        queryset=_occupations,
+        choices=kind_of_work_choices,
         method="filter_occupation",
-        to_field_name="code",
         empty_label=_("Any"),
     )
     nature = django_filters.ChoiceFilter(
@@ -110,10 +113,10 @@ class PublicJobFilter(django_filters.FilterSet):
         fields = ["q", "occupation", "nature", "place", "station", "min_pay", "when"]
 
     def filter_q(self, queryset, name, value):
-        return queryset.matching_text(value)
+        return queryset.matching_text(value, open_only=True)
 
     def filter_occupation(self, queryset, name, value):
-        return queryset.for_occupation(value)
+        return queryset.for_occupation(Occupation.objects.filter(code=value).first())
 
     def filter_place(self, queryset, name, value):
         return queryset.near(value)

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 
 from django.contrib.postgres.fields import ArrayField
 from django.db import connections, models
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import StrIndex
+from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 
 from gigmarket.roles import Role
@@ -72,7 +74,8 @@ class EmployerQuerySet(models.QuerySet):
     def writable_by(self, user: User) -> EmployerQuerySet:
         """Employers a user may correct, verify or suspend: a county admin's region; for station
         staff, the employers their station registered, and employers with no station (registered
-        online) in the county of one of their stations."""
+        online) that have a job with their station (the station answers for it). An online
+        employer with no job yet is the county admin's: no station's staff may open its mobile."""
         from stations.models import Station
 
         if not user.is_authenticated:
@@ -85,11 +88,14 @@ class EmployerQuerySet(models.QuerySet):
             return self
         if not user.has_role(Role.STATION_STAFF):
             return self.none()
-        stations = list(Station.objects.staffed_by(user).select_related("region"))
-        counties = Q()
-        for station in stations:
-            counties |= Q(station__isnull=True, region__code__startswith=station.region.code[:6])
-        return self.filter(Q(station__in=stations) | counties) if stations else self.none()
+        stations = list(Station.objects.staffed_by(user))
+        if not stations:
+            return self.none()
+        jobs = self.model._meta.get_field("jobs").related_model
+        with_a_job_here = jobs.objects.filter(station__in=stations).values("employer_id")
+        return self.filter(
+            Q(station__in=stations) | Q(station__isnull=True, pk__in=with_a_job_here)
+        )
 
 
 class JobQuerySet(models.QuerySet):
@@ -152,25 +158,45 @@ class JobQuerySet(models.QuerySet):
             Q(end_date__isnull=True) | Q(end_date__gte=today)
         )
 
-    def matching_text(self, text: str) -> JobQuerySet:
-        """Keyword search over title and work content (containment, so it works on Chinese). On
-        PostgreSQL each word of two characters or more is first looked up in the open jobs'
-        bigram indexes (migration job_list_indexes), which serve common short words such as
-        "搬运" that the trigram indexes of migration 0004 cannot."""
+    def matching_text(self, text: str, *, open_only: bool = False) -> JobQuerySet:
+        """Keyword search over title, work content and the kind of work's name and colloquial
+        aliases ("采茶" finds 茶叶采摘工's jobs) — containment, so it works on Chinese; on
+        PostgreSQL the trigram indexes of migration 0004 serve title and content. With
+        ``open_only`` (the public list, which shows open jobs only) PostgreSQL looks each word of
+        two characters or more up in the open jobs' bigram indexes instead (migration
+        job_list_indexes): they serve common short words such as "搬运", from which pg_trgm
+        takes no trigram."""
         text = (text or "").strip()
         if not text:
             return self
-        indexed = connections[self.db].vendor == "postgresql"
+        bigrams = open_only and connections[self.db].vendor == "postgresql"
         query = Q()
         for word in text.split()[:5]:
-            query &= Q(title__contains=word) | Q(content__contains=word)
-            if indexed and len(word) >= 2:
-                # A separate clause, so that PostgreSQL answers it from the bitmap alone and
-                # computes no bigrams per row (a match in a third place, e.g. an occupation's
-                # alias, must be ORed into this clause too).
+            # Kinds of work whose name or aliases hold the word: a short list of ids from the
+            # small occupation table, so that the jobs' clause stays indexable.
+            kinds = list(
+                self.model._meta.get_field("occupation")
+                .related_model.objects.filter(Q(name__contains=word) | Q(aliases__contains=word))
+                .values_list("pk", flat=True)
+            )
+            by_kind = Q(occupation_id__in=kinds) if kinds else Q(pk__in=[])
+            if bigrams and len(word) >= 2:
+                # strpos, not LIKE: the rows come from the bigram bitmap, and LIKE would make
+                # the planner AND in the whole table's trigram index as well.
                 pieces = sorted({word[i : i + 2] for i in range(len(word) - 1)})
-                query &= Q(title_bigrams__contains=pieces) | Q(content_bigrams__contains=pieces)
-        if indexed:
+                query &= (
+                    Q(title_bigrams__contains=pieces)
+                    | Q(content_bigrams__contains=pieces)
+                    | by_kind
+                )
+                query &= (
+                    Q(GreaterThan(StrIndex("title", Value(word)), 0))
+                    | Q(GreaterThan(StrIndex("content", Value(word)), 0))
+                    | by_kind
+                )
+            else:
+                query &= Q(title__contains=word) | Q(content__contains=word) | by_kind
+        if bigrams:
             return self.alias(
                 title_bigrams=_Bigrams("title"), content_bigrams=_Bigrams("content")
             ).filter(query)

@@ -45,6 +45,7 @@ urlpatterns = [
     path("waiting/", views.waiting_list, name="waiting_list"),
     path("waiting/sign-in/", views.waiting_sign_in, name="waiting_sign_in"),
     path("<int:pk>/candidates/", views.job_candidates, name="job_candidates"),
+    path("<int:pk>/call/<uuid:public_id>/", views.candidate_call, name="candidate_call"),
     path(
         "<int:pk>/recommend/<uuid:public_id>/",
         views.placement_recommend,

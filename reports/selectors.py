@@ -23,7 +23,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.db import connection, models
-from django.db.models import Count, Exists, F, Min, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
@@ -575,12 +575,24 @@ def _placement_figures(month: Month, region: Region | None) -> dict:
     by_state = dict.fromkeys(Placement.State.values, 0)
     rows = steps.values("to_state").annotate(n=Count("placement", distinct=True))
     by_state.update({r["to_state"]: r["n"] for r in rows})
+    # A job counts in the month whose first confirmation falls in it: from the month's
+    # confirmations (an index range), keep each that is its job's first (one index probe on
+    # (job, confirmed_at) each). Never a join of every job with every placement.
+    first_of_job = (
+        Placement.objects.filter(job=OuterRef("job"), confirmed_at__isnull=False)
+        .order_by("confirmed_at", "pk")
+        .values("pk")[:1]
+    )
     jobs = (
-        placements.filter(confirmed_at__isnull=False, job__opened_at__isnull=False)
-        .values("job")
-        .annotate(first_confirmed=Min("confirmed_at"), opened=Min("job__opened_at"))
-        .filter(first_confirmed__gte=month.starts, first_confirmed__lt=month.ends)
-        .annotate(fill_seconds=_EpochSeconds(F("first_confirmed")) - _EpochSeconds(F("opened")))
+        placements.filter(
+            confirmed_at__gte=month.starts,
+            confirmed_at__lt=month.ends,
+            job__opened_at__isnull=False,
+        )
+        .filter(pk=Subquery(first_of_job))
+        .annotate(
+            fill_seconds=_EpochSeconds(F("confirmed_at")) - _EpochSeconds(F("job__opened_at"))
+        )
     )
     median = [row for row in percentiles(jobs, [], "fill_seconds") if row["n"]]
     seconds = median[0]["p50"] if median else None

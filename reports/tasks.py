@@ -9,12 +9,12 @@ import datetime
 import logging
 
 from celery import shared_task
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.utils import timezone
 
-from reports import exports, services
-from reports.selectors import Month, monthly_report
+from gigmarket.models import Region
+from reports import services
+from reports.models import StoredMonth
+from reports.selectors import Month
 
 logger = logging.getLogger("gigmarket.tasks")
 
@@ -24,27 +24,22 @@ def previous_month(today: datetime.date | None = None) -> Month:
     return Month.of(today or timezone.localdate()).previous
 
 
-def store_month(*, month: Month) -> str:
-    """Compute and store one month's figures for the whole deployment; returns where they went.
-
-    The stored monthly aggregates (``reports.services.store_month``) are used when the reports app
-    has them; until then the computed report is kept as JSON in private storage
-    (``reports/computed/YYYY-MM.json``), from which nothing is published automatically.
-    """
-    stored = getattr(services, "store_month", None)
-    if stored is not None:
-        stored(month=month, region=None)
-        return f"reports.services.store_month({month})"
-    name = f"reports/computed/{month}.json"
-    body = exports.as_json(monthly_report(month=month, region=None))
-    if default_storage.exists(name):
-        default_storage.delete(name)  # a rerun replaces the month's figures, never adds a copy
-    return default_storage.save(name, ContentFile(body))
+def store_month(*, month: Month) -> list[StoredMonth]:
+    """Compute and store one month's counts (``reports.services.store_month``) for the whole
+    deployment and for every region whose months are already kept, so each trend is ready."""
+    regions: list[Region | None] = [None]
+    regions += list(
+        Region.objects.filter(
+            pk__in=StoredMonth.objects.filter(region__isnull=False).values("region")
+        ).order_by("code")
+    )
+    return [services.store_month(month=month, region=region) for region in regions]
 
 
 @shared_task(name="reports.tasks.store_previous_month")
-def store_previous_month() -> str:
-    """On the 1st: compute and store last month's figures (not published)."""
-    where = store_month(month=previous_month())
-    logger.info("store_previous_month: stored in %s", where)
-    return where
+def store_previous_month() -> int:
+    """On the 1st: compute and store last month's counts (not published); returns how many."""
+    month = previous_month()
+    stored = store_month(month=month)
+    logger.info("store_previous_month: %s stored for %d area(s)", month, len(stored))
+    return len(stored)

@@ -233,6 +233,18 @@ class SelfRegisterForm(_PasswordPair):
         self.fields["home_station"].queryset = Station.objects.active()
 
 
+class SelfRegisterCodeForm(forms.Form):
+    """The code texted to the mobile, which finishes a self-registration."""
+
+    code = forms.CharField(
+        label=_("Code from the text message"),
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "maxlength": 12}
+        ),
+    )
+
+
 class ClaimForm(_PasswordPair):
     """Open the online account of a walk-in registration with the code on the slip."""
 

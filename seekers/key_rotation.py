@@ -10,7 +10,7 @@ When the run reports nothing left, the old key can be taken out of the list. doc
 has the whole procedure.
 
 One-time claim codes keep only a hash of a code nobody stored, so they cannot be re-hashed; they
-keep working while the old key is listed (``crypto.lookup_hashes``) and expire within days.
+keep working while the old key is listed (``crypto.lookup_hashes``) and expire after 30 days.
 """
 
 from __future__ import annotations

@@ -305,7 +305,13 @@ class SeekingPeriod(models.Model):
         ordering = ["-start", "-pk"]
         verbose_name = _("seeking period")
         verbose_name_plural = _("seeking periods")
-        indexes = [models.Index(fields=["start", "end"])]
+        indexes = [
+            models.Index(fields=["start", "end"]),
+            # The monthly report: periods overlapping a month end in it or later; a seeker's
+            # later periods (the latest counts).
+            models.Index(fields=["end"], name="period_end"),
+            models.Index(fields=["seeker", "start"], name="period_seeker_start"),
+        ]
         constraints = [
             models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="period_end_after_start"),
         ]

@@ -9,15 +9,19 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gigmarket import crypto
+from gigmarket import crypto, facts
 from gigmarket.masking import mask_id_number, mask_mobile, mask_name
 from gigmarket.models import Industry, Occupation, User
+from gigmarket.notify import get_sender
 from gigmarket.services import transition
 from gigmarket.tabular import ImportReport
 from gigmarket.validators import (
@@ -412,6 +416,8 @@ def seeker_withdraw(*, seeker: Seeker, by: User | None, reason: str = "") -> See
         seeker=seeker, by=by if by and by.pk else None, from_state=previous,
         to_state=Seeker.Status.WITHDRAWN, reason=reason.strip(),
     )
+    # The apps above (jobs, training) free what the person held and take the name off their records.
+    facts.tell(facts.SEEKER_WITHDRAWN, seeker=seeker, by=by if by and by.pk else None)
     if account is not None:
         account.phone = None
         account.username = f"withdrawn-{uuid.uuid4().hex[:12]}"
@@ -443,16 +449,83 @@ def claim_code_issue(*, seeker: Seeker, by: User | None) -> str:
     return code
 
 
-def _new_seeker_user(*, mobile: str, name: str, password: str) -> User:
+def _new_seeker_user(*, mobile: str, name: str, password: str = "", password_hash: str = "") -> User:
     user = User(username=f"s-{uuid.uuid4().hex[:12]}", kind=User.Kind.SEEKER, phone=mobile, display_name=name)
+    if password_hash:  # checked when it was typed (self_registration_begin)
+        user.password = password_hash
+    else:
+        _check_password(password, user)
+        user.set_password(password)
+    user.full_clean()
+    user.save()
+    return user
+
+
+def _check_password(password: str, user: User) -> None:
     try:
         validate_password(password, user)
     except ValidationError as error:
         raise ValidationError({"password": error.messages}) from error
-    user.set_password(password)
-    user.full_clean()
-    user.save()
-    return user
+
+
+#: A self-registration code: six digits, valid for ten minutes, five tries.
+SELF_REGISTRATION_CODE_MINUTES = 10
+SELF_REGISTRATION_CODE_TRIES = 5
+#: Texts one number may be sent per hour by self-registration (the rest are not sent).
+SELF_REGISTRATION_TEXTS_PER_HOUR = 3
+
+
+@dataclass(frozen=True)
+class PendingRegistration:
+    """Step one of a self-registration: what was typed (the password only as a hash) and the
+    hash of the code texted to the mobile; empty when the number was already registered."""
+
+    mobile: str
+    password_hash: str
+    code_hash: str
+
+
+def self_registration_begin(*, name: str, mobile: str, password: str) -> PendingRegistration:
+    """Step one of registering on a phone: check what was typed and text the mobile.
+
+    What the visitor sees next is the same whether or not the number is in the register (so the
+    page never tells a stranger who is registered): a new number gets a code to finish with; a
+    registered one gets, by text to that number only, the way to log in or open the account
+    (the slip's code, or any station). A number is sent at most a few texts an hour.
+    """
+    identity = check_identity(mobile=mobile)
+    _check_password(password, User(kind=User.Kind.SEEKER, phone=identity.mobile, display_name=name))
+    known = find_existing(identity) is not None or User.objects.filter(phone=identity.mobile).exists()
+    code = "".join(secrets.choice("0123456789") for _ in range(6))
+    if known:
+        text = _(
+            "%(site)s: this number is already registered. Log in with it. If you registered at a "
+            "station, open your account with the code on your slip, or ask any station."
+        ) % {"site": settings.SITE_NAME}
+    else:
+        text = _(
+            "%(site)s: your registration code is %(code)s, valid for %(minutes)d minutes. "
+            "Do not give it to anyone."
+        ) % {"site": settings.SITE_NAME, "code": code, "minutes": SELF_REGISTRATION_CODE_MINUTES}
+    key = f"seekers:self-registration-texts:{identity.mobile}"
+    cache.add(key, 0, 3600)
+    try:
+        sent = cache.incr(key)
+    except ValueError:  # expired in between
+        cache.add(key, 1, 3600)
+        sent = 1
+    if sent <= SELF_REGISTRATION_TEXTS_PER_HOUR:
+        get_sender().send(channel="sms", to=identity.mobile, text=text)
+    return PendingRegistration(
+        mobile=identity.mobile,
+        password_hash=make_password(password),
+        code_hash="" if known else _claim_hash(code),
+    )
+
+
+def self_registration_code_ok(*, code_hash: str, code: str) -> bool:
+    """Whether ``code`` is the one texted (never true for a number that was already registered)."""
+    return bool(code_hash) and secrets.compare_digest(code_hash, _claim_hash((code or "").strip()))
 
 
 @transaction.atomic
@@ -464,7 +537,7 @@ def seeker_claim_account(*, mobile: str, code: str, password: str) -> User:
         normal = validate_mobile(mobile)
     except ValidationError as error:
         raise ValidationError({"mobile": error.messages}) from error
-    seeker = Seeker.objects.select_for_update().filter(mobile=normal).select_related("user").first()
+    seeker = Seeker.objects.not_withdrawn().select_for_update().filter(mobile=normal).first()
     if (
         seeker is None or not seeker.claim_code_hash or seeker.claim_code_expires is None
         or seeker.claim_code_expires < timezone.now()
@@ -496,10 +569,14 @@ def seeker_claim_account(*, mobile: str, code: str, password: str) -> User:
 
 @transaction.atomic
 def seeker_self_register(
-    *, name: str, mobile: str, password: str, primary_occupation: Occupation,
-    home_station: Station | None = None,
+    *, name: str, mobile: str, password: str = "", primary_occupation: Occupation,
+    home_station: Station | None = None, password_hash: str = "",
 ) -> Seeker:
-    """A person registers themself on a phone: an online account and a seeker record, one period."""
+    """A person registers themself on a phone: an online account and a seeker record, one period.
+
+    The web page calls it only after the code texted by ``self_registration_begin`` came back, so
+    the messages below reach the owner of the number (who may see that it is registered).
+    """
     identity = check_identity(mobile=mobile)
     duplicate = find_existing(identity)
     if duplicate is not None:
@@ -509,7 +586,9 @@ def seeker_self_register(
         )})
     if User.objects.filter(phone=identity.mobile).exists():
         raise ValidationError({"mobile": _("Another account already uses this mobile number.")})
-    user = _new_seeker_user(mobile=identity.mobile, name=name, password=password)
+    user = _new_seeker_user(
+        mobile=identity.mobile, name=name, password=password, password_hash=password_hash
+    )
     return seeker_register(
         by=user, name=name, mobile=identity.mobile, primary_occupation=primary_occupation,
         channel=Seeker.Channel.SELF, station=None, details={"home_station": home_station}, user=user,

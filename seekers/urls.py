@@ -20,6 +20,7 @@ urlpatterns = [
     path("staff/<uuid:public_id>/claim-code/", views.seeker_claim_code, name="seeker_claim_code"),
     path("staff/<uuid:public_id>/contact/", views.seeker_contact, name="seeker_contact"),
     path("register/", views.seeker_self_register_view, name="seeker_self_register"),
+    path("register/code/", views.self_register_confirm, name="self_register_confirm"),
     path("claim/", views.account_claim, name="account_claim"),
     path("me/", views.own_record, name="own_record"),
     path("me/edit/", views.own_edit, name="own_edit"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 
 import segno
@@ -20,13 +21,16 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from gigmarket import facts
 from gigmarket.forms import add_service_errors
-from gigmarket.models import User
+from gigmarket.masking import mask_mobile
+from gigmarket.models import Occupation, User
 from gigmarket.roles import Role, role_required
 from gigmarket.services import personal_data_opened
 from seekers import forms
 from seekers.models import Seeker
 from seekers.selectors import personal_data_export
 from seekers.services import (
+    SELF_REGISTRATION_CODE_MINUTES,
+    SELF_REGISTRATION_CODE_TRIES,
     DuplicateSeeker,
     claim_code_issue,
     seeker_claim_account,
@@ -38,6 +42,8 @@ from seekers.services import (
     seeker_skills_set,
     seeker_update,
     seeker_withdraw,
+    self_registration_begin,
+    self_registration_code_ok,
 )
 from stations.models import Station
 
@@ -340,16 +346,19 @@ def seeker_contact(request: HttpRequest, public_id) -> HttpResponse:
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def seeker_self_register_view(request: HttpRequest) -> HttpResponse:
-    """Register on a phone: name, mobile, password, the work wanted; details can follow later."""
+    """Register on a phone, step one: name, mobile, password, the work wanted; then a code by text.
+
+    The next page is the same whether or not the mobile is already registered: only the text
+    sent to that mobile says which (so the page never confirms a number to a stranger).
+    """
     if request.user.is_authenticated:
         return redirect("core:after_login")
     form = forms.SelfRegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            seeker = seeker_self_register(
-                name=data["name"], mobile=data["mobile"], password=data["password1"],
-                primary_occupation=data["primary_occupation"], home_station=data["home_station"],
+            pending = self_registration_begin(
+                name=data["name"], mobile=data["mobile"], password=data["password1"]
             )
         except ValidationError as error:
             if hasattr(error, "error_dict") and "password" in error.message_dict:
@@ -358,10 +367,71 @@ def seeker_self_register_view(request: HttpRequest) -> HttpResponse:
             if error is not None:
                 _errors_to_form(form, error)
         else:
-            login(request, seeker.user, backend=BACKEND)
-            messages.success(request, _("You are registered. You can add your skills and details any time."))
-            return redirect("core:me")
+            request.session[SELF_REGISTRATION_KEY] = {
+                "name": data["name"],
+                "mobile": pending.mobile,
+                "password_hash": pending.password_hash,
+                "code_hash": pending.code_hash,
+                "primary_occupation": data["primary_occupation"].pk,
+                "home_station": data["home_station"].pk if data["home_station"] else None,
+                "expires": (
+                    timezone.now() + datetime.timedelta(minutes=SELF_REGISTRATION_CODE_MINUTES)
+                ).timestamp(),
+                "tries": 0,
+            }
+            return redirect("seekers:self_register_confirm")
     return render(request, "seekers/self_register.html", {"form": form})
+
+
+SELF_REGISTRATION_KEY = "seekers:self-registration"
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def self_register_confirm(request: HttpRequest) -> HttpResponse:
+    """Register on a phone, step two: the code texted to the mobile finishes the registration."""
+    if request.user.is_authenticated:
+        return redirect("core:after_login")
+    pending = request.session.get(SELF_REGISTRATION_KEY)
+    if not pending:
+        return redirect("seekers:seeker_self_register")
+    form = forms.SelfRegisterCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        pending["tries"] += 1
+        request.session[SELF_REGISTRATION_KEY] = pending
+        fresh = pending["expires"] > timezone.now().timestamp()
+        if (
+            fresh
+            and pending["tries"] <= SELF_REGISTRATION_CODE_TRIES
+            and self_registration_code_ok(
+                code_hash=pending["code_hash"], code=form.cleaned_data["code"]
+            )
+        ):
+            try:
+                seeker = seeker_self_register(
+                    name=pending["name"],
+                    mobile=pending["mobile"],
+                    password_hash=pending["password_hash"],
+                    primary_occupation=Occupation.objects.get(pk=pending["primary_occupation"]),
+                    home_station=Station.objects.filter(pk=pending["home_station"]).first(),
+                )
+            except ValidationError as error:
+                # The code proved the number is theirs: they may learn it is registered.
+                _errors_to_form(form, ValidationError(error.messages))
+            else:
+                del request.session[SELF_REGISTRATION_KEY]
+                login(request, seeker.user, backend=BACKEND)
+                messages.success(
+                    request, _("You are registered. You can add your skills and details any time.")
+                )
+                return redirect("core:me")
+        else:
+            form.add_error("code", _("The code is wrong or has expired."))
+    return render(
+        request,
+        "seekers/self_register_confirm.html",
+        {"form": form, "masked_mobile": mask_mobile(pending["mobile"])},
+    )
 
 
 @login_not_required

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from gigmarket.admin import ReadOnlyAdmin
 from stations.models import (
     OpeningException,
     OpeningHours,
@@ -27,19 +28,6 @@ class AssignmentInline(admin.TabularInline):
     model = StationAssignment
     extra = 0
     raw_id_fields = ("user",)
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Logs are read here, never written: they are what says who did what."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Station)

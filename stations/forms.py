@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from gigmarket.forms import TEXT_MAX_LENGTH, add_service_errors, capped_formset_factory
 from gigmarket.models import Region, User
 from gigmarket.roles import Role
+from gigmarket.widgets import QuickSelect
 from stations import scoring
 from stations.models import (
     OpeningException,
@@ -248,6 +249,7 @@ class DirectoryForm(forms.Form):
         to_field_name="code",
         required=False,
         empty_label=_("All townships"),
+        widget=QuickSelect,
     )
     open_now = forms.BooleanField(label=_("open now only"), required=False)
     lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)

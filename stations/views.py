@@ -12,6 +12,7 @@ import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -70,13 +71,19 @@ _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 # ---- public: the directory and the station page ----
 
+DIRECTORY_KEY = "stations:directory"
+
 
 @login_not_required
 @require_safe
 @public_page
 def station_list(request: HttpRequest) -> HttpResponse:
     """The public directory (零工市场电子地图): list first, map when tiles are configured."""
-    stations = list(Station.objects.for_directory().within(_site_region()))
+    # The directory changes a few times a year: its rows come from the shared cache (a minute).
+    stations = cache.get(DIRECTORY_KEY)
+    if stations is None:
+        stations = list(Station.objects.for_directory().within(_site_region()))
+        cache.set(DIRECTORY_KEY, stations, 60)
     township_codes = {s.region.code[:9] for s in stations if len(s.region.code) >= 9}
     form = DirectoryForm(
         request.GET or None, townships=Region.objects.townships().filter(code__in=township_codes)

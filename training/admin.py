@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from gigmarket.admin import ReadOnlyAdmin, ReadOnlyInline
 from training.models import (
     DemandOrder,
     DemandOrderTransition,
@@ -14,9 +15,8 @@ from training.models import (
 )
 
 
-class SessionInline(admin.TabularInline):
+class SessionInline(ReadOnlyInline):
     model = Session
-    extra = 0
 
 
 class ProgrammeTransitionInline(admin.TabularInline):
@@ -33,7 +33,10 @@ class InstitutionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(ReadOnlyAdmin):
+    """Read-only: programmes are planned, changed and published on the site's pages
+    (programme_create / programme_update / session_add), which check seats and log each step."""
+
     list_display = (
         "title",
         "occupation",
@@ -46,12 +49,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
     list_filter = ("status", "subsidised")
     search_fields = ("title",)
     raw_id_fields = ("region", "station", "created_by")
-    readonly_fields = ("status",)
     inlines = [SessionInline, ProgrammeTransitionInline]
-
-    def get_readonly_fields(self, request, obj=None):
-        # Once planned, seats change only through programme_update (never below the people on it).
-        return self.readonly_fields + (("capacity",) if obj is not None else ())
 
 
 class ReferralTransitionInline(admin.TabularInline):
@@ -93,9 +91,11 @@ class DemandOrderTransitionInline(admin.TabularInline):
 
 
 @admin.register(DemandOrder)
-class DemandOrderAdmin(admin.ModelAdmin):
+class DemandOrderAdmin(ReadOnlyAdmin):
+    """Read-only: demand orders are recorded and served on the site's pages (demand_order_create
+    and its steps), which set the region and requester and log each step."""
+
     list_display = ("occupation", "people", "month", "requester", "requester_label", "status")
     list_filter = ("status", "requester")
     raw_id_fields = ("seeker", "employer", "region", "station", "served_by", "created_by")
-    readonly_fields = ("status",)
     inlines = [DemandOrderTransitionInline]

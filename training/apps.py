@@ -11,13 +11,17 @@ class TrainingConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from gigmarket import panels
+        from gigmarket import facts, panels
         from training import demo_steps  # noqa: F401  (registers the training demo step)
         from training.models import Institution, Programme, Session
         from training.panels import me_panel, workbench_panel
 
         panels.me.register(me_panel)
         panels.workbench.register(workbench_panel)
+        # A seeker's withdrawal frees their seats on programmes not yet over.
+        from training.services import referrals_drop_withdrawn
+
+        facts.listen(facts.SEEKER_WITHDRAWN, referrals_drop_withdrawn)
         # Programmes and institutions are audited; referrals and orders keep their own transition logs.
         for model in (Institution, Programme, Session):
             auditlog.register(model)

@@ -73,22 +73,23 @@ def seed_training(say) -> None:
             place=place,
             start_date=start,
             end_date=start + datetime.timedelta(days=days - 1),
-            schedule="每天 9:00–12:00、14:00–17:00",
             capacity=capacity,
             fee=Decimal("1800") if subsidy else Decimal("0"),
             subsidised=bool(subsidy),
             subsidy_amount=Decimal(subsidy) if subsidy else None,
             description="理论与实操结合，结业后参加职业技能等级认定。",
         )
+        # Mornings and afternoons, every day: the page's schedule is read from these.
         for offset in range(days):
-            services.session_add(
-                programme=created,
-                by=admin,
-                date=start + datetime.timedelta(days=offset),
-                starts=datetime.time(9, 0),
-                ends=datetime.time(12, 0),
-                topic=f"第{offset + 1}天",
-            )
+            for starts, ends, part in ((9, 12, "上午"), (14, 17, "下午")):
+                services.session_add(
+                    programme=created,
+                    by=admin,
+                    date=start + datetime.timedelta(days=offset),
+                    starts=datetime.time(starts, 0),
+                    ends=datetime.time(ends, 0),
+                    topic=f"第{offset + 1}天{part}",
+                )
         services.programme_publish(programme=created, by=admin)
         made += 1
         return created

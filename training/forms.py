@@ -100,12 +100,6 @@ class ProgrammeForm(forms.Form):
     )
     start_date = forms.DateField(label=_("First day"), widget=DATE)
     end_date = forms.DateField(label=_("Last day"), widget=DATE)
-    schedule = forms.CharField(
-        label=_("Schedule"),
-        max_length=200,
-        required=False,
-        help_text=_("In words, e.g. weekdays 9:00–12:00; the dated sessions are added next."),
-    )
     capacity = forms.IntegerField(label=_("Seats"), min_value=1, max_value=500)
     fee = forms.DecimalField(
         label=_("Fee (yuan)"), min_value=0, max_digits=8, decimal_places=2, initial=0

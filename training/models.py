@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from gigmarket.models import TransitionLog
 from gigmarket.validators import validate_credit_code
 from training.querysets import DemandOrderQuerySet, ProgrammeQuerySet, ReferralQuerySet
+from training.schedule import schedule_summary
 
 
 class Institution(models.Model):
@@ -105,12 +106,6 @@ class Programme(models.Model):
     )
     start_date = models.DateField(_("first day"))
     end_date = models.DateField(_("last day"))
-    schedule = models.CharField(
-        _("schedule"),
-        max_length=200,
-        blank=True,
-        help_text=_("In words, e.g. weekdays 9:00–12:00; the dated sessions are added below."),
-    )
     description = models.TextField(_("what the class teaches"), blank=True)
     capacity = models.PositiveSmallIntegerField(_("seats"))
     fee = models.DecimalField(_("fee (yuan)"), max_digits=8, decimal_places=2, default=0)
@@ -184,6 +179,12 @@ class Programme(models.Model):
         if self.station_id and not self.place:
             return f"{self.station.name} {self.station.address}".strip()
         return self.place
+
+    @property
+    def schedule(self) -> str:
+        """When the class meets, in words, read from its dated sessions (prefetch ``sessions``):
+        the sessions are the one source of truth, so the summary cannot contradict them."""
+        return schedule_summary(self.sessions.all())
 
     @property
     def is_open_for_sign_up(self) -> bool:

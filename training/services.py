@@ -77,7 +77,6 @@ def programme_create(
     capacity: int,
     station: Station | None = None,
     place: str = "",
-    schedule: str = "",
     description: str = "",
     fee: Decimal = Decimal("0"),
     subsidised: bool = False,
@@ -95,7 +94,6 @@ def programme_create(
         place=place.strip(),
         start_date=start_date,
         end_date=end_date,
-        schedule=schedule.strip(),
         description=description.strip(),
         capacity=capacity,
         fee=fee,
@@ -122,7 +120,6 @@ EDITABLE_FIELDS = (
     "place",
     "start_date",
     "end_date",
-    "schedule",
     "description",
     "capacity",
     "fee",
@@ -433,13 +430,54 @@ def referral_drop(*, referral: Referral, by: User, reason: str) -> Referral:
 
 
 @transaction.atomic
+def referrals_drop_withdrawn(*, seeker, by: User | None = None) -> list[Referral]:
+    """A seeker withdrew from the register: their seats on programmes not yet over are freed
+    (dropped, logged with the reason); finished courses stay as they were. Told by the seekers app
+    through ``gigmarket.facts``."""
+    holding = Referral.objects.filter(
+        seeker=seeker,
+        status__in=[Referral.Status.SIGNED_UP, Referral.Status.REFERRED, Referral.Status.ENROLLED],
+        programme__status__in=[
+            Programme.Status.PLANNED,
+            Programme.Status.ENROLLING,
+            Programme.Status.RUNNING,
+        ],
+    )
+    reason = _("Withdrew from the register")
+    return [
+        _referral_move(
+            referral=referral,
+            to=Referral.Status.DROPPED,
+            by=by,
+            reason=reason,
+            note=_("Dropped from training: %(reason)s") % {"reason": reason},
+            changes={"drop_reason": reason},
+        )
+        for referral in holding
+    ]
+
+
+@transaction.atomic
 def attendance_record(*, session: Session, by: User, present: Iterable[int]) -> list[Attendance]:
     """Take attendance for a session: everyone enrolled (or further) whose steps ``by`` may record
-    is present or absent (another station's trainees are left as they are)."""
+    is present or absent (another station's trainees are left as they are).
+
+    Two staff saving the same session at once are taken one after the other (the session row is
+    locked first, and people are written in one order): the later sheet wins, nobody gets an error.
+    """
+    Session.objects.select_for_update().filter(pk=session.pk).first()
     present_ids = {int(pk) for pk in present}
-    people = Referral.objects.writable_by(by).filter(
-        programme_id=session.programme_id,
-        status__in=[Referral.Status.ENROLLED, Referral.Status.COMPLETED, Referral.Status.CERTIFIED],
+    people = (
+        Referral.objects.writable_by(by)
+        .filter(
+            programme_id=session.programme_id,
+            status__in=[
+                Referral.Status.ENROLLED,
+                Referral.Status.COMPLETED,
+                Referral.Status.CERTIFIED,
+            ],
+        )
+        .order_by("pk")
     )
     rows = []
     now = timezone.now()

@@ -144,6 +144,11 @@ class Placement(models.Model):
             models.Index(fields=["seeker", "state"]),
             models.Index(fields=["job", "state"]),
             models.Index(fields=["state", "completed_at"]),
+            # The monthly report: a month's confirmations and completions, and each job's
+            # confirmations before a month (reports/selectors.py).
+            models.Index(fields=["confirmed_at"], name="placement_confirmed_at"),
+            models.Index(fields=["completed_at"], name="placement_completed_at"),
+            models.Index(fields=["job", "confirmed_at"], name="placement_job_confirmed_at"),
         ]
         constraints = [
             models.UniqueConstraint(fields=["job", "seeker"], name="placement_one_per_job_seeker"),

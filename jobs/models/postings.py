@@ -335,6 +335,8 @@ class Job(models.Model):
                 condition=Q(status="open"),
                 name="job_open_station",
             ),
+            # The monthly report: jobs open in a month are valid through its first day or later.
+            models.Index(fields=["valid_through"], name="job_valid_through"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -35,7 +35,7 @@ from jobs.models import (
 )
 from jobs.services.postings import _locked, job_mark_filled, job_reopen
 from stations.models import ServiceRecord, Station
-from stations.services import service_record_add
+from stations.services import service_record_add, service_records_relabel
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +53,7 @@ __all__ = [
     "placement_seeker_confirm",
     "placement_sign_up",
     "placement_start",
+    "placements_seeker_withdrawn",
     "seeker_for_sign_in",
     "waiting_sign_in",
 ]
@@ -623,6 +624,32 @@ def placement_seeker_confirm(
         else _("Confirmed by the worker: NOT paid in full"),
     )
     return placement
+
+
+@transaction.atomic
+def placements_seeker_withdrawn(*, seeker, by: User | None = None) -> list[Placement]:
+    """A seeker withdrew from the register (told by the seekers app through ``gigmarket.facts``):
+    their sign-ups, recommendations and confirmations on work not yet over are cancelled (logged;
+    a confirmed place is freed and a filled job opens again), work under way and finished work
+    stay as they were, and the ledger lines about all their placements name them by seeker
+    number only. Returns the placements cancelled."""
+    today = timezone.localdate()
+    not_over = Q(job__end_date__gte=today) | Q(
+        job__end_date__isnull=True, job__start_date__gte=today
+    )
+    cancelled = []
+    for placement in Placement.objects.filter(
+        not_over, seeker=seeker, state__in=(P.APPLIED, P.RECOMMENDED, P.CONFIRMED)
+    ):
+        _locked(placement.job)  # job first, then placement, as every other move
+        placement = _locked_placement(placement)
+        _move_placement(
+            placement=placement, to=P.CANCELLED, by=by, reason=_("Withdrew from the register")
+        )
+        cancelled.append(placement)
+    for placement in Placement.objects.filter(seeker=seeker).select_related("job"):
+        service_records_relabel(subject=placement, label=f"{placement.job.title} · {seeker.number}")
+    return cancelled
 
 
 # ---- the waiting list at the station (候工登记) ----

@@ -10,17 +10,20 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from gigmarket.forms import add_service_errors
 from gigmarket.models import User
 from gigmarket.roles import Role, role_required
+from gigmarket.services import personal_data_opened
 from jobs import ranking, services
 from jobs.forms import ReasonForm, ResultForm, SeekerResultForm, SignInForm
 from jobs.models import Job, Placement, WaitingEntry
 from stations.models import Station
 
 __all__ = [
+    "candidate_call",
     "job_candidates",
     "job_sign_up",
     "jobs_for_me",
@@ -266,6 +269,30 @@ def placement_recommend(request: HttpRequest, pk: int, public_id) -> HttpRespons
     else:
         messages.success(request, _("%(name)s recommended.") % {"name": seeker.masked_name})
     return redirect("jobs:job_candidates", pk=job.pk)
+
+
+@never_cache
+@require_POST
+def candidate_call(request: HttpRequest, pk: int, public_id) -> HttpResponse:
+    """Call a candidate about a job: the full mobile is shown once, as a tap-to-call link, and
+    the opening is logged for the auditor (a reveal, as on the seeker page)."""
+    from seekers.models import Seeker
+
+    job = _dispatch_job(request, pk)
+    seeker = get_object_or_404(
+        Seeker.objects.visible_to(request.user).not_withdrawn(), public_id=public_id
+    )
+    if not seeker.mobile:
+        messages.error(
+            request, _("%(name)s has no mobile on record.") % {"name": seeker.masked_name}
+        )
+        return redirect("jobs:job_candidates", pk=job.pk)
+    personal_data_opened(
+        user=request.user,
+        record=seeker,
+        purpose=_("Call about job #%(pk)s “%(title)s”") % {"pk": job.pk, "title": job.title},
+    )
+    return render(request, "jobs/candidate_call.html", {"job": job, "seeker": seeker})
 
 
 def _placement_for(request: HttpRequest, pk: int, *, answer: bool = False) -> Placement:

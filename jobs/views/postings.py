@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.humanize.templatetags.humanize import naturaltime
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -114,22 +115,26 @@ class BoundedPaginator(Paginator):
         return min(super().num_pages, MAX_PAGES)
 
 
-def _filters_key(filterset: PublicJobFilter) -> str | None:
-    """The filters as one canonical string (cache key); None when the input is not valid."""
-    if not filterset.is_bound:
-        return ""
-    if not filterset.is_valid():
-        return None
+def _filters_key(query) -> str:
+    """The list's filters in the query string as one canonical string (the cache key)."""
     fields = PublicJobFilter.Meta.fields
-    return urlencode(sorted((k, v) for k, v in filterset.data.items() if k in fields and v))
+    return urlencode(sorted((k, v) for k, v in query.items() if k in fields and v))
 
 
 def _cards(jobs) -> list[Job]:
     """The page's jobs with what a card shows worked out once here (cheaper than a template
     include and three ``blocktranslate`` per card)."""
     detail = reverse("jobs:job_detail", kwargs={"pk": 0})[:-2]
+    # get_FOO_display() rebuilds the choices dict on every call: look each label up once.
+    labels = {
+        field: {value: str(label) for value, label in Job._meta.get_field(field).flatchoices}
+        for field in ("pay_unit", "nature", "settlement")
+    }
     for job in jobs:
         job.card_url = f"{detail}{job.pk}/"
+        job.card_pay_unit = labels["pay_unit"].get(job.pay_unit, job.pay_unit)
+        job.card_nature = labels["nature"].get(job.nature, job.nature)
+        job.card_settlement = labels["settlement"].get(job.settlement, job.settlement)
         job.card_from = gettext("From %(start)s") % {
             "start": dateformat.format(job.start_date, "n月j日")
         }
@@ -156,54 +161,64 @@ def _common_kinds() -> list[dict]:
 def job_list(request: HttpRequest) -> HttpResponse:
     """Open jobs, newest first, filtered by what the URL says (找活). The filter form and each
     page's cards per filter come from the shared cache (see ``jobs.listing``)."""
-    filterset = PublicJobFilter(request.GET or None, queryset=Job.objects.listed().for_cards())
-    filters = _filters_key(filterset)
-    jobs = filterset.qs if filters else Job.objects.listed().for_cards()
+    bound = bool(request.GET)
+    filters = _filters_key(request.GET)
     try:
         number = max(1, min(int(request.GET.get("page", 1)), MAX_PAGES))
     except ValueError:
         number = 1
-
-    def results() -> str:
-        paginator = BoundedPaginator(jobs.order_by("-opened_at", "-pk"), PAGE_SIZE)
-        page = paginator.get_page(number)
-        # The page's ids first (an index-only scan, however deep the page), then their rows.
-        ids = list(page.object_list.values_list("pk", flat=True))
-        rows = Job.objects.for_cards().in_bulk(ids)
-        page.object_list = _cards([rows[pk] for pk in ids])
-        return render_to_string(
-            "jobs/includes/_job_results.html",
-            {
-                "page": page,
-                "more_than_shown": paginator.count > MAX_PAGES * PAGE_SIZE,
-                "last_page": page.number == paginator.num_pages,
-                "shown": MAX_PAGES * PAGE_SIZE,
-            },
-            request=request,
-        )
-
-    def form() -> str:
-        return render_to_string("includes/_form.html", {"form": filterset.form})
-
-    if filters is None:  # invalid input: draw it with its errors, cache nothing
-        results_html, form_html = results(), form()
-    else:
-        results_html = listing.cached(
-            listing.list_key("results", filters, number), results, listing.FRAGMENT_SECONDS
-        )
-        form_html = listing.cached(
-            listing.form_key(f"{int(filterset.is_bound)}:{filters}"), form, listing.FORM_SECONDS
-        )
-    kinds = listing.cached(listing.form_key("common-kinds"), _common_kinds, listing.FORM_SECONDS)
+    keys = {
+        "results": listing.list_key("results", filters, number),
+        "form": listing.form_key(f"{int(bound)}:{filters}"),
+        "kinds": listing.form_key("common-kinds"),
+    }
+    # Only valid filters are ever stored: a hit needs no validation, no form and no query.
+    found = cache.get_many(keys.values())
+    html = {name: found.get(key) for name, key in keys.items()}
+    if html["results"] is None or html["form"] is None:
+        filterset = PublicJobFilter(request.GET or None, queryset=Job.objects.listed().for_cards())
+        valid = not bound or filterset.is_valid()
+        jobs = filterset.qs if bound and valid else Job.objects.listed().for_cards()
+        html["results"] = html["results"] if valid else None
+        if html["results"] is None:
+            html["results"] = _results_html(request, jobs, number)
+        if html["form"] is None or not valid:
+            html["form"] = render_to_string("includes/_form.html", {"form": filterset.form})
+        if valid:  # invalid input is drawn with its errors and never cached
+            cache.set(keys["results"], html["results"], listing.FRAGMENT_SECONDS)
+            cache.set(keys["form"], html["form"], listing.FORM_SECONDS)
+    if html["kinds"] is None:
+        html["kinds"] = _common_kinds()
+        cache.set(keys["kinds"], html["kinds"], listing.FORM_SECONDS)
     return render(
         request,
         "jobs/job_list.html",
         {
-            "filter_open": filterset.is_bound,
-            "filter_form": mark_safe(form_html),  # drawn by our own templates
-            "results": mark_safe(results_html),
-            "kinds": kinds,
+            "filter_open": bound,
+            "filter_form": mark_safe(html["form"]),  # drawn by our own templates
+            "results": mark_safe(html["results"]),
+            "kinds": html["kinds"],
         },
+    )
+
+
+def _results_html(request: HttpRequest, jobs, number: int) -> str:
+    """The count, one page of cards and the pager."""
+    paginator = BoundedPaginator(jobs.order_by("-opened_at", "-pk"), PAGE_SIZE)
+    page = paginator.get_page(number)
+    # The page's ids first (an index-only scan, however deep the page), then their rows.
+    ids = list(page.object_list.values_list("pk", flat=True))
+    rows = Job.objects.for_cards().in_bulk(ids)
+    page.object_list = _cards([rows[pk] for pk in ids])
+    return render_to_string(
+        "jobs/includes/_job_results.html",
+        {
+            "page": page,
+            "more_than_shown": paginator.count > MAX_PAGES * PAGE_SIZE,
+            "last_page": page.number == paginator.num_pages,
+            "shown": MAX_PAGES * PAGE_SIZE,
+        },
+        request=request,
     )
 
 
@@ -212,12 +227,17 @@ def job_list(request: HttpRequest) -> HttpResponse:
 @public_page
 def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Everything a worker needs to decide, tap-to-call the station, and the JobPosting markup."""
-    job = get_object_or_404(
-        Job.objects.public().select_related(
-            "employer", "station", "occupation", "region", "industry"
-        ),
-        pk=pk,
-    )
+    # The row with its relations from the shared cache (forgotten whenever a job is saved).
+    key = listing.list_key("job", str(pk))
+    job = cache.get(key)
+    if job is None:
+        job = get_object_or_404(
+            Job.objects.public().select_related(
+                "employer", "station", "occupation", "region", "industry"
+            ),
+            pk=pk,
+        )
+        cache.set(key, job, listing.FRAGMENT_SECONDS)
     url = request.build_absolute_uri(job.get_absolute_url())
     return render(
         request,
@@ -391,26 +411,28 @@ def employer_home(request: HttpRequest) -> HttpResponse:
 # ---- job orders (employers and staff) ----
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 def manage_list(request: HttpRequest) -> HttpResponse:
-    """Jobs this user may work on (their station's, their region's), by status."""
+    """Jobs this user may work on (their station's, their region's), by status.
+
+    The keyword search is a POST (as the employer and seeker searches): staff often type a
+    person's name or mobile, which must not land in a URL or an access log. The status filter
+    and the page number stay in the query string.
+    """
     if not (request.user.has_role(*STAFF_ROLES, Role.REVIEWER)):
         raise PermissionDenied
     jobs = Job.objects.visible_to(request.user).select_related("employer", "station", "occupation")
-    status = request.GET.get("status", "")
+    data = request.POST if request.method == "POST" else request.GET
+    status = data.get("status", "")
     if status in Job.Status.values:
         jobs = jobs.filter(status=status)
-    jobs = jobs.matching_text(request.GET.get("q", "")).order_by("-updated_at", "-pk")
-    page = Paginator(jobs, 50).get_page(request.GET.get("page"))
+    q = request.POST.get("q", "").strip() if request.method == "POST" else ""
+    jobs = jobs.matching_text(q).order_by("-updated_at", "-pk")
+    page = Paginator(jobs, 50).get_page(data.get("page"))
     return render(
         request,
         "jobs/manage_list.html",
-        {
-            "page": page,
-            "status": status,
-            "statuses": Job.Status.choices,
-            "q": request.GET.get("q", ""),
-        },
+        {"page": page, "status": status, "statuses": Job.Status.choices, "q": q},
     )
 
 
@@ -555,6 +577,12 @@ def job_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not job.is_editable:
         messages.error(request, _("This job can no longer be edited."))
         return redirect("jobs:job_manage", pk=job.pk)
+    if request.method == "GET" and job.contact_phone and request.user.kind != "employer":
+        # The form shows the contact phone in full (often the employer's own mobile): logged,
+        # as when the employer's record is opened for correction.
+        personal_data_opened(
+            user=request.user, record=job.employer, purpose=_("Edit job: contact phone shown")
+        )
     form = JobForm(request.POST or None, instance=job, stations=_stations_for(request.user))
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in JobForm.Meta.fields}
@@ -842,8 +870,8 @@ def employer_detail(request: HttpRequest, uuid) -> HttpResponse:
 def employer_edit(request: HttpRequest, uuid) -> HttpResponse:
     """Correct an employer's details (its station's staff, or the county admin)."""
     employer = get_object_or_404(Employer.objects.writable_by(request.user), uuid=uuid)
-    if request.method == "GET" and employer.kind != Employer.Kind.ENTERPRISE:
-        # A person's or household's name, mobile and home address are personal data.
+    if request.method == "GET":
+        # The form shows the contact's name and mobile in full (a person's, whatever the kind).
         personal_data_opened(
             user=request.user, record=employer, purpose=_("Correct employer details")
         )

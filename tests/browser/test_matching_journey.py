@@ -87,3 +87,48 @@ def test_seeker_signs_up_and_staff_dispatch_with_reasons(page, server):
     page.get_by_role("button", name="长者模式").click()
     page.wait_for_load_state()
     page_is_usable_on_phone(page)
+
+
+def test_staff_call_a_candidate_and_cannot_start_tomorrows_job_today(page, server):
+    """Issue 12 on a phone: the call button shows the mobile once as a tap-to-call link (logged);
+    on a job that starts tomorrow a confirmed person has no "on duty" button, just the day."""
+    import datetime
+
+    from django.utils import timezone
+
+    from gigmarket.models import PersonalDataAccess
+
+    job, staff, waiting = _world()
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    later = OpenJobFactory(
+        employer=job.employer,
+        station=job.station,
+        region=job.region,
+        title="家庭保洁（明天）",
+        occupation=occupation("4-01"),
+        start_date=tomorrow,
+        headcount=2,
+    )
+    placement = services.placement_recommend(job=later, seeker=waiting, by=staff)
+    services.placement_confirm(placement=placement, by=staff)
+
+    log_in(page, server, staff.username, PASSWORD)
+    page.goto(server + f"/jobs/{later.pk}/candidates/")
+    sent = page.locator("#placements .candidate").first
+    assert "已确认" in sent.inner_text()
+    assert sent.get_by_role("button", name="在岗").count() == 0
+    assert tomorrow.isoformat() in sent.inner_text()
+    page_is_usable_on_phone(page)
+    page.get_by_role("button", name="长者模式").click()  # the call page in elder mode too
+    page.wait_for_load_state()
+
+    sent = page.locator("#placements .candidate").first
+    sent.get_by_role("button", name="📞 拨打").click()
+    page.wait_for_selector("#call-link")
+    link = page.locator("#call-link")
+    assert link.get_attribute("href") == f"tel:{waiting.mobile}"
+    assert "本次查看已记录" in page.content()
+    assert PersonalDataAccess.objects.filter(object_id=str(waiting.pk), user=staff).count() == 1
+    assert "elder" in (page.locator("html").get_attribute("class") or "")
+    page_is_usable_on_phone(page)
+    assert_no_serious_axe_violations(page)

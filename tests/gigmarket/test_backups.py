@@ -68,6 +68,9 @@ def test_backup_holds_the_database_dump_and_every_private_file_with_its_checksum
     assert backups.backup_time(folder.name) is not None
     manifest = json.loads((folder / "manifest.json").read_text())
     assert (folder / manifest["database"]["file"]).stat().st_size > 0
+    # Row counts of the dumped snapshot, which the restore drill checks the restore against.
+    assert "rights_evidence" in manifest["database"]["rows"]
+    assert manifest["database"]["rows"]["gigmarket_region"] >= 0
     assert set(manifest["media"]["files"]) == {
         "rights/evidence/2026/10/a.png",
         "audit-archive/access/x.json.gz",

@@ -33,10 +33,10 @@ def test_the_middleware_cleans_query_string_and_form_values_and_keys():
 
 
 def test_a_nul_byte_in_the_staff_job_search_is_not_a_server_error(login):
-    """Issue #12: ``/jobs/manage/?q=%00`` answered 500 on PostgreSQL."""
+    """Issue #12: ``/jobs/manage/?q=%00`` answered 500 on PostgreSQL (the search is now a POST)."""
     job = OpenJobFactory(title="搬运工")
     client = login(StationAssignmentFactory(station=job.station).user)
-    response = client.get(reverse("jobs:manage_list"), {"q": "搬\x00运"})
+    response = client.post(reverse("jobs:manage_list"), {"q": "搬\x00运"})
     assert response.status_code == 200
     body = response.content.decode()
     assert "\x00" not in body and "搬运工" in body

@@ -3,6 +3,9 @@
 import datetime
 import gzip
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 from auditlog.models import LogEntry
@@ -68,7 +71,8 @@ def _access(user, days_ago: int) -> PersonalDataAccess:
     )
 
 
-def test_audit_retention_is_daily_archives_logs_past_six_months_then_deletes_them():
+def test_audit_retention_is_daily_archives_logs_past_six_months_then_deletes_them(settings):
+    settings.STORAGES = {**settings.STORAGES}  # a fresh private storage: only this test's archives
     schedule = _entry("gigmarket.tasks.archive_audit_logs")["schedule"]
     assert isinstance(schedule, crontab) and schedule.hour == {3}
     user = AdminFactory()
@@ -104,3 +108,50 @@ def test_audit_retention_refuses_less_than_six_months(settings):
     settings.AUDIT_LOG_RETENTION_DAYS = 90
     with pytest.raises(ImproperlyConfigured):
         retention.archive_audit_logs()
+
+
+@pytest.fixture
+def queued():
+    """Tasks go to a broker instead of running inline; the test says which broker.
+
+    Celery reads Django's settings under their CELERY_ names, so those are the keys to change."""
+    keys = ("CELERY_TASK_ALWAYS_EAGER", "CELERY_BROKER_URL")
+    saved = {key: app.conf[key] for key in keys}
+
+    def use(url: str) -> None:
+        app.conf.update(CELERY_TASK_ALWAYS_EAGER=False, CELERY_BROKER_URL=url)
+
+    yield use
+    app.conf.update(saved)
+
+
+def test_health_fails_when_the_broker_cannot_be_reached(client, queued):
+    queued("redis://127.0.0.1:9/0")  # nothing listens on the discard port
+    assert queue_problem(timeout=0.5).startswith("broker unreachable")
+    response = client.get("/health/", REMOTE_ADDR="127.0.0.1")
+    assert response.status_code == 503
+    assert json.loads(response.content)["checks"]["queue"]["ok"] is False
+
+
+def test_health_passes_with_a_reachable_broker(client, queued):
+    import redis
+
+    url = "redis://127.0.0.1:6379/7"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        pytest.skip(f"Redis is not reachable at {url}")
+    queued(url)
+    assert queue_problem() is None
+    response = client.get("/health/", REMOTE_ADDR="127.0.0.1")
+    assert json.loads(response.content)["checks"]["queue"]["ok"] is True
+
+
+def test_loading_the_queue_does_not_choose_the_settings_for_the_web_process():
+    """wsgi.py defaults to production settings: the package's import must not pick local first."""
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    code = "import os, gigmarket; print(os.environ.get('DJANGO_SETTINGS_MODULE'))"
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=settings.BASE_DIR, capture_output=True, text=True
+    )
+    assert out.stdout.strip() == "None", out.stderr

@@ -36,9 +36,26 @@ def _pk(job):
 
 
 def _employer_uuid(world):
+    """An employer the matrix staff's station registered."""
     from tests.jobs.factories import EmployerFactory
 
-    return {"uuid": EmployerFactory().uuid}
+    return {"uuid": EmployerFactory(station=_station("matrix-home")).uuid}
+
+
+def _online_employer_uuid(world):
+    """An employer registered online (no station) with no job at the matrix staff's station."""
+    from tests.jobs.factories import EmployerFactory
+
+    return {"uuid": EmployerFactory(station=None).uuid}
+
+
+def _online_employer_with_a_job_here_uuid(world):
+    """An employer registered online whose job the matrix staff's station collected."""
+    from tests.jobs.factories import EmployerFactory, JobFactory
+
+    employer = EmployerFactory(station=None)
+    JobFactory(employer=employer, station=_station("matrix-home"))
+    return {"uuid": employer.uuid}
 
 
 def _other_station_employer_uuid(world):
@@ -103,6 +120,12 @@ CHECKS = [
     Check("jobs:employer_home", {"anonymous": LOGIN, "employer": 200}, default=403),
     # job orders
     Check("jobs:manage_list", {**DENY, "staff": 200, "reviewer": 200, "admin": 200}),
+    Check(
+        "jobs:manage_list",
+        {**DENY, "staff": 200, "reviewer": 200, "admin": 200},
+        method="post",
+        data=lambda w: {"q": "搬运"},
+    ),
     Check(
         "jobs:job_export",
         {**DENY, "staff": 200, "reviewer": 200, "admin": 200},
@@ -237,6 +260,23 @@ CHECKS = [
         method="post",
         kwargs=_other_station_employer_uuid,
     ),
+    # an employer with no station: the station that has its job, else only the county admin
+    Check(
+        "jobs:employer_edit",
+        {**DENY, "staff": 404, "admin": 200},
+        kwargs=_online_employer_uuid,
+    ),
+    Check(
+        "jobs:employer_verify",
+        {**DENY, "staff": 404, "admin": 302},
+        method="post",
+        kwargs=_online_employer_uuid,
+    ),
+    Check(
+        "jobs:employer_edit",
+        {**DENY, "staff": 200, "admin": 200},
+        kwargs=_online_employer_with_a_job_here_uuid,
+    ),
     # the checker's rule list
     Check("jobs:rule_list", {**DENY, "reviewer": 200, "admin": 200}),
     Check("jobs:rule_toggle", {**DENY, "admin": 302}, method="post", kwargs=_rule),
@@ -360,6 +400,20 @@ CHECKS += [
         {**DISPATCHERS, "staff": 404},
         kwargs=lambda w: _pk(_job("OpenJobFactory", station="matrix-other")),
         note="cross-station: staff do not dispatch to another station's job",
+    ),
+    Check(
+        "jobs:candidate_call",
+        {**DENY, "staff": 200, "admin": 200},
+        method="post",
+        kwargs=_recommend_kwargs("matrix-home"),
+        note="a logged reveal of the mobile, for a job the user dispatches to",
+    ),
+    Check(
+        "jobs:candidate_call",
+        {**DENY, "staff": 404, "admin": 200},
+        method="post",
+        kwargs=_recommend_kwargs("matrix-other"),
+        note="not for another station's job",
     ),
     Check(
         "jobs:placement_recommend",

@@ -184,6 +184,13 @@ def test_a_negation_covers_every_item_of_a_list():
         ("sex", "没有男士优先，男女同工同酬"),
         ("sex", "不只招男性"),
         ("ethnicity", "不限汉族少数民族"),
+        ("sex", "招聘信息中不得出现限男性、限女性等内容"),
+        ("marriage", "不论婚否"),
+        ("marriage", "婚否都可以"),
+        ("marriage", "婚育状况不作为录用条件"),
+        ("money", "体检费家政公司出"),
+        ("money", "办证费站里报销"),
+        ("money", "求职时如被要求交押金、交培训费、押身份证，请拒绝并举报"),
         ("health", "入职体检不查乙肝两对半"),
         ("health", "无需乙肝五项检查"),
         ("origin", "不要求本地户口"),
@@ -207,6 +214,8 @@ def test_any_negated_verb_negates_any_rule(category, negated):
         "服装费公司出",
         "体检费公司报销",
         "入职体检费用全部由厂里承担",
+        "考证费用公司全额承担",
+        "健康证办理费用由食堂承担",
     ],
 )
 def test_a_negation_after_the_term_counts(text):
@@ -225,6 +234,8 @@ def test_a_negation_after_the_term_counts(text):
         ("无纺布厂招工押金200元", "money"),
         ("免费培训上岗交押金200元", "money"),
         ("包吃包住押金500元", "money"),
+        ("无论什么情况都要交押金", "money"),
+        ("押金200元，可以退", "money"),
         ("网约车司机需交车辆押金2万元", "money"),
         ("押金200元离职退还", "money"),
     ],
@@ -261,6 +272,9 @@ VARIANTS = {
         ("money", "入职交压金300元"),
         ("money", "身分證押在公司"),
         ("money", "上班前交150元工衣费"),
+        ("money", "拜师费2000元"),
+        ("money", "先交199元入会费"),
+        ("money", "先交考证费1500元"),
     ],
     "colloquial": [
         ("sex", "要女的，会做饭"),
@@ -275,6 +289,37 @@ VARIANTS = {
         ("origin", "只要本县人"),
         ("origin", "只招城区户口"),
         ("origin", "外地人一律不要"),
+        ("origin", "只收本地的"),
+        ("disability", "四肢不健全者勿扰"),
+        ("sex", "男厨师优先"),
+        ("sex", "只招妇女"),
+        ("sex", "要求：男，能吃苦"),
+        ("sex", "招搬运工 男的 能吃苦 日结"),
+        ("marriage", "结了婚的不要"),
+        ("marriage", "入职签承诺书一年内不结婚"),
+        ("disability", "身体有缺陷者勿扰"),
+        ("money", "收取保姆中介服务费800元"),
+        ("money", "学徒期交学费3000元"),
+        ("money", "报名要交50块钱"),
+        ("money", "叉车证押在公司"),
+        ("money", "工作服自费购买，每套120元"),
+        ("money", "阿姨身份证原件公司保管"),
+        ("money", "入队交100元队费"),
+        ("marriage", "要求生过孩子"),
+        ("marriage", "育儿嫂要生过孩子的，没生过的不要"),
+        ("origin", "招聘夜班保安，本地户口。"),
+        ("money", "入职押一个月工资"),
+        ("origin", "本县户口才要"),
+        ("marriage", "离过婚的不要"),
+        ("disability", "四肢要健全"),
+        ("money", "招保安，身份证押在公司，离职归还"),
+        ("money", "身份证由工头统一保管"),
+        ("money", "保洁工具自己买，另收管理费100元"),
+        ("money", "上岗证办理费500元由个人承担"),
+        ("health", "乙肝表面抗原阳性者不得应聘"),
+        ("health", "体检查乙肝，阳性的不要"),
+        ("origin", "只要本小区的住户"),
+        ("marriage", "招文员，未婚，有经验"),
         ("origin", "农村户口的不要"),
         ("origin", "限本县城镇户口"),
         ("disability", "身体残疾的请勿报名"),
@@ -332,12 +377,15 @@ def test_each_variant_family_is_blocked_under_its_rule(family, category, phrase)
         ("age", "二十至三十五周岁"),
         ("age", "限八零后、九零后"),
         ("age", "超过45岁的不要"),
+        ("age", "超过50岁不要"),
         ("age", "四十五以下"),
+        ("age", "18-35岁，男女都可以"),
         ("age", "年纪大的不要"),
         ("minor", "十五岁以上就可以"),
         ("minor", "12周岁以上"),
         ("minor", "十三四岁以上就行"),
         ("minor", "十二岁以上小孩也可以"),
+        ("minor", "十四五岁的学生娃也可以来"),
     ],
 )
 def test_ages_in_chinese_numerals_warn_like_digits(category, phrase):
@@ -353,6 +401,8 @@ def test_ages_in_chinese_numerals_warn_like_digits(category, phrase):
         "60岁以上身体健康者均可",
         "照顾3岁以上的孩子",
         "照顾6岁以上的小学生",
+        "照看3岁以上儿童玩耍",
+        "年龄35岁到60岁都可以",
         "年龄18周岁以上",
         "货架高度165以下",
         "需要：2男3女",
@@ -376,7 +426,9 @@ def test_appearance_words_in_a_task_do_not_warn(text):
     assert check_text(text) == []
 
 
-@pytest.mark.parametrize("phrase", ["身高165以上", "形象气质佳", "长相甜美", "身材苗条", "颜值高"])
+@pytest.mark.parametrize(
+    "phrase", ["身高165以上", "形象气质佳", "长相甜美", "身材苗条", "颜值高", "长得好看的优先"]
+)
 def test_appearance_as_a_requirement_warns(phrase):
     assert {f.category for f in check_text(f"招前台，{phrase}。")} == {"appearance"}
 
@@ -394,10 +446,35 @@ def test_appearance_as_a_requirement_warns(phrase):
         "孕婴店导购，介绍孕妇用品",
         "残疾人之家招护理员",
         "退役军人子女优先",
+        "需缴纳社保费用个人部分",
+        "住宿费自理",
+        "帮老人缴纳水电费",
+        "招工人：男：5名，女：3名",
+        "学校统一组织体检，费用学校出",
+        "负责收取物业管理费",
+        "招 男 女 工",
+        "报名不要钱",
+        "驾校招教练，学员学费由驾校收取",
     ],
 )
 def test_sensitive_words_mentioned_innocently_are_not_flagged(text):
     assert check_text(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "驿站公告：发现限男性、限女性的招聘信息请举报。",
+        "招聘中询问婚育状况属于违规，请举报。",
+        "要求乙肝两对半检测属于就业歧视。",
+    ],
+)
+def test_a_notice_quoting_unlawful_phrases_is_not_flagged(text):
+    assert check_text(text) == []
+
+
+def test_a_report_word_in_another_sentence_does_not_clear_a_posting():
+    assert _categories("入职交押金200元。如遇拖欠工资请举报。") == {"money"}
 
 
 def test_one_phrase_matched_by_two_rules_is_one_finding():
@@ -442,6 +519,26 @@ def test_the_rule_migration_replaces_old_built_in_rules_and_keeps_the_admins():
     for category, severity, pattern in migration.OLD_DEFAULT_RULES:
         PostingRule.objects.create(category=category, severity=severity, pattern=pattern)
     PostingRule.objects.filter(pattern="相貌").update(active=False)
+    PostingRule.objects.create(category="money", severity=BLOCK, pattern="保证金")
+    migration.forwards(apps, None)
+    rows = set(PostingRule.objects.values_list("category", "severity", "pattern", "active"))
+    assert rows == {(c, s, p, True) for c, s, p in DEFAULT_RULES} | {
+        ("money", BLOCK, "保证金", True)
+    }
+
+
+@pytest.mark.django_db
+def test_the_resync_migration_replaces_rules_of_earlier_versions_and_keeps_the_admins():
+    import importlib
+
+    from django.apps import apps
+
+    from jobs.models import PostingRule
+
+    migration = importlib.import_module("jobs.migrations.0008_checker_rules_resync")
+    PostingRule.objects.all().delete()
+    for category, severity, pattern in migration.EARLIER_RULES:
+        PostingRule.objects.create(category=category, severity=severity, pattern=pattern)
     PostingRule.objects.create(category="money", severity=BLOCK, pattern="保证金")
     migration.forwards(apps, None)
     rows = set(PostingRule.objects.values_list("category", "severity", "pattern", "active"))

@@ -61,3 +61,33 @@ def test_import_jobs_keeps_history_reports_bad_rows_and_is_idempotent(tmp_path, 
     assert Job.objects.count() == 2 and Employer.objects.count() == 2
     call_command("import_jobs", str(path))
     assert "0 created, 0 updated, 2 unchanged" in capsys.readouterr().out
+
+
+def test_import_placements_refuses_on_duty_or_completed_before_the_work_can_have_happened(
+    tmp_path, capsys
+):
+    """Issue 12: the import keeps the rules of the services: on duty needs the job's first day,
+    completed needs a completion date not in the future; bad lines are reported, good ones go in."""
+    from jobs.models import Placement
+    from tests.seekers.factories import SeekerFactory
+
+    today = timezone.localdate()
+    tomorrow = today + datetime.timedelta(days=1)
+    OpenJobFactory(start_date=tomorrow, external_ref="P-SOON")
+    OpenJobFactory(start_date=today - datetime.timedelta(days=3), external_ref="P-DONE")
+    SeekerFactory(mobile="13800006601")
+    SeekerFactory(mobile="13800006602")
+    path = tmp_path / "placements.csv"
+    path.write_text(
+        "job_ref,seeker_mobile,state,start_date,end_date,completed_on\n"
+        "P-SOON,13800006601,在岗,,,\n"
+        f"P-DONE,13800006601,完成,{today - datetime.timedelta(days=3)},,{tomorrow}\n"
+        f"P-DONE,13800006602,完成,{today - datetime.timedelta(days=3)},{today},\n",
+        encoding="utf-8-sig",
+    )
+    call_command("import_placements", str(path))
+    err = capsys.readouterr().err
+    assert "line 2" in err and "line 3" in err and "line 4" not in err
+    assert list(Placement.objects.values_list("seeker__mobile", "state")) == [
+        ("13800006602", "completed")
+    ]

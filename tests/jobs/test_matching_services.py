@@ -424,3 +424,45 @@ def test_placement_notes_are_stored_with_personal_numbers_masked(job, staff):
     assert "13800138000" not in reasons and "138****8000" in reasons
     assert "520102199001011234" not in reasons
     assert "13912345678" not in p.seeker_note and "139****5678" in p.seeker_note
+
+
+# ---- withdrawal takes the name off the placement ledger (issue 12) ----
+
+
+def test_withdrawal_relabels_the_ledger_lines_about_the_persons_placements(job, staff):
+    from seekers.services import seeker_withdraw
+
+    seeker = SeekerFactory(name="王小明")
+    p = services.placement_recommend(job=job, seeker=seeker, by=staff)
+    services.placement_confirm(placement=p, by=staff)
+    lines = ServiceRecord.objects.filter(subject_type="jobs.placement", subject_id=str(p.pk))
+    assert lines.count() == 2 and all("王" in line.subject_label for line in lines)
+    seeker_withdraw(seeker=seeker, by=staff, reason="本人到窗口提出")
+    seeker.refresh_from_db()
+    assert all(line.subject_label == f"{job.title} · {seeker.number}" for line in lines.all())
+
+
+def test_withdrawal_frees_the_places_held_on_work_not_yet_over(station, staff):
+    from seekers.services import seeker_withdraw
+
+    seeker = SeekerFactory()
+    full = OpenJobFactory(station=station, headcount=1)
+    place = services.placement_recommend(job=full, seeker=seeker, by=staff)
+    services.placement_confirm(placement=place, by=staff)
+    full.refresh_from_db()
+    assert full.status == Job.Status.FILLED
+    working = PlacementFactory(seeker=seeker, state="on_duty", job=OpenJobFactory(station=station))
+    past = OpenJobFactory(
+        station=station,
+        start_date=timezone.localdate() - datetime.timedelta(days=10),
+        end_date=timezone.localdate() - datetime.timedelta(days=9),
+    )
+    old = PlacementFactory(seeker=seeker, state="confirmed", job=past)
+    seeker_withdraw(seeker=seeker, by=staff, reason="本人要求")
+    place.refresh_from_db()
+    full.refresh_from_db()
+    assert place.state == "cancelled" and place.transitions.last().reason
+    assert full.status == Job.Status.OPEN  # the place is free for someone else
+    working.refresh_from_db()
+    old.refresh_from_db()
+    assert working.state == "on_duty" and old.state == "confirmed"  # history is left alone

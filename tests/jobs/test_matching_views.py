@@ -461,3 +461,44 @@ def test_todays_waiting_list_is_presence_only_for_a_job_with_work_today(station,
     ranked_later = {c.seeker.pk: c for c in candidates_for(later_job)}
     assert ranked_later[here.pk].tier == TIER_REGISTER
     assert not any("候工" in r or "Waiting at" in r for r in ranked_later[here.pk].reasons)
+
+
+# ---- calling a candidate: a logged reveal (issue 12) ----
+
+
+def test_staff_call_a_candidate_from_the_candidates_page_and_the_reveal_is_logged(
+    login, station, staff, town
+):
+    from gigmarket.models import PersonalDataAccess
+
+    job = _cleaning_job(station, town)
+    seeker = SeekerFactory(station=station, mobile="13800007777")
+    sent = PlacementFactory(job=job, seeker=SeekerFactory(station=station, mobile="13900008888"))
+    client = login(staff)
+    page = client.get(reverse("jobs:job_candidates", kwargs={"pk": job.pk})).content.decode()
+    call_url = reverse("jobs:candidate_call", kwargs={"pk": job.pk, "public_id": seeker.public_id})
+    assert call_url in page
+    assert (
+        reverse("jobs:candidate_call", kwargs={"pk": job.pk, "public_id": sent.seeker.public_id})
+        in page
+    )
+    assert "13800007777" not in page and not PersonalDataAccess.objects.exists()
+
+    assert client.get(call_url).status_code == 405  # a reveal is a POST, never a link to share
+    response = client.post(call_url)
+    assert response.status_code == 200
+    assert 'href="tel:13800007777"' in response.content.decode()
+    assert "no-store" in response["Cache-Control"]
+    log = PersonalDataAccess.objects.get()
+    assert log.user == staff and log.object_id == str(seeker.pk)
+    assert job.title in log.purpose and "13800007777" not in log.purpose
+
+
+def test_no_call_for_a_withdrawn_person(login, station, staff, town):
+    from seekers.services import seeker_withdraw
+
+    job = _cleaning_job(station, town)
+    seeker = SeekerFactory(station=station)
+    seeker_withdraw(seeker=seeker, by=staff)
+    url = reverse("jobs:candidate_call", kwargs={"pk": job.pk, "public_id": seeker.public_id})
+    assert login(staff).post(url).status_code == 404

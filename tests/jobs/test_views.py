@@ -449,3 +449,58 @@ def test_the_priority_ledger_shows_days_since_each_person_was_last_placed(client
     assert rows[placed.pk].days_since_placed == 12
     assert rows[never.pk].days_since_placed is None
     assert "12 天前" in response.content.decode()
+
+
+def test_staff_cannot_open_an_online_employer_that_has_no_job_with_their_station(client, login):
+    """Issue #12: staff of any station could open and edit an employer with no station and see
+    its mobile in full."""
+    from tests.jobs.factories import EmployerFactory, JobFactory
+    from tests.stations.factories import StationAssignmentFactory
+
+    assignment = StationAssignmentFactory()
+    online = EmployerFactory(station=None, region=assignment.station.region)
+    login(assignment.user)
+    edit = reverse("jobs:employer_edit", kwargs={"uuid": online.uuid})
+    assert client.get(edit).status_code == 404
+    assert client.post(reverse("jobs:employer_verify", kwargs={"uuid": online.uuid})).status_code == 404
+    page = client.get(reverse("jobs:employer_detail", kwargs={"uuid": online.uuid}))
+    assert online.contact_mobile not in page.content.decode()
+    JobFactory(employer=online, station=assignment.station)  # now their station answers for it
+    assert client.get(edit).status_code == 200
+
+
+def test_opening_a_job_for_editing_logs_that_staff_saw_the_contact_phone(client, login):
+    """Issue #12: the job edit page showed the employer's mobile to staff without a log row."""
+    from gigmarket.models import PersonalDataAccess
+    from tests.jobs.factories import EnterpriseFactory, JobFactory
+    from tests.stations.factories import StationAssignmentFactory
+
+    assignment = StationAssignmentFactory()
+    employer = EnterpriseFactory(station=assignment.station, contact_mobile="13812345678")
+    job = JobFactory(employer=employer, station=assignment.station, contact_phone="13812345678")
+    login(assignment.user)
+    page = client.get(reverse("jobs:job_edit", kwargs={"pk": job.pk}))
+    assert page.status_code == 200 and "13812345678" in page.content.decode()
+    assert PersonalDataAccess.objects.filter(
+        user=assignment.user, object_id=str(employer.pk)
+    ).exists()
+    PersonalDataAccess.objects.all().delete()
+    client.get(reverse("jobs:employer_edit", kwargs={"uuid": employer.uuid}))
+    assert PersonalDataAccess.objects.filter(user=assignment.user).exists(), "enterprises too"
+
+
+def test_the_staff_job_search_keeps_what_was_typed_out_of_the_url(client, login):
+    """Issue #12: staff search terms (often a person's name or mobile) ended up in access logs."""
+    from tests.jobs.factories import OpenJobFactory
+    from tests.stations.factories import StationAssignmentFactory
+
+    job = OpenJobFactory(title="王建国家搬家", content="联系 13812345678")
+    other = OpenJobFactory(station=job.station, title="保洁")
+    login(StationAssignmentFactory(station=job.station).user)
+    page = client.get(reverse("jobs:manage_list")).content.decode()
+    assert re.search(r'<form method="post"[^>]*role="search"', page)
+    response = client.post(reverse("jobs:manage_list"), {"q": "王建国"})
+    body = response.content.decode()
+    assert response.status_code == 200 and job.title in body and other.title not in body
+    # A typed search in the query string is not a search any more.
+    assert other.title in client.get(reverse("jobs:manage_list"), {"q": "王建国"}).content.decode()

@@ -77,6 +77,8 @@ CHECKS = [
     Check("seekers:seeker_self_register", PUBLIC_FORM, default=302,
           note="logged-in users are sent on to their start page"),
     Check("seekers:account_claim", PUBLIC_FORM, default=302),
+    Check("seekers:self_register_confirm", {"anonymous": 302}, default=302,
+          note="without a registration in progress it sends back to step one; logged-in users on"),
     Check("seekers:own_record", OWN, default=403, kwargs=own),
     Check("seekers:own_edit", OWN, default=403, kwargs=own),
     Check("seekers:own_renew", OWN, default=403, kwargs=own),

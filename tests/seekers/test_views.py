@@ -1,6 +1,7 @@
 """What staff and seekers see and do on the register's pages."""
 
 import json
+import re
 
 import pytest
 from django.urls import reverse
@@ -147,10 +148,40 @@ def test_priority_ledger_lists_longest_waiting_first_and_records_contacts(login,
     assert oldest.masked_name in workbench
 
 
-def test_self_registration_on_a_phone_then_me_renew_download_withdraw(client):
-    response = client.post(reverse("seekers:seeker_self_register"), {
-        "name": "孙七", "mobile": "１３６２２２２３３３３", "password1": "Long-Pass-2026", "password2": "Long-Pass-2026",
-        "primary_occupation": occupation().pk, "consent": "on"})
+def _self_register(client, mobile, **extra):
+    return client.post(reverse("seekers:seeker_self_register"), {
+        "name": "孙七", "mobile": mobile, "password1": "Long-Pass-2026", "password2": "Long-Pass-2026",
+        "primary_occupation": occupation().pk, "consent": "on", **extra})
+
+
+def _texted_code(mobile):
+    import re as regex
+
+    from gigmarket import notify
+
+    text = [m["text"] for m in notify.outbox if m["to"] == mobile][-1]
+    found = regex.search(r"\b(\d{6})\b", text)
+    return found.group(1) if found else None
+
+
+@pytest.fixture
+def texts(settings):
+    from gigmarket import notify
+
+    settings.NOTIFICATION_SENDER = "gigmarket.notify.MemorySender"
+    notify.outbox.clear()
+    yield notify.outbox
+    notify.outbox.clear()
+
+
+def test_self_registration_on_a_phone_then_me_renew_download_withdraw(client, texts):
+    response = _self_register(client, "１３６２２２２３３３３")
+    assert response.status_code == 302 and response["Location"] == reverse("seekers:self_register_confirm")
+    assert not Seeker.objects.exists(), "nothing is registered before the code comes back"
+    code = _texted_code("13622223333")
+    wrong = client.post(reverse("seekers:self_register_confirm"), {"code": "000000" if code != "000000" else "111111"})
+    assert "验证码不对或已过期" in wrong.content.decode() and not Seeker.objects.exists()
+    response = client.post(reverse("seekers:self_register_confirm"), {"code": code})
     assert response.status_code == 302 and response["Location"] == reverse("core:me")
     seeker = Seeker.objects.get()
     assert seeker.mobile == "13622223333" and seeker.user.kind == User.Kind.SEEKER
@@ -177,6 +208,36 @@ def test_self_registration_errors_stay_at_the_field(client):
     form = response.context["form"]
     assert "mobile" in form.errors and "consent" in form.errors
     assert not Seeker.objects.exists() and not User.objects.filter(kind="seeker").exists()
+
+
+def test_self_registration_never_tells_a_stranger_whether_a_number_is_registered(client, texts):
+    """Issue #12: the form said "this mobile is already registered" to anyone who typed it."""
+    SeekerFactory(mobile="13622224444")
+    known = _self_register(client, "13622224444")
+    known_page = client.get(known["Location"]).content.decode()
+    client.cookies.clear()
+    new = _self_register(client, "13622225555")
+    new_page = client.get(new["Location"]).content.decode()
+    assert known.status_code == new.status_code == 302 and known["Location"] == new["Location"]
+    strip = lambda html: re.sub(r"136\*\*\*\*\d{4}|csrfmiddlewaretoken\" value=\"[^\"]+", "", html)  # noqa: E731
+    assert strip(known_page) == strip(new_page)
+    assert "这个号码已经登记过。" not in known_page
+    # Only the owner of the number learns it, by text, with the way in; no code can register it.
+    known_text = [m["text"] for m in texts if m["to"] == "13622224444"][0]
+    assert "已经登记过" in known_text and "领取码" in known_text
+    assert _texted_code("13622224444") is None
+    client.cookies.clear()
+    _self_register(client, "13622224444")
+    for guess in ("000000", "123456"):
+        page = client.post(reverse("seekers:self_register_confirm"), {"code": guess})
+        assert "验证码不对或已过期" in page.content.decode()
+    assert Seeker.objects.count() == 1 and not User.objects.filter(kind="seeker").exists()
+
+
+def test_self_registration_texts_one_number_at_most_three_times_an_hour(client, texts):
+    for _attempt in range(5):
+        _self_register(client, "13622226666")
+    assert len([m for m in texts if m["to"] == "13622226666"]) == 3
 
 
 def test_seeker_corrects_own_details(login):

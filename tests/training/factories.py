@@ -42,7 +42,6 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
     place = "示范县职业技能培训学校实训楼"
     start_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=7))
     end_date = factory.LazyAttribute(lambda o: o.start_date + datetime.timedelta(days=2))
-    schedule = "每天 9:00–12:00"
     capacity = 3
     fee = Decimal("1800")
     subsidised = True

@@ -54,7 +54,6 @@ def test_done_when():
             "place": "",
             "start_date": start,
             "end_date": start + datetime.timedelta(days=2),
-            "schedule": "每天 9:00–12:00",
             "capacity": 3,
             "fee": "1800",
             "subsidised": "on",

@@ -24,7 +24,8 @@ def test_demo_training_is_made_once():
     seed_training(_quiet)
     welding = Programme.objects.get(title=WELDING_TITLE)
     assert welding.subsidised and welding.status == "enrolling" and welding.region.code == "520999"
-    assert welding.sessions.count() == 5
+    assert welding.sessions.count() == 10
+    assert welding.schedule.startswith("每天 9:00–12:00、14:00–17:00")
     assert Programme.objects.filter(title=CHILDCARE_TITLE, occupation__code="4-03").count() == 1
     assert Referral.objects.filter(programme=welding).count() == 3
     assert (

@@ -379,3 +379,28 @@ def test_new_dates_must_still_cover_the_sessions():
     assert "start_date" in error.value.message_dict
     programme.refresh_from_db()
     assert programme.sessions.exclude(date__gte=programme.start_date).count() == 0
+
+
+def test_a_seeker_who_withdraws_frees_their_seats_but_keeps_finished_courses(staff):
+    """Issue 12: after withdrawal the referrals kept their seats. The seekers app tells training
+    through gigmarket.facts (seekers imports neither jobs nor training)."""
+    from seekers.services import seeker_withdraw
+    from tests.training.factories import ReferralFactory
+
+    full = EnrollingProgrammeFactory(capacity=1)
+    user, seeker = _self_registered_seeker()
+    services.referral_sign_up(programme=full, seeker=seeker, by=user)
+    finished = ReferralFactory(
+        seeker=seeker,
+        status=Referral.Status.COMPLETED,
+        programme=ProgrammeFactory(status="finished"),
+    )
+    seeker_withdraw(seeker=seeker, by=user, reason="不再需要")
+    held = Referral.objects.get(programme=full, seeker=seeker)
+    assert held.status == Referral.Status.DROPPED and held.drop_reason
+    assert held.transitions.filter(to_state="dropped").exists()
+    finished.refresh_from_db()
+    assert finished.status == Referral.Status.COMPLETED
+    # The seat is free for the next person.
+    services.referral_refer(programme=full, seeker=SeekerFactory(), by=staff)
+    assert Referral.objects.holding_seats().filter(programme=full).count() == 1
