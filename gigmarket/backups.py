@@ -74,6 +74,13 @@ def prune(directory: Path, *, daily: int, monthly: int, dry_run: bool = False) -
     }
     kept = to_keep(found, daily=daily, monthly=monthly)
     gone = [found[at] for at in sorted(found) if at not in kept]
+    # A run killed half-way leaves a .partial- folder: gone once a later backup has completed.
+    newest = max(found, default=None)
+    gone += [
+        path
+        for path in sorted(directory.glob(f".partial-{PREFIX}*"))
+        if newest is not None and (at := backup_time(path.name[len(".partial-") :])) and at < newest
+    ]
     if not dry_run:
         for path in gone:
             shutil.rmtree(path)

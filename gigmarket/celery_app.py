@@ -44,7 +44,7 @@ def queue_problem(*, timeout: float = 2.0) -> str | None:
         return None
     try:
         with app.connection_for_write() as connection:
-            connection.ensure_connection(max_retries=1, timeout=timeout)
+            connection.ensure_connection(max_retries=0, timeout=timeout)  # one try, no back-off
     except Exception as error:  # noqa: BLE001 — any failure means "cannot queue"
         return f"broker unreachable ({type(error).__name__})"
     return None

@@ -42,6 +42,18 @@ def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
+class PhoneCodeForm(forms.Form):
+    """The code texted to a mobile (``gigmarket.phone_codes``), which finishes a registration."""
+
+    code = forms.CharField(
+        label=_("Code from the text message"),
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "maxlength": 12}
+        ),
+    )
+
+
 class LoginForm(AuthenticationForm):
     """Log in with a username or mobile number."""
 

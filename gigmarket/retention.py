@@ -67,8 +67,12 @@ def archive_audit_logs(
             if count:
                 done.append(Archived(log, f"audit-archive/{log}/(dry run)", count))
             continue
+        last_pk = None
         while rows := list(old[:batch]):
+            if rows[0].pk == last_pk:  # the delete did not take: stop rather than archive forever
+                raise RuntimeError(f"{log} rows up to #{last_pk} were archived but not deleted")
             done.append(_archive_batch(log, model, rows, cutoff))
+            last_pk = rows[0].pk
     for item in done:
         logger.info("audit retention: %s %d row(s) → %s", item.log, item.rows, item.name)
     return done

@@ -63,7 +63,10 @@ class PublicJobFilter(django_filters.FilterSet):
     """Kind of work, nature, township, station, minimum pay per day, when, keyword."""
 
     q = django_filters.CharFilter(
-        label=_("Keyword"), method="filter_q", widget=forms.TextInput(attrs={"type": "search"})
+        label=_("Keyword"),
+        method="filter_q",
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
     )
     occupation = django_filters.ChoiceFilter(
         label=_("Kind of work"),

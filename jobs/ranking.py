@@ -102,6 +102,7 @@ class JobMatch:
     score: int = 0
     reasons: list[str] = field(default_factory=list)
     concerns: list[str] = field(default_factory=list)
+    fit: int = FIT_NOT_ASKED
 
 
 def job_weekdays(job: Job) -> set[str]:
@@ -445,14 +446,21 @@ def jobs_for(seeker, *, today: datetime.date | None = None, limit: int = 30) -> 
     )
     matches = []
     for job in jobs:
+        skill, other = skills.get(job.occupation_id), job.occupation_id in occupation_ids
         score, reasons, concerns = assess(
-            job=job,
-            seeker=seeker,
-            skill=skills.get(job.occupation_id),
-            other_occupation=job.occupation_id in occupation_ids,
+            job=job, seeker=seeker, skill=skill, other_occupation=other
         )
-        matches.append(JobMatch(job=job, score=score, reasons=reasons, concerns=concerns))
-    matches.sort(key=lambda m: (-m.score, m.job.start_date, m.job.pk))
+        matches.append(
+            JobMatch(
+                job=job,
+                score=score,
+                reasons=reasons,
+                concerns=concerns,
+                fit=fit(job=job, seeker=seeker, skill=skill, other_occupation=other),
+            )
+        )
+    # The same rule as for staff: the kind of work and the pay first, then the score.
+    matches.sort(key=lambda m: (m.fit, -m.score, m.job.start_date, m.job.pk))
     return matches[:limit]
 
 

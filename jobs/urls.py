@@ -15,6 +15,11 @@ urlpatterns = [
     path("feed.rss", views.feed_rss, name="feed_rss"),
     path("feed.json", views.feed_json, name="feed_json"),
     path("employers/register/", views.employer_register, name="employer_register"),
+    path(
+        "employers/register/code/",
+        views.employer_register_confirm,
+        name="employer_register_confirm",
+    ),
     # employers' own page
     path("mine/", views.employer_home, name="employer_home"),
     # job orders

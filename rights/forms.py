@@ -186,7 +186,11 @@ class ComplaintForm(forms.Form):
             raise forms.ValidationError(
                 _("Write the amount as a number of yuan, e.g. 3200, or write 不清楚.")
             ) from None
-        if not amount.is_finite() or amount < 0 or amount >= Decimal("1e10"):
+        if not amount.is_finite() or amount >= Decimal("1e10"):
+            raise forms.ValidationError(
+                _("Write the amount as a number of yuan, e.g. 3200, or write 不清楚.")
+            )
+        if amount < 0:
             raise forms.ValidationError(_("The amount cannot be negative."))
         return amount.quantize(Decimal("0.01"))
 
@@ -335,6 +339,18 @@ class HandOverForm(forms.Form):
         super().__init__(*args, **kwargs)
         if colleagues is not None:
             self.fields["to_user"].queryset = colleagues
+
+
+class ReassignForm(forms.Form):
+    station = forms.ModelChoiceField(
+        label=_("Send to station"), queryset=Station.objects.none(), empty_label=None
+    )
+    reason = forms.CharField(label=_("Why"), max_length=200)
+
+    def __init__(self, *args, stations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if stations is not None:
+            self.fields["station"].queryset = stations
 
 
 class CloseJobForm(forms.Form):

@@ -549,6 +549,40 @@ def complaint_hand_over(*, complaint: Complaint, by: User, to_user: User, reason
 
 
 @transaction.atomic
+def complaint_reassign(
+    *, complaint: Complaint, by: User, station: Station, reason: str
+) -> Complaint:
+    """A county admin sends a case to another station in service (its own has nobody, or it is
+    the wrong place); the new station's first staff member to act becomes first responder."""
+    if not by.has_role(Role.COUNTY_ADMIN):
+        raise PermissionDenied(_("Only a county admin sends a case to another station."))
+    _require_handler(complaint, by)
+    complaint = _locked(complaint)
+    errors = {}
+    if complaint.is_done:
+        raise ValidationError(_("This case is finished."))
+    if not Station.objects.writable_by(by).in_service().filter(pk=station.pk).exists():
+        errors["station"] = _("Choose a station in your region with staff in service.")
+    elif station.pk == complaint.station_id:
+        errors["station"] = _("The case is already at this station.")
+    if not reason.strip():
+        errors["reason"] = _("Please give a reason.")
+    if errors:
+        raise ValidationError(errors)
+    previous = complaint.station
+    complaint.station = station
+    complaint.owner = None
+    complaint.save(update_fields=["station", "owner"])
+    _log(
+        complaint,
+        by,
+        _("Sent from %(old)s to %(new)s: %(reason)s")
+        % {"old": previous.name, "new": station.name, "reason": reason.strip()},
+    )
+    return complaint
+
+
+@transaction.atomic
 def complaint_rate(*, complaint: Complaint, score: int, comment: str = "") -> Complaint:
     """The complainant rates the handling (1–5) once the case is finished; once only."""
     complaint = _locked(complaint)

@@ -34,6 +34,7 @@ urlpatterns = [
         views.complaint_suspend_employer,
         name="complaint_suspend_employer",
     ),
+    path("cases/<uuid:public_id>/reassign/", views.complaint_reassign, name="complaint_reassign"),
     path(
         "cases/<uuid:public_id>/close-job/", views.complaint_close_job, name="complaint_close_job"
     ),

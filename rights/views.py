@@ -263,6 +263,9 @@ def _tracked_complaint(request: HttpRequest, number: str) -> Complaint | None:
 @require_GET
 def complaint_status(request: HttpRequest, number: str) -> HttpResponse:
     """The complainant's view of the case: where it stands, what is missing, the outcome, the rating."""
+    canonical = services.normalize_tracking_number(number)
+    if canonical and canonical != number:  # typed or read out as "ts26 7k3m q9xp": the one spelling
+        return redirect("rights:complaint_status", number=canonical)
     complaint = _tracked_complaint(request, number)
     if complaint is None:
         messages.info(request, _("Enter the tracking number and your mobile to see the case."))
@@ -480,6 +483,11 @@ def _detail(
             **_ids("hand_over_form"),
         ),
         "close_job_form": forms.CloseJobForm(**_ids("close_job_form")),
+        "reassign_form": forms.ReassignForm(
+            stations=_reassign_targets(request.user, complaint), **_ids("reassign_form")
+        )
+        if request.user.has_role(Role.COUNTY_ADMIN) and not complaint.is_done
+        else None,
         "evidence_form": forms.EvidenceForm(**_ids("evidence_form")),
         "can_suspend": complaint.is_wage_or_fraud
         and complaint.status in (Complaint.Status.RESOLVED, Complaint.Status.CLOSED)
@@ -605,6 +613,23 @@ def _run_hand_over(*, complaint, by, data):
     )
 
 
+def _run_reassign(*, complaint, by, data):
+    """Send the case to another station with staff in service (county admin)."""
+    services.complaint_reassign(
+        complaint=complaint, by=by, station=data["station"], reason=data["reason"]
+    )
+
+
+def _reassign_targets(user: User, complaint: Complaint):
+    """Stations a county admin may send the case to: in their region, with staff in service."""
+    return (
+        Station.objects.writable_by(user)
+        .in_service()
+        .exclude(pk=complaint.station_id)
+        .order_by("kind", "code")
+    )
+
+
 def _run_close_job(*, complaint, by, data):
     """Take the reported job off the board."""
     services.complaint_close_job(complaint=complaint, by=by, reason=data["reason"])
@@ -646,6 +671,16 @@ complaint_hand_over = _step_view(
     _run_hand_over,
     gettext_lazy("Case handed over."),
     form_kwargs=lambda c: {"colleagues": _colleagues(c)},
+)
+# Only a county admin sends a case elsewhere: staff are refused before the form is read.
+complaint_reassign = role_required(Role.COUNTY_ADMIN)(
+    _step_view(
+        forms.ReassignForm,
+        "reassign_form",
+        _run_reassign,
+        gettext_lazy("The case is sent to the other station."),
+        form_kwargs=lambda c: {"stations": Station.objects.in_service().exclude(pk=c.station_id)},
+    )
 )
 complaint_close_job = _step_view(
     forms.CloseJobForm, "close_job_form", _run_close_job, gettext_lazy("The job is off the board.")

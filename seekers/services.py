@@ -12,16 +12,14 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gigmarket import crypto, facts
+from gigmarket import crypto, facts, phone_codes
 from gigmarket.masking import mask_id_number, mask_mobile, mask_name
 from gigmarket.models import Industry, Occupation, User
-from gigmarket.notify import get_sender
 from gigmarket.services import transition
 from gigmarket.tabular import ImportReport
 from gigmarket.validators import (
@@ -468,13 +466,6 @@ def _check_password(password: str, user: User) -> None:
         raise ValidationError({"password": error.messages}) from error
 
 
-#: A self-registration code: six digits, valid for ten minutes, five tries.
-SELF_REGISTRATION_CODE_MINUTES = 10
-SELF_REGISTRATION_CODE_TRIES = 5
-#: Texts one number may be sent per hour by self-registration (the rest are not sent).
-SELF_REGISTRATION_TEXTS_PER_HOUR = 3
-
-
 @dataclass(frozen=True)
 class PendingRegistration:
     """Step one of a self-registration: what was typed (the password only as a hash) and the
@@ -496,36 +487,22 @@ def self_registration_begin(*, name: str, mobile: str, password: str) -> Pending
     identity = check_identity(mobile=mobile)
     _check_password(password, User(kind=User.Kind.SEEKER, phone=identity.mobile, display_name=name))
     known = find_existing(identity) is not None or User.objects.filter(phone=identity.mobile).exists()
-    code = "".join(secrets.choice("0123456789") for _ in range(6))
-    if known:
-        text = _(
+    code_hash = phone_codes.text_code(
+        mobile=identity.mobile,
+        purpose="seeker",
+        known=known,
+        known_text=_(
             "%(site)s: this number is already registered. Log in with it. If you registered at a "
             "station, open your account with the code on your slip, or ask any station."
-        ) % {"site": settings.SITE_NAME}
-    else:
-        text = _(
+        ) % {"site": settings.SITE_NAME},
+        code_text=_(
             "%(site)s: your registration code is %(code)s, valid for %(minutes)d minutes. "
             "Do not give it to anyone."
-        ) % {"site": settings.SITE_NAME, "code": code, "minutes": SELF_REGISTRATION_CODE_MINUTES}
-    key = f"seekers:self-registration-texts:{identity.mobile}"
-    cache.add(key, 0, 3600)
-    try:
-        sent = cache.incr(key)
-    except ValueError:  # expired in between
-        cache.add(key, 1, 3600)
-        sent = 1
-    if sent <= SELF_REGISTRATION_TEXTS_PER_HOUR:
-        get_sender().send(channel="sms", to=identity.mobile, text=text)
-    return PendingRegistration(
-        mobile=identity.mobile,
-        password_hash=make_password(password),
-        code_hash="" if known else _claim_hash(code),
+        ) % {"site": settings.SITE_NAME, "code": "%(code)s", "minutes": phone_codes.CODE_MINUTES},
     )
-
-
-def self_registration_code_ok(*, code_hash: str, code: str) -> bool:
-    """Whether ``code`` is the one texted (never true for a number that was already registered)."""
-    return bool(code_hash) and secrets.compare_digest(code_hash, _claim_hash((code or "").strip()))
+    return PendingRegistration(
+        mobile=identity.mobile, password_hash=make_password(password), code_hash=code_hash
+    )
 
 
 @transaction.atomic

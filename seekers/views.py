@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from gigmarket import facts
+from gigmarket import facts, phone_codes
 from gigmarket.forms import add_service_errors
 from gigmarket.masking import mask_mobile
 from gigmarket.models import Occupation, User
@@ -29,8 +29,6 @@ from seekers import forms
 from seekers.models import Seeker
 from seekers.selectors import personal_data_export
 from seekers.services import (
-    SELF_REGISTRATION_CODE_MINUTES,
-    SELF_REGISTRATION_CODE_TRIES,
     DuplicateSeeker,
     claim_code_issue,
     seeker_claim_account,
@@ -43,7 +41,6 @@ from seekers.services import (
     seeker_update,
     seeker_withdraw,
     self_registration_begin,
-    self_registration_code_ok,
 )
 from stations.models import Station
 
@@ -375,7 +372,7 @@ def seeker_self_register_view(request: HttpRequest) -> HttpResponse:
                 "primary_occupation": data["primary_occupation"].pk,
                 "home_station": data["home_station"].pk if data["home_station"] else None,
                 "expires": (
-                    timezone.now() + datetime.timedelta(minutes=SELF_REGISTRATION_CODE_MINUTES)
+                    timezone.now() + datetime.timedelta(minutes=phone_codes.CODE_MINUTES)
                 ).timestamp(),
                 "tries": 0,
             }
@@ -402,8 +399,8 @@ def self_register_confirm(request: HttpRequest) -> HttpResponse:
         fresh = pending["expires"] > timezone.now().timestamp()
         if (
             fresh
-            and pending["tries"] <= SELF_REGISTRATION_CODE_TRIES
-            and self_registration_code_ok(
+            and pending["tries"] <= phone_codes.CODE_TRIES
+            and phone_codes.code_matches(
                 code_hash=pending["code_hash"], code=form.cleaned_data["code"]
             )
         ):

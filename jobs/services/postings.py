@@ -9,11 +9,16 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gigmarket import phone_codes
 from gigmarket.logging import scrub
 from gigmarket.models import Industry, Region, User
 from gigmarket.roles import OPERATING_ROLES
@@ -159,9 +164,81 @@ def employer_create(
         station=station,
         created_by=by,
     )
-    employer.full_clean()
-    employer.save()
+    _save_new_employer(employer)
     return employer
+
+
+def _save_new_employer(employer: Employer) -> None:
+    """Insert a new employer; one registered meanwhile with the same credit code (two windows at
+    once, a double submission) gets the same message as one registered before, not a 500."""
+    try:
+        employer.full_clean()
+        with transaction.atomic():
+            employer.save()
+    except (ValidationError, IntegrityError):
+        if (
+            employer.credit_code
+            and Employer.objects.filter(credit_code=employer.credit_code).exists()
+        ):
+            raise ValidationError(
+                {"credit_code": _("An employer with this credit code is already registered.")},
+                code="duplicate",
+            ) from None
+        raise
+
+
+def employer_registration_begin(
+    *, kind: str, name: str, mobile: str, password: str, credit_code: str = ""
+) -> tuple[str, str, str, str]:
+    """Step one of an employer registering online: check what was typed and text the mobile.
+
+    Returns (credit code, mobile, password hash, code hash), normalised. A registered credit code
+    (public business information) is refused at the field; whether the *mobile* is registered is
+    never shown on the page: a known number is texted how to log in, a new one a code to finish
+    with (``gigmarket.phone_codes``), and the next page is the same either way.
+    """
+    credit_code, mobile, _override = _clean_identity(
+        kind=kind,
+        credit_code=credit_code,
+        contact_mobile=mobile,
+        by_staff=False,
+        override_reason="",
+    )
+    if credit_code and Employer.objects.filter(credit_code=credit_code).exists():
+        raise ValidationError(
+            {"credit_code": _("An employer with this credit code is already registered.")},
+            code="duplicate",
+        )
+    _check_password(
+        password, User(username=mobile, phone=mobile, kind=User.Kind.EMPLOYER, display_name=name)
+    )
+    known = (
+        Employer.objects.filter(contact_mobile=mobile).exists()
+        or User.objects.filter(Q(phone=mobile) | Q(username=mobile)).exists()
+    )
+    code_hash = phone_codes.text_code(
+        mobile=mobile,
+        purpose="employer",
+        known=known,
+        known_text=_(
+            "%(site)s: this number is already registered. Log in with it; if you forgot the "
+            "password, a station can reset it."
+        )
+        % {"site": settings.SITE_NAME},
+        code_text=_(
+            "%(site)s: your registration code is %(code)s, valid for %(minutes)d minutes. "
+            "Do not give it to anyone."
+        )
+        % {"site": settings.SITE_NAME, "code": "%(code)s", "minutes": phone_codes.CODE_MINUTES},
+    )
+    return credit_code, mobile, make_password(password), code_hash
+
+
+def _check_password(password: str, user: User) -> None:
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        raise ValidationError({"password": error.messages}) from error
 
 
 @transaction.atomic
@@ -171,8 +248,9 @@ def employer_register(
     name: str,
     contact_name: str,
     mobile: str,
-    password: str,
     region: Region,
+    password: str = "",
+    password_hash: str = "",
     credit_code: str = "",
     address: str = "",
     industry=None,
@@ -180,9 +258,9 @@ def employer_register(
     """An employer registers itself online: an unverified Employer and a login (mobile + password).
 
     The public may not override a failing credit-code check; a known mobile or code is refused.
+    The web page calls it only after the texted code came back (``employer_registration_begin``),
+    with the password as hashed then; the messages below reach the holder of the number.
     """
-    from django.contrib.auth.password_validation import validate_password
-
     credit_code, mobile, _override = _clean_identity(
         kind=kind,
         credit_code=credit_code,
@@ -197,11 +275,11 @@ def employer_register(
             code="duplicate",
         )
     user = User(username=mobile, phone=mobile, kind=User.Kind.EMPLOYER, display_name=name.strip())
-    try:
-        validate_password(password, user)
-    except ValidationError as error:
-        raise ValidationError({"password": error.messages}) from error
-    user.set_password(password)
+    if password_hash:
+        user.password = password_hash
+    else:
+        _check_password(password, user)
+        user.set_password(password)
     user.full_clean()
     user.save()
     employer = Employer(

@@ -3,6 +3,7 @@ staff's job orders; the review queue; the employer register."""
 
 from __future__ import annotations
 
+import datetime
 import json
 
 from django.contrib import messages
@@ -29,9 +30,11 @@ from django.views.decorators.http import (
     require_safe,
 )
 
-from gigmarket.forms import add_service_errors
+from gigmarket import phone_codes
+from gigmarket.forms import PhoneCodeForm, add_service_errors
 from gigmarket.http import public_page
-from gigmarket.models import Occupation, User
+from gigmarket.masking import mask_mobile
+from gigmarket.models import Occupation, Region, User
 from gigmarket.roles import Role, role_required
 from gigmarket.services import personal_data_opened
 from jobs import checker, listing, services
@@ -362,7 +365,11 @@ def feed_rss(request: HttpRequest) -> HttpResponse:
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def employer_register(request: HttpRequest) -> HttpResponse:
-    """An employer registers online with mobile + password, then posts jobs for review."""
+    """An employer registers online with mobile + password, step one; a code by text finishes it.
+
+    The next page is the same whether or not the mobile is already registered: only the text
+    sent to that mobile says which (the page never confirms a number to a stranger).
+    """
     if request.user.is_authenticated:
         if request.user.kind == User.Kind.EMPLOYER:
             return redirect("jobs:employer_home")
@@ -371,28 +378,91 @@ def employer_register(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            employer = services.employer_register(
+            credit_code, mobile, password_hash, code_hash = services.employer_registration_begin(
                 kind=data["kind"],
                 name=data["name"],
                 credit_code=data["credit_code"],
-                contact_name=data["contact_name"],
                 mobile=data["mobile"],
                 password=data["password"],
-                region=data["region"],
-                address=data["address"],
             )
         except ValidationError as error:
             if hasattr(error, "error_dict") and "contact_mobile" in error.error_dict:
                 error.error_dict["mobile"] = error.error_dict.pop("contact_mobile")
             add_service_errors(form, error)
         else:
-            login(request, employer.user, backend="gigmarket.backends.UsernameOrMobileBackend")
-            messages.success(
-                request,
-                _("Registered. You can now post jobs; each is reviewed before it is published."),
-            )
-            return redirect("jobs:employer_home")
+            request.session[EMPLOYER_REGISTRATION_KEY] = {
+                "kind": data["kind"],
+                "name": data["name"],
+                "credit_code": credit_code,
+                "contact_name": data["contact_name"],
+                "mobile": mobile,
+                "password_hash": password_hash,
+                "code_hash": code_hash,
+                "region": data["region"].pk,
+                "address": data["address"],
+                "expires": (
+                    timezone.now() + datetime.timedelta(minutes=phone_codes.CODE_MINUTES)
+                ).timestamp(),
+                "tries": 0,
+            }
+            return redirect("jobs:employer_register_confirm")
     return render(request, "jobs/employer_register.html", {"form": form})
+
+
+EMPLOYER_REGISTRATION_KEY = "jobs:employer-registration"
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def employer_register_confirm(request: HttpRequest) -> HttpResponse:
+    """An employer registers online, step two: the code texted to the mobile finishes it."""
+    if request.user.is_authenticated:
+        return redirect("core:after_login")
+    pending = request.session.get(EMPLOYER_REGISTRATION_KEY)
+    if not pending:
+        return redirect("jobs:employer_register")
+    form = PhoneCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        pending["tries"] += 1
+        request.session[EMPLOYER_REGISTRATION_KEY] = pending
+        if (
+            pending["expires"] > timezone.now().timestamp()
+            and pending["tries"] <= phone_codes.CODE_TRIES
+            and phone_codes.code_matches(
+                code_hash=pending["code_hash"], code=form.cleaned_data["code"]
+            )
+        ):
+            try:
+                employer = services.employer_register(
+                    kind=pending["kind"],
+                    name=pending["name"],
+                    credit_code=pending["credit_code"],
+                    contact_name=pending["contact_name"],
+                    mobile=pending["mobile"],
+                    password_hash=pending["password_hash"],
+                    region=Region.objects.get(pk=pending["region"]),
+                    address=pending["address"],
+                )
+            except ValidationError as error:
+                # The code proved the number is theirs: they may learn it is registered.
+                form.add_error(None, error.messages)
+            else:
+                del request.session[EMPLOYER_REGISTRATION_KEY]
+                login(request, employer.user, backend="gigmarket.backends.UsernameOrMobileBackend")
+                messages.success(
+                    request,
+                    _(
+                        "Registered. You can now post jobs; each is reviewed before it is published."
+                    ),
+                )
+                return redirect("jobs:employer_home")
+        else:
+            form.add_error("code", _("The code is wrong or has expired."))
+    return render(
+        request,
+        "jobs/employer_register_confirm.html",
+        {"form": form, "masked_mobile": mask_mobile(pending["mobile"])},
+    )
 
 
 # ---- employers' own page ----

@@ -166,3 +166,6 @@ def test_a_worker_who_does_not_know_the_amount_is_told_what_is_needed_and_where_
     assert complaint.station == market and complaint.amount_unknown
     page_is_usable_on_phone(page)
     assert_no_serious_axe_violations(page)
+    page.get_by_role("button", name="长者模式").click()
+    page.wait_for_load_state()
+    page_is_usable_on_phone(page)

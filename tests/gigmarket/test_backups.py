@@ -41,11 +41,13 @@ def test_prune_deletes_only_backups_outside_the_rule_and_nothing_else(tmp_path):
     for at in (_at(2026, 9, 1), _at(2026, 10, 1), _at(2026, 10, 2), _at(2026, 10, 3)):
         (tmp_path / backups.backup_name(at)).mkdir()
     (tmp_path / "notes").mkdir()
+    (tmp_path / ".partial-gigmarket-20261001-030000").mkdir()  # a run killed half-way
     assert backups.prune(tmp_path, daily=2, monthly=1, dry_run=True) == [
         tmp_path / "gigmarket-20260901-020000",
         tmp_path / "gigmarket-20261001-020000",
+        tmp_path / ".partial-gigmarket-20261001-030000",
     ]
-    assert len(list(tmp_path.iterdir())) == 5
+    assert len(list(tmp_path.iterdir())) == 6
     backups.prune(tmp_path, daily=2, monthly=1)
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "gigmarket-20261002-020000",

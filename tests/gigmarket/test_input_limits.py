@@ -48,6 +48,20 @@ def test_every_text_field_of_every_form_has_a_maximum_length():
     assert unbounded == []
 
 
+def test_every_text_filter_of_every_filter_set_has_a_maximum_length():
+    import django_filters
+
+    unbounded = [
+        f"{cls.__module__}.{cls.__name__}.{name}"
+        for cls in _form_classes()
+        if issubclass(cls, django_filters.FilterSet)
+        for name, flt in cls.base_filters.items()
+        if isinstance(flt, django_filters.CharFilter) and not flt.extra.get("max_length")
+    ]
+    assert [c for c in _form_classes() if issubclass(c, django_filters.FilterSet)]
+    assert unbounded == []
+
+
 def test_every_formset_builds_at_most_its_maximum_number_of_rows():
     formsets = [c for c in _form_classes() if issubclass(c, forms.BaseFormSet)]
     assert len(formsets) >= 2  # the skills and the opening hours

@@ -50,7 +50,7 @@ def s3_endpoint():
     )
     endpoint = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(300):  # up to 30 s on a busy machine
+        for _ in range(1200):  # up to two minutes on a busy machine (moto imports a lot)
             try:
                 urllib.request.urlopen(f"{endpoint}/moto-api/", timeout=1)
                 break

@@ -17,6 +17,7 @@ from django.contrib.sessions.models import Session
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.storage import default_storage
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.utils import timezone
 
 from gigmarket import retention, tasks
@@ -155,3 +156,15 @@ def test_loading_the_queue_does_not_choose_the_settings_for_the_web_process():
         [sys.executable, "-c", code], env=env, cwd=settings.BASE_DIR, capture_output=True, text=True
     )
     assert out.stdout.strip() == "None", out.stderr
+
+
+def test_run_task_runs_a_scheduled_task_here_and_refuses_anything_else(capsys):
+    old = SessionStore()
+    old.set_expiry(-60)
+    old.create()
+    call_command("run_task", "--list")
+    assert "gigmarket.tasks.clear_sessions" in capsys.readouterr().out
+    call_command("run_task", "gigmarket.tasks.clear_sessions")
+    assert not Session.objects.filter(session_key=old.session_key).exists()
+    with pytest.raises(CommandError):
+        call_command("run_task", "celery.backend_cleanup")

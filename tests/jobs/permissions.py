@@ -116,6 +116,12 @@ CHECKS = [
         default=302,
         note="logged-in users are sent to their own page",
     ),
+    Check(
+        "jobs:employer_register_confirm",
+        {"anonymous": 302},
+        default=302,
+        note="without a registration in progress it sends back to step one; logged-in users on",
+    ),
     # employers' own page
     Check("jobs:employer_home", {"anonymous": LOGIN, "employer": 200}, default=403),
     # job orders

@@ -237,6 +237,8 @@ def test_a_negation_after_the_term_counts(text):
         ("无论什么情况都要交押金", "money"),
         ("押金200元，可以退", "money"),
         ("网约车司机需交车辆押金2万元", "money"),
+        ("招收银员，负责收银押金500元", "money"),
+        ("租车行招前台，员工入职交押金500元", "money"),
         ("押金200元离职退还", "money"),
     ],
 )
@@ -305,6 +307,21 @@ VARIANTS = {
         ("money", "工作服自费购买，每套120元"),
         ("money", "阿姨身份证原件公司保管"),
         ("money", "入队交100元队费"),
+        ("money", "先交150元工服钱"),
+        ("money", "身份证押在站里"),
+        ("health", "乙肝携带者不能上户"),
+        ("origin", "只接本地师傅，外地师傅勿扰"),
+        ("origin", "招网格员：本社区居民。"),
+        ("origin", "只要城南本地人"),
+        ("sex", "只要大姐"),
+        ("ethnicity", "社区食堂招帮厨：汉族。"),
+        ("health", "入职查乙肝"),
+        ("money", "身份证交给主管保管"),
+        ("sex", "女陪护优先"),
+        ("sex", "招普工：女工，流水线"),
+        ("health", "乙肝阳性的不能做"),
+        ("disability", "瘸子不要"),
+        ("origin", "要本地户口"),
         ("marriage", "要求生过孩子"),
         ("marriage", "育儿嫂要生过孩子的，没生过的不要"),
         ("origin", "招聘夜班保安，本地户口。"),
@@ -378,6 +395,7 @@ def test_each_variant_family_is_blocked_under_its_rule(family, category, phrase)
         ("age", "限八零后、九零后"),
         ("age", "超过45岁的不要"),
         ("age", "超过50岁不要"),
+        ("age", "招服务员，30以下。"),
         ("age", "四十五以下"),
         ("age", "18-35岁，男女都可以"),
         ("age", "年纪大的不要"),
@@ -427,7 +445,8 @@ def test_appearance_words_in_a_task_do_not_warn(text):
 
 
 @pytest.mark.parametrize(
-    "phrase", ["身高165以上", "形象气质佳", "长相甜美", "身材苗条", "颜值高", "长得好看的优先"]
+    "phrase",
+    ["身高165以上", "形象气质佳", "长相甜美", "身材苗条", "颜值高", "长得好看的优先", "长得清秀"],
 )
 def test_appearance_as_a_requirement_warns(phrase):
     assert {f.category for f in check_text(f"招前台，{phrase}。")} == {"appearance"}
@@ -453,8 +472,16 @@ def test_appearance_as_a_requirement_warns(phrase):
         "学校统一组织体检，费用学校出",
         "负责收取物业管理费",
         "招 男 女 工",
+        "男女工优先安排宿舍",
+        "女装店有经验者优先",
         "报名不要钱",
         "驾校招教练，学员学费由驾校收取",
+        "驾培中心招前台，负责报名登记和收取学费",
+        "租车行招前台，负责收取顾客的押金并登记车辆",
+        "物业公司招收费员，负责收取物业费、停车费和装修押金",
+        "共享充电宝代理招地推，帮商家登记设备押金",
+        "服装费店里负担",
+        "入职体检不含乙肝项目",
     ],
 )
 def test_sensitive_words_mentioned_innocently_are_not_flagged(text):

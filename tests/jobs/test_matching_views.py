@@ -502,3 +502,48 @@ def test_no_call_for_a_withdrawn_person(login, station, staff, town):
     seeker_withdraw(seeker=seeker, by=staff)
     url = reverse("jobs:candidate_call", kwargs={"pk": job.pk, "public_id": seeker.public_id})
     assert login(staff).post(url).status_code == 404
+
+
+def test_jobs_for_me_follow_the_same_rule_the_kind_and_pay_before_the_rest(station, town):
+    """A job of the wanted kind at the wanted pay comes before a related kind next door, even
+    when the related one scores higher on distance and hours (as staff see candidates)."""
+    from jobs.ranking import FIT_PARTLY, FIT_WANTS, jobs_for
+
+    village, _ = Region.objects.get_or_create(
+        code="520999101001", defaults={"name": "幸福村", "level": "village", "parent": town}
+    )
+    elsewhere, _ = Region.objects.get_or_create(
+        code="520998", defaults={"name": "邻县", "level": "county"}
+    )
+    seeker = SeekerFactory(
+        station=station,
+        primary_occupation=occupation("4-01"),
+        details={
+            "home_region": village,
+            "min_daily_pay": Decimal("300"),
+            "work_natures": ["daily"],
+            "available_days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+            "available_slots": ["morning", "afternoon"],
+        },
+    )
+    wanted = OpenJobFactory(
+        station=StationFactory(code="linxian"),
+        region=elsewhere,
+        occupation=occupation("4-01"),
+        pay_min=Decimal("350"),
+        nature="daily",
+        work_hours="18:00-22:00",
+    )
+    related = OpenJobFactory(
+        station=station,
+        region=village,
+        occupation=occupation("4-09"),
+        pay_min=Decimal("350"),
+        nature="daily",
+        work_hours="08:00-12:00",
+    )
+    matches = jobs_for(seeker)
+    by_job = {m.job.pk: m for m in matches}
+    assert by_job[related.pk].score > by_job[wanted.pk].score  # nearer, at the right hours
+    assert (by_job[wanted.pk].fit, by_job[related.pk].fit) == (FIT_WANTS, FIT_PARTLY)
+    assert [m.job.pk for m in matches][:2] == [wanted.pk, related.pk]

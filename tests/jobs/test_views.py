@@ -181,7 +181,68 @@ def test_the_rss_and_json_feeds_carry_open_jobs(client):
 # ---- the done-when journey, through the pages ----
 
 
-def test_employer_registers_submits_a_discriminatory_posting_and_is_told_what_is_wrong(client):
+@pytest.fixture
+def texts(settings):
+    from gigmarket import notify
+
+    settings.NOTIFICATION_SENDER = "gigmarket.notify.MemorySender"
+    notify.outbox.clear()
+    yield notify.outbox
+    notify.outbox.clear()
+
+
+def _texted_code(outbox, mobile):
+    found = re.search(r"\b(\d{6})\b", [m["text"] for m in outbox if m["to"] == mobile][-1])
+    return found.group(1) if found else None
+
+
+def _register_employer(client, mobile, town):
+    return client.post(
+        reverse("jobs:employer_register"),
+        {
+            "kind": "household",
+            "name": "李家",
+            "contact_name": "李秀英",
+            "mobile": mobile,
+            "password": "Li-Family-2026",
+            "password2": "Li-Family-2026",
+            "region": town.pk,
+            "address": "和平社区",
+            "consent": "on",
+        },
+    )
+
+
+def test_employer_self_registration_never_tells_a_stranger_whether_a_number_is_registered(
+    client, texts
+):
+    """Issue #12: registration said a mobile was registered to anyone who typed it."""
+    from tests.jobs.factories import EmployerFactory
+
+    town = Region.objects.get_or_create(
+        code="520999001", defaults={"name": "城关街道", "level": "township"}
+    )[0]
+    EmployerFactory(contact_mobile="13700004444")
+    known = _register_employer(client, "13700004444", town)
+    known_page = client.get(known["Location"]).content.decode()
+    client.cookies.clear()
+    new = _register_employer(client, "13700006666", town)
+    new_page = client.get(new["Location"]).content.decode()
+    assert known.status_code == new.status_code == 302 and known["Location"] == new["Location"]
+    strip = lambda html: re.sub(r"137\*\*\*\*\d{4}|csrfmiddlewaretoken\" value=\"[^\"]+", "", html)  # noqa: E731
+    assert strip(known_page) == strip(new_page)
+    assert "已经注册过" in [m["text"] for m in texts if m["to"] == "13700004444"][0]
+    assert _texted_code(texts, "13700004444") is None
+    client.cookies.clear()
+    _register_employer(client, "13700004444", town)
+    page = client.post(reverse("jobs:employer_register_confirm"), {"code": "123456"})
+    assert "验证码不对或已过期" in page.content.decode()
+    assert not User.objects.filter(phone="13700004444").exists()
+
+
+def test_employer_registers_submits_a_discriminatory_posting_and_is_told_what_is_wrong(
+    client, texts
+):
     station = StationFactory(code="chengguan")
     town = Region.objects.get_or_create(
         code="520999001", defaults={"name": "城关街道", "level": "township"}
@@ -201,6 +262,12 @@ def test_employer_registers_submits_a_discriminatory_posting_and_is_told_what_is
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
+    assert response["Location"] == reverse("jobs:employer_register_confirm")
+    assert not User.objects.filter(phone="13700005555").exists(), "not before the code is back"
+    response = client.post(
+        reverse("jobs:employer_register_confirm"), {"code": _texted_code(texts, "13700005555")}
+    )
+    assert response.status_code == 302 and response["Location"] == reverse("jobs:employer_home")
     user = User.objects.get(phone="13700005555")
     assert user.kind == "employer"
     today = timezone.localdate()

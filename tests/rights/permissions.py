@@ -131,6 +131,13 @@ CHECKS = [
         kwargs=_home,
         note="not resolved: a message explains, nothing changes",
     ),
+    Check(
+        "rights:complaint_reassign",
+        {**DENY, "staff": 403, "admin": 400},
+        method="post",
+        kwargs=_home,
+        note="only a county admin sends a case to another station",
+    ),
     Check("rights:complaint_close_job", HANDLERS_POST, method="post", kwargs=_home),
     Check("rights:evidence_add", HANDLERS_POST, method="post", kwargs=_home),
     Check("rights:evidence_download", HANDLERS_GET, kwargs=_evidence),

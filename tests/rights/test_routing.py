@@ -130,3 +130,44 @@ def test_the_county_admin_workbench_lists_cases_nobody_can_act_on(
     assert taken_elsewhere.number not in page.split('id="stranded-cases"')[1].split("</ul>")[0]
     staff_page = login(market.assignments.get().user).get("/workbench/").content.decode()
     assert 'id="stranded-cases"' not in staff_page
+
+
+def test_the_county_admin_sends_a_stranded_case_to_a_station_in_service(
+    login, county, empty_station, market
+):
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    from tests.gigmarket.factories import AdminFactory
+
+    stranded = ComplaintFactory(station=empty_station)
+    admin = AdminFactory(region=county)
+    market_staff = market.assignments.get().user
+    with pytest.raises(PermissionDenied):
+        services.complaint_reassign(
+            complaint=stranded, by=market_staff, station=market, reason="就近办理"
+        )
+    other_empty = StationFactory(code="empty-2", region=RegionFactory(code="520999104"))
+    with pytest.raises(ValidationError) as caught:
+        services.complaint_reassign(complaint=stranded, by=admin, station=other_empty, reason="")
+    assert {"station", "reason"} <= set(caught.value.message_dict)
+
+    client = login(admin)
+    rerouted = _file(empty_station, idempotency_key="r-2")
+    assert 'id="requested-station"' in client.get(rerouted.get_absolute_url()).content.decode()
+    page = client.get(stranded.get_absolute_url()).content.decode()
+    assert 'id="reassign"' in page and market.name in page.split('id="reassign"')[1]
+    response = client.post(
+        reverse("rights:complaint_reassign", args=[stranded.public_id]),
+        {"station": market.pk, "reason": "驿站暂无人员，转县市场办理"},
+    )
+    assert response.status_code == 302
+    stranded.refresh_from_db()
+    assert stranded.station == market and stranded.owner is None
+    assert "转县市场办理" in stranded.logs.last().reason
+    assert (
+        stranded.number
+        not in client.get("/workbench/").content.decode().split('id="stranded-cases"')[-1]
+    )
+    services.complaint_accept(complaint=stranded, by=market_staff)
+    stranded.refresh_from_db()
+    assert stranded.owner == market_staff

@@ -446,3 +446,33 @@ def test_the_fields_a_kind_needs_are_marked_required_when_it_is_chosen(client):
     assert 'data-required-for="unpaid_wages"' in chosen  # for the page to mark it when ticked
     other = client.get(reverse("rights:complaint_create") + "?kind=safety").content.decode()
     assert not marked.search(other)
+
+
+def test_at_the_window_an_employer_picked_from_the_list_is_against_whom(login, station, staff):
+    from tests.jobs.factories import EmployerFactory
+
+    employer = EmployerFactory()
+    data = _form(station, respondent_text="", amount_owed="不清楚", employer=employer.pk)
+    del data["website"]
+    response = login(staff).post(reverse("rights:complaint_intake"), data)
+    assert response.status_code == 302, response.context["form"].errors
+    complaint = Complaint.objects.get()
+    assert complaint.employer == employer and complaint.amount_unknown
+
+
+def test_a_status_address_typed_in_lowercase_goes_to_the_case(client, station):
+    complaint = ComplaintFactory(station=station)
+    session = client.session
+    session["rights_tracked"] = [complaint.number]
+    session.save()
+    typed = complaint.number.lower().replace("-", "")
+    response = client.get(reverse("rights:complaint_status", args=[typed]))
+    assert response["Location"] == reverse("rights:complaint_status", args=[complaint.number])
+    assert client.get(response["Location"]).status_code == 200
+
+
+@pytest.mark.parametrize("typed", ["-5", "abc", "1e20", "NaN"])
+def test_an_amount_that_is_not_a_sum_of_yuan_is_refused_next_to_the_field(client, station, typed):
+    response = client.post(reverse("rights:complaint_create"), _form(station, amount_owed=typed))
+    assert response.status_code == 200 and "amount_owed" in response.context["form"].errors
+    assert Complaint.objects.count() == 0

@@ -2,8 +2,12 @@
 
 Block rules keep a posting from being published as written (the reviewer may override only the
 sex rule, with a recorded lawful reason); warn rules need the reviewer to record why they approve.
-Text is matched after folding full-width characters and removing spaces and punctuation, so
-"男 性 优 先" and "押　金" are caught; findings point back at the phrase as the user wrote it.
+Text is matched after folding (full-width characters, traditional and variant characters, spaces
+and punctuation), so "男 性 优 先", "押　金" and "僅限女性" are caught; findings point back at the
+phrase as the user wrote it. The rules (jobs/checker/rules.py, or the county admin's list) name
+only what offends; one negation scope, here, decides for every rule whether the text says it is
+not so (不收押金、服装费; 押金全免; 培训费由公司承担; a notice that quotes the phrase to report it).
+docs/jobs.md explains the rules of that scope and the corpus that measures them.
 """
 
 from __future__ import annotations
@@ -20,8 +24,22 @@ from functools import lru_cache
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-BLOCK = "block"
-WARN = "warn"
+from jobs.checker.rules import BLOCK, DEFAULT_RULES, WARN
+
+__all__ = [
+    "BLOCK",
+    "CATEGORIES",
+    "DEFAULT_RULES",
+    "WARN",
+    "Finding",
+    "active_rules",
+    "blocks",
+    "check_job",
+    "check_terms",
+    "check_text",
+    "normalize",
+    "warnings",
+]
 
 #: Categories: (label, law cited, default severity). The sex rule alone may be overridden.
 CATEGORIES = {
@@ -86,262 +104,6 @@ CATEGORIES = {
 }
 OVERRIDABLE = frozenset({"sex"})
 
-# ---- the phrase rules ----
-#
-# A rule names what is offending; whether the text says it is NOT so (不收押金, 不问婚育状况,
-# 押金全免, 培训费由公司承担) is decided once, for every rule, by ``_negated`` below. Rules are
-# built from these fragments so that one list of refusal words serves every group.
-
-#: Words that refuse a group after naming it: 乙肝携带者【不予录用】, 女的【别来】.
-_REFUSE = (
-    r"(?:一律|一概|统统|全都|均|都|概)?"
-    r"(?:请?勿(?:扰|来|报名?|应聘|投递|联系|打扰|来电)|莫扰|别来|免谈|谢绝|婉拒|拒收|除外|止步"
-    r"|绕道|没戏|不行|不要(?!求)|不收(?![费取钱])|不招|不予?录[用取]|恕不录用|不予?考虑"
-    r"|不予?聘用|不予招聘|不接受|不能(?:来|报名|应聘|录用|入职|上岗|从事)"
-    r"|不得(?:报名|应聘)|不可以?(?:来|报名|应聘|录用))"
-)
-#: Words that refuse a group before naming it: 【不招】女性, 【谢绝】残疾人.
-_EXCLUDE = (
-    r"(?:不招|不要(?!求)|不收(?![费取钱])|不录[用取]?|不予录[用取]|不予?聘用|不予招聘|不接受"
-    r"|谢绝|拒绝|拒收|拒招)"
-)
-#: Words that hire only a group: 【只招】汉族, 【仅录用】本地人.
-_ONLY_HIRE = r"(?:只|仅)(?:招收?|要|收|录用?|聘用?|用|找|限于?)"
-_REQUIRE = r"(?:要求|必须|需|须)是?"
-_ETHNIC = (
-    r"(?:汉族|汉人|少数民族|回族|藏族|维吾尔族|维族|蒙古族|蒙族|彝族|苗族|壮族|哈萨克族|满族"
-    r"|土家族|侗族|瑶族|白族|傣族|黎族|朝鲜族|东乡族|撒拉族|布依族)"
-)
-_RELIGIOUS = r"(?:有宗教信仰|宗教信仰|信仰宗教|信宗教|信教|穆斯林|基督徒|信徒|信佛)"
-_HEPATITIS = r"(?:乙肝表面抗原|乙肝|乙型肝炎|肝炎|肝病|大三阳|小三阳|澳抗|hbsag|艾滋病?|hiv)"
-_DISABLED = (
-    r"(?:身体有残疾|身有残疾|身体残疾|肢体残疾|残疾|残障|伤残|聋哑|盲人|肢残|(?:身体|生理)有?缺陷|残缺"
-    r"|(?:四肢|肢体|身体)不健全)"
-)
-#: Who a sex limit names: 男性, 女士, 女孩, 男厨师, 女服务员 …
-_SEX_NOUN = (
-    r"(?:性|士|仕|生|工|同志|同胞|孩子?|青年|师傅|厨师|司机|老师|保安|店员|服务员|学徒|员工"
-    r"|工人|技工)"
-)
-_HOME = r"(?:本地|本县|本市|本镇|本区|本乡|本村|本省|本小区|本社区|本街道)"
-_ELSEWHERE = (
-    r"(?:外地|外省|外县|外市|外乡|外村|农村|城镇|非本地|非本市|非本县|非本省|河南|河北|山东"
-    r"|山西|四川|重庆|湖南|湖北|江西|安徽|贵州|云南|广西|广东|福建|甘肃|陕西|新疆|西藏|青海"
-    r"|宁夏|内蒙古?|东北|黑龙江|吉林|辽宁|江苏|浙江|海南|北方|南方)"
-)
-_CHILD = r"(?:生育|怀孕|要孩子|生孩子|生小孩|要小孩|生二胎|生育二胎)"
-#: Ages 16–79 in digits or Chinese numerals (三十五, 四十).
-_AGE = r"(?:\d{2}|[二三四五六七]十[一二三四五六七八九]?|十[六七八九])"
-#: The same in Chinese numerals only (四十五以下 without 岁 is still an age; 165以下 is not).
-_AGE_WORDS = r"(?:[二三四五六七]十[一二三四五六七八九]?|十[六七八九])"
-#: An age range that welcomes rather than limits: 35岁到60岁都可以.
-_WELCOME = r"[\d岁周到至]{0,8}(?:之间)?的?人?(?:都|均|也)(?:可以?|行|要|欢迎|能)"
-_NO_NUMBER_BEFORE = r"(?<![\d一二三四五六七八九十])"
-#: 押金 that is not the worker's: a client's rent deposit, the water-bucket deposit a courier logs.
-_NOT_THE_WORKERS = "".join(
-    f"(?<!{w})"
-    for w in (
-        "房租",
-        "租房",
-        "房屋",
-        "租金",
-        "客户",
-        "顾客",
-        "客人",
-        "水桶",
-        "住户",
-        "业主",
-    )
-)
-_NOT_A_STUDENTS = "".join(f"(?<!{w})" for w in ("学员", "学生", "会员", "考生", "学车"))
-_HOLDER = r"(?:公司|单位|厂里|厂方|老板|店里|我处|我司|财务|中介|工头|包工头|班组长|队长|领班|带班)"
-_PAPERS = (
-    r"(?:身[份分]证|证件|毕业证|学位证|户口本|驾驶证|驾照|资格证书?|上岗证|叉车证|电工证|焊工证"
-    r"|健康证|证书)"
-)
-
-#: (category, severity, pattern) — the built-in list; a data migration copies it into PostingRule.
-#: A pattern that starts with ^ or ends with $ is matched against each clause on its own.
-DEFAULT_RULES: list[tuple[str, str, str]] = [
-    # sex
-    ("sex", BLOCK, rf"(?:仅|只)?限于?(?:男|女)(?![女男装]){_SEX_NOUN}?"),
-    ("sex", BLOCK, rf"{_ONLY_HIRE}(?:妇女|男|女)(?![女男装]){_SEX_NOUN}?"),
-    ("sex", BLOCK, rf"(?<![子儿孙男])(?:男|女){_SEX_NOUN}?的?优先"),
-    ("sex", BLOCK, rf"(?<![子儿孙男])(?:男|女){_SEX_NOUN}?的?{_REFUSE}"),
-    ("sex", BLOCK, rf"{_EXCLUDE}(?:男|女){_SEX_NOUN}?的?(?![女男装])"),
-    ("sex", BLOCK, r"(?:要|招|找)(?:男|女)的"),
-    ("sex", BLOCK, rf"(?:男|女){_SEX_NOUN}?的?才(?:要|招|收|录用|可以|能|行)"),
-    ("sex", BLOCK, r"性别(?:要求|限|限制|为|是)?(?:男|女)(?![女男])(?!不限|均可|都)"),
-    ("sex", BLOCK, r"优先(?:录用|招收?|考虑|聘用)(?:男|女)(?:性|士|生)"),
-    ("sex", BLOCK, rf"{_REQUIRE}(?:男|女)(?:性|士|生|的)(?![女男])"),
-    # a clause that is just 男 or 女 (要求：男，能吃苦) — but not 男：5名，女：3名
-    ("sex", BLOCK, r"^(?:男|女)(?:性|士|生|的)?$(?!\n[\d一二两三四五六七八九十]+(?:名|人|个|位))"),
-    # marriage / childbirth
-    ("marriage", BLOCK, r"(?:仅|只)?限于?(?:未婚|已婚|单身)"),
-    ("marriage", BLOCK, rf"{_ONLY_HIRE}(?:未婚|已婚|单身)"),
-    (
-        "marriage",
-        BLOCK,
-        rf"(?:未婚|已婚|单身|离异|离过婚|离婚|结了?婚|结过婚|已结婚|没结婚|未结婚|有孩子|有小孩"
-        rf"|生过孩子|没生过孩子|没生过|没生育过|未生育|已生育)"
-        rf"(?:未育|已育|未孕|已孕)?(?:者|人员|人士|女性|男性|女士|男士|人)?的?(?:优先|{_REFUSE})",
-    ),
-    ("marriage", BLOCK, rf"{_REQUIRE}(?:未婚|已婚|单身|生过孩子|已生育|生育过|有过生育)"),
-    ("marriage", BLOCK, r"已婚已育|未婚未育"),
-    ("marriage", BLOCK, r"(?:要|只要|限)(?:生过孩子|已生育|有孩子|有小孩)的"),
-    ("marriage", BLOCK, r"^(?:未婚|已婚|单身)(?:未育|已育)?$"),
-    (
-        "marriage",
-        BLOCK,
-        r"婚育状况|婚姻状况|婚育情况|婚姻情况|婚否|婚育史|是否(?:已婚|结婚|婚育|生育|怀孕|已育)",
-    ),
-    ("marriage", BLOCK, r"孕检|验孕|妊娠(?:检查|检测|试验)|早孕(?:检查|检测)|怀孕检查"),
-    ("marriage", BLOCK, r"(?:未怀孕|未孕|无孕|未育)证明"),
-    (
-        "marriage",
-        BLOCK,
-        rf"(?:孕妇|孕期|怀孕|哺乳期|备孕|宝妈)(?:女性|妇女|者|人员|期间)?的?{_REFUSE}",
-    ),
-    ("marriage", BLOCK, rf"承诺.{{0,8}}不(?:{_CHILD}|结婚)"),
-    ("marriage", BLOCK, rf"(?:无|没有|暂无)(?:{_CHILD}|结婚)(?:计划|打算)"),
-    ("marriage", BLOCK, rf"(?:不打算|不计划|暂不|近期不)(?:{_CHILD}|结婚)"),
-    (
-        "marriage",
-        BLOCK,
-        rf"[0-9一二两三四五六七八九十]+年内?(?:不|不能|不得|不准|不许|不可以?|禁止)(?:{_CHILD}|结婚)",
-    ),
-    # ethnicity / religion
-    ("ethnicity", BLOCK, rf"(?:仅|只)?限于?{_ETHNIC}"),
-    ("ethnicity", BLOCK, rf"(?:{_ONLY_HIRE})?{_ETHNIC}(?:人|人员|同胞)?的?(?:优先|{_REFUSE})"),
-    ("ethnicity", BLOCK, rf"{_ONLY_HIRE}{_ETHNIC}"),
-    ("ethnicity", BLOCK, rf"{_REQUIRE}汉族"),
-    ("ethnicity", BLOCK, rf"{_RELIGIOUS}(?:者|人员|人士)?的?{_REFUSE}"),
-    ("ethnicity", BLOCK, rf"{_EXCLUDE}(?:{_ETHNIC}|{_RELIGIOUS})"),
-    # health
-    ("health", BLOCK, rf"{_HEPATITIS}.{{0,6}}?{_REFUSE}"),
-    ("health", BLOCK, r"乙肝(?:两对半|五项)|两对半检查|hbsag阴性|乙肝表面抗原(?:阴性|检查|检测)"),
-    ("health", BLOCK, rf"{_EXCLUDE}有?{_HEPATITIS}"),
-    # disability
-    ("disability", BLOCK, rf"{_DISABLED}(?:人|人士|者|人员|朋友)?的?{_REFUSE}"),
-    ("disability", BLOCK, rf"{_EXCLUDE}{_DISABLED}"),
-    ("disability", BLOCK, r"(?:四肢|肢体|身体)(?:要|需|须|必须)?健全"),
-    # origin
-    (
-        "origin",
-        BLOCK,
-        rf"(?:{_HOME}|城镇|城区|城市)(?:户口|户籍|人|的)才(?:要|招|收|录用|可以|能|行)",
-    ),
-    (
-        "origin",
-        BLOCK,
-        rf"(?:仅|只)?限于?(?:{_HOME}|城镇|农村|城市|城区|市区|非农)+(?:户口|户籍|人|人员|居民)",
-    ),
-    ("origin", BLOCK, rf"{_ELSEWHERE}(?:户口|户籍|籍|人|人员|籍人员)?的?{_REFUSE}"),
-    ("origin", BLOCK, r"(?:仅|只)?限[^\W\d_不限无]{1,4}籍(?!贯)"),
-    ("origin", BLOCK, rf"^(?:限|要求|需)?(?:{_HOME}|城镇|城区|农村)(?:户口|户籍|人)$"),
-    ("origin", BLOCK, rf"{_HOME}(?:户口|户籍|人)优先"),
-    ("origin", BLOCK, rf"优先(?:录用|招收?|考虑|聘用){_HOME}(?:户口|户籍|人)"),
-    (
-        "origin",
-        BLOCK,
-        rf"{_ONLY_HIRE}(?:{_HOME}|城区|市区|城镇|城市|农村)(?:人|户口|户籍|居民|的)",
-    ),
-    ("origin", BLOCK, rf"{_EXCLUDE}{_ELSEWHERE}(?:户口|户籍|人|人员)"),
-    ("origin", BLOCK, rf"{_REQUIRE}(?:{_HOME}|城镇|农村|城市)(?:户口|户籍|人)"),
-    # money or papers taken from the worker
-    ("money", BLOCK, _NOT_THE_WORKERS + r"(?:押金|压金(?!属)|保证金|风险金)"),
-    ("money", BLOCK, _NOT_A_STUDENTS + r"报名费用?"),
-    ("money", BLOCK, r"(?:服装|工装|工服|工衣|制服|衣服)费用?"),
-    ("money", BLOCK, _NOT_A_STUDENTS + r"(?:培训费用?|学费)"),
-    ("money", BLOCK, r"体检费用?"),
-    (
-        "money",
-        BLOCK,
-        r"(?:中介|介绍)[\u4e00-\u9fff]{0,2}费|(?:资料|办卡|建档|入职|上岗|拜师|入会|会员|考证|押证"
-        r"|办理|办证|鉴定|考核|考试|工具)费用?|(?<!物业)(?<!停车)管理费",
-    ),
-    (
-        "money",
-        BLOCK,
-        r"(?:报名|入职|上岗|面试|应聘|进厂|介绍)(?:时|前|后)?(?:要|需要?|须|得|先|需先)?(?:交|缴|给|付)"
-        r"(?:\d+|[一二两三四五六七八九十百千]+)?(?:块钱?|元|钱)",
-    ),
-    (
-        "money",
-        BLOCK,
-        r"(?:(?:需|须|要|先|另|得|必须|入职|上岗|报名|应聘|预|入队|进场|进厂|入厂|上工|开工|报到)"
-        r"(?:交纳|缴纳|交|缴|支付|付)(?!纳)"
-        r"|(?:另|还|再|额外)(?:收取?|扣))(?:\d+元?)?"
-        r"(?!伙食|食宿|住宿|水电|餐|饭|房|社保|医保|保险|个税|税|交通|话|电|网|停车|燃气|物业)"
-        r"[\u4e00-\u9fff]{1,4}?费",
-    ),
-    (
-        "money",
-        BLOCK,
-        rf"(?:扣押|扣留|押|收走|扣下|暂扣|代为?保管)(?:员工|工人|求职者|个人|你|本人)?的?{_PAPERS}",
-    ),
-    (
-        "money",
-        BLOCK,
-        r"(?:[\u4e00-\u9fff]{1,3}证书?|证件)(?:原件)?(?:需|须|要|必须|得)?"
-        rf"(?:(?:押|压|扣)(?:在|给|于)?{_HOLDER}"
-        rf"|(?:交由?|交给|放在|留在|上交|由)?{_HOLDER}(?:统一)?(?:保管|暂存|存放|代管|扣留))",
-    ),
-    (
-        "money",
-        BLOCK,
-        r"(?:工作服|工服|工装|服装|制服|工具)(?:需|须|要|得)?(?:自费|自己|个人|员工)(?:购买|买|出钱|出)"
-        r"|(?:押|扣押|压)(?:[一二两三0-9]+个?月|首月|第一个月|半个月)的?工资",
-    ),
-    # age
-    ("age", WARN, rf"{_NO_NUMBER_BEFORE}{_AGE}周?岁(?:以下|以内|之内|之下)"),
-    ("age", WARN, rf"{_NO_NUMBER_BEFORE}{_AGE_WORDS}(?:以下|以内)"),
-    ("age", WARN, rf"(?:年纪|年龄)(?:大|偏大|太大|过大|超龄)的?(?:人员|者)?{_REFUSE}"),
-    (
-        "age",
-        WARN,
-        rf"{_NO_NUMBER_BEFORE}{_AGE}周?岁?(?:至|到)?{_AGE}周?岁"
-        rf"(?!{_WELCOME})",  # 35岁到60岁都可以
-    ),
-    ("age", WARN, rf"{_NO_NUMBER_BEFORE}{_AGE}周?岁以上(?:的)?(?:人员|者)?{_REFUSE}"),
-    ("age", WARN, rf"(?:超过|大于|高于|超出){_AGE}周?岁"),
-    ("age", WARN, r"限(?:\d{2}|[五六七八九零〇][零〇五])后"),
-    ("age", WARN, rf"(?:\d{{2}}|[五六七八九零〇][零〇五])后(?:优先|{_REFUSE})"),
-    (
-        "age",
-        WARN,
-        rf"(?:年龄|年纪)(?:要求|限|限制|在|需|须|为|是)?(?:不超过|不大于|不高于|低于|小于|{_AGE}(?!周?岁?(?:以上|及以上|起))(?!{_WELCOME}))",
-    ),
-    # appearance: only as a requirement, not 量身高 or 门店形象 in a task
-    (
-        "appearance",
-        WARN,
-        r"身高(?:要求|需要?|须|在|达到|不低于|不少于|不矮于|超过)?(?:\d|[一二]米|[一二]百)"
-        r"|身高(?:要求|需|须|不低于|不少于|不矮于|达标|出众)",
-    ),
-    (
-        "appearance",
-        WARN,
-        r"(?:相貌|长相|容貌|外貌|五官)(?:端正|端庄|好|佳|姣好|出众|甜美|清秀|帅气|漂亮|好看|大方|过得去)",
-    ),
-    ("appearance", WARN, r"形象(?:气质)?(?:俱佳|佳|好|端正|出众|良好|姣好)|气质(?:佳|好|出众)"),
-    ("appearance", WARN, r"颜值"),
-    ("appearance", WARN, r"长得(?:好看|漂亮|帅|端正|标致|俊|精神|好)"),
-    (
-        "appearance",
-        WARN,
-        r"(?:身材|体型)(?:苗条|好|匀称|高挑|标准|佳|姣好|偏瘦)|体重(?:\d|不超过|在)",
-    ),
-    # minors
-    (
-        "minor",
-        WARN,
-        r"(?<![\d一二三四五六七八九十])(?<!照顾)(?<!照看)(?<!看护)(?<!陪护)(?<!辅导)(?<!接送)(?<!托管)"
-        r"(?:1[0-5]|[1-9]|十[一二三四五]{0,2}|[一二三四五六七八九])周?岁"
-        r"(?:的[\u4e00-\u9fff]{1,3}?)?(?:以上|及以上|起|即可|就行|就可以|都可以|可以|也可以?|能干|也行)"
-        r"(?!的?(?:宝宝|儿童|幼儿|小朋友|老人))(?!的(?:孩子|小孩))",
-    ),
-]
 
 #: Characters dropped before matching: spaces of every kind, zero-width characters, punctuation
 #: and the separators people put between characters to slip past filters.
@@ -359,7 +121,8 @@ _VARIANTS = str.maketrans(
 # ---- negation: what the text says is NOT so ----
 
 #: A negation and the modal that may follow it (不/无需/绝不/严禁/不会/没有 …); 不怕, 不锈钢,
-#: 无论, 免费, 未婚 … are not negations. 谨防/凡是 (a warning about charges) count as one.
+#: 无纺布, 免费, 未婚 … are not negations. 不论/无论/不管 (any answer will do) and 谨防/凡是/
+#: 如被要求 (a warning about charges) count as one.
 _NEGATION = re.compile(
     r"(?:绝不|决不|从不|从未|从来不|并不|毫不|凡是|谨防|警惕|提防|当心|防止|禁止|严禁|杜绝|拒绝"
     r"|不论|无论|不管|(?:如果?|若|假如|一旦)(?:被|遇到?|有人|有)?(?:要求|收取|让你?|向你)"
@@ -372,9 +135,17 @@ _NEGATION = re.compile(
 _PAYER = (
     r"(?:由?(?:公司|单位|雇主|老板|东家|我方|我司|厂里|企业|店里|店家|厂方|学校|医院|基地|驿站|站点"
     r"|平台|工地|项目部|村里|合作社|政府|雇主家|东家|站里|场里|队里|院里|园里)(?:全额|全部|统一|全)?"
-    r"(?:承担|负责|支付|出|报销|全包|包|买单|付))"
+    r"(?:承担|负担|负责|支付|出钱|出|报销|全包|包|买单|付))"
 )
 _PAYER_BEFORE = re.compile(_PAYER)
+#: The worker's task is to handle clients' money (负责收取顾客的押金, 协助学员缴纳学费, 帮商家
+#: 登记设备押金): the money named after it in the clause is not taken from the worker.
+_HANDLING = re.compile(
+    r"(?:负责|协助|帮助|帮忙|帮|代为?|替)[\u4e00-\u9fff]{0,6}?"
+    r"(?:收取|收(?!银|拾|货)|退还|登记|核对|管理|办理|缴纳|代收)"
+)
+#: Kinds of negation: says it is not so; the employer pays; the worker handles others' money.
+_NEGATES, _PAYS, _HANDLES = "negates", "pays", "handles"
 #: What may stand between a negated verb and the things it governs in a long clause
 #: (不向求职者收取任何押金): a verb of taking, asking or checking.
 _GOVERNING = re.compile(r"收|交|缴|纳|付|扣|押|要|问|询|查|检|测|做|需|须|用|让|向|对|提|设")
@@ -621,21 +392,23 @@ def _negated_before(match: _Match, folded: _Folded, negations, covered: set[int]
     restrictive = match.rule.category == "sex" or _RESTRICTIVE.search(match.text)
     clause = folded.clause[match.start]
     # Negations sorted by start: look back from the match, within its clause only.
-    for neg_start, neg_end, word, payer in reversed(
+    for neg_start, neg_end, word, kind in reversed(
         negations[: bisect_left(negations, (match.start,))]
     ):
         if folded.clause[neg_start] != clause:
             return False
         neg_end = min(neg_end, match.start)  # 不要求 before 要求本地户口
-        if payer and match.rule.category != "money":
-            continue
+        if kind != _NEGATES and match.rule.category != "money":
+            continue  # the employer pays / the worker handles clients' money: about money only
         gap = _gap(folded, neg_end, match.start, covered)
         if gap is None:
             return False
         if restrictive:
-            return not payer and bool(_RESTRICTION_GAP.fullmatch(gap))
+            return kind == _NEGATES and bool(_RESTRICTION_GAP.fullmatch(gap))
         if _RESTART.search(gap):
             return False
+        if kind == _HANDLES:
+            return len(gap) <= _FAR
         # "不限" limits a kind of person; it does not waive a charge (男女不限押金200).
         if match.rule.category == "money" and (word + gap).lstrip("不无没").startswith("限"):
             return False
@@ -708,8 +481,9 @@ def check_text(text: str, rules: Sequence[tuple[str, str, str]] | None = None) -
     covered = {i for m in matches for i in range(m.start, m.end)}
     reported = _reported_sentences(text)
     negations = sorted(
-        [(m.start(), m.end(), m.group(), False) for m in _NEGATION.finditer(folded.text)]
-        + [(m.start(), m.end(), m.group(), True) for m in _PAYER_BEFORE.finditer(folded.text)]
+        [(m.start(), m.end(), m.group(), _NEGATES) for m in _NEGATION.finditer(folded.text)]
+        + [(m.start(), m.end(), m.group(), _PAYS) for m in _PAYER_BEFORE.finditer(folded.text)]
+        + [(m.start(), m.end(), m.group(), _HANDLES) for m in _HANDLING.finditer(folded.text)]
     )
     kept: list[_Match] = []
     last: dict[str, int] = {}
