@@ -95,6 +95,8 @@ set -a
 . ./.env
 set +a
 redis-cli -u "$REDIS_URL" ping >/dev/null || fail "no Redis at $REDIS_URL"
+# Counters left by an earlier run within the hour would refuse this run's filing.
+redis-cli -u "$REDIS_URL" --scan --pattern '*rights:*' | xargs -r redis-cli -u "$REDIS_URL" del >/dev/null
 
 say "3. make deploy-check, migrate, demo data, collectstatic (第 5、6 步)"
 # -o: the borrowed venv is installed already; do not reinstall into it.
@@ -204,14 +206,19 @@ public_jar="$WORK/public.cookies"
 form=$("${CURL[@]}" -c "$public_jar" "$BASE/rights/")
 token=$(grep -o 'name="csrfmiddlewaretoken" value="[^"]*"' <<<"$form" | head -n 1 | sed 's/.*value="//; s/"$//')
 [ -n "$token" ] || fail "the complaint form has no CSRF token"
+# A forged X-Forwarded-For from the client must not become the address the limits count.
 filed=$("${CURL[@]}" -b "$public_jar" -c "$public_jar" -e "$BASE/rights/" -o "$WORK/filed.html" -w '%{http_code} %{redirect_url}' \
+  -H "X-Forwarded-For: 6.6.6.6" \
   -F "csrfmiddlewaretoken=$token" -F "idempotency_key=smoke-$(date +%s)" -F "website=" \
   -F "kind=unpaid_wages" -F "respondent_text=某装修队" -F "description=干了20天，老板不给钱" \
   -F "amount_owed=3200" -F "people_affected=2" -F "name=王德明" -F "mobile=13900000177" \
   -F "station=$station" -F "evidence=@$WORK/evidence.pdf;type=application/pdf" "$BASE/rights/")
 [[ "$filed" == "302 $BASE/rights/filed/" ]] || fail "filing through nginx answered $filed: $(grep -o 'errorlist[^<]*<li>[^<]*' "$WORK/filed.html" | head -3)"
 redis-cli -u "$REDIS_URL" --scan --pattern '*rights:file:mobile:*' | grep -q . || fail "the filing limit was not counted in Redis"
-ok "a complaint with a 300 kB evidence file was filed through nginx; its limit counted in Redis"
+redis-cli -u "$REDIS_URL" --scan --pattern '*rights:file:ip:127.0.0.1' | grep -q . \
+  || fail "the address limit was not counted for the address nginx saw: $(redis-cli -u "$REDIS_URL" --scan --pattern '*rights:file:ip:*')"
+! redis-cli -u "$REDIS_URL" --scan --pattern '*6.6.6.6*' | grep -q . || fail "a forged X-Forwarded-For was believed"
+ok "a complaint with a 300 kB evidence file was filed through nginx; its limits counted in Redis, on the address nginx saw (a forged X-Forwarded-For ignored)"
 
 url=$(.venv/bin/python manage.py shell -c "from django.urls import reverse; from rights.models import Evidence; e = Evidence.objects.order_by('-pk').first(); print(reverse('rights:evidence_download', args=[e.complaint.public_id, e.pk]))" 2>/dev/null | tail -n 1)
 staff_jar="$WORK/staff.cookies"

@@ -86,12 +86,15 @@ def test_every_problem_is_listed_at_once(tmp_path):
 
 
 def test_the_production_settings_module_itself_refuses_to_load():
+    # Set empty rather than removed, so a developer's .env cannot fill them in.
     env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "FIELD_ENCRYPTION_KEY"}
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "gigmarket.settings.production",
+        "DJANGO_SECRET_KEY": "",
+        "DJANGO_ALLOWED_HOSTS": "",
+        "FIELD_ENCRYPTION_KEY": "",
+        "CACHE_URL": "locmemcache://",
     }
-    env.update(DJANGO_SETTINGS_MODULE="gigmarket.settings.production", CACHE_URL="locmemcache://")
     result = subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
         cwd=ROOT,
