@@ -87,6 +87,19 @@ def cache_problems(caches: dict) -> list[str]:
     return []
 
 
+def broker_problems(url: str | None) -> list[str]:
+    """Production runs the scheduled work (expiry, the outbox, last month's figures, sweeps)
+    through the queue; without a broker nothing of it would ever run, silently."""
+    if not url:
+        return [
+            "CELERY_BROKER_URL 未设置：没有任务队列，过期岗位、短信通知、月初统计和清理都不会自动运行；"
+            "请设为 Redis，例如 CELERY_BROKER_URL=redis://127.0.0.1:6379/2，并启动 worker 和 beat "
+            "(CELERY_BROKER_URL is not set: nothing scheduled would ever run; set it to Redis and "
+            "start the worker and beat units, see docs/operations.md)"
+        ]
+    return []
+
+
 def catalogue_problems(base_dir: Path) -> list[str]:
     """Every translation catalogue (.po) has a compiled .mo at least as new as itself."""
     stale = []
@@ -114,6 +127,7 @@ def refuse_unless_ready(
     field_key: str | None,
     caches: dict,
     base_dir: Path,
+    broker_url: str | None,
 ) -> None:
     """Raise ProductionRefused listing every missing or unsafe setting; return if all is well."""
     problems = [
@@ -121,6 +135,7 @@ def refuse_unless_ready(
         *allowed_hosts_problems(allowed_hosts),
         *field_key_problems(field_key),
         *cache_problems(caches),
+        *broker_problems(broker_url),
         *catalogue_problems(base_dir),
     ]
     if problems:

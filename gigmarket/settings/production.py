@@ -1,7 +1,8 @@
 """Production settings: only hardening, no features.
 
 Refuses to load (with a message saying what to set) without a real DJANGO_SECRET_KEY,
-DJANGO_ALLOWED_HOSTS, FIELD_ENCRYPTION_KEY, a shared cache (CACHE_URL=redis://…) and compiled
+DJANGO_ALLOWED_HOSTS, FIELD_ENCRYPTION_KEY, a shared cache (CACHE_URL=redis://…), a task-queue
+broker (CELERY_BROKER_URL) and compiled
 translation catalogues. See docs/deploy.md and deploy/env.production.example.
 """
 
@@ -22,6 +23,7 @@ refuse_unless_ready(
     field_key=FIELD_ENCRYPTION_KEY,
     caches=CACHES,
     base_dir=BASE_DIR,
+    broker_url=CELERY_BROKER_URL,  # noqa: F405
 )
 
 # One JSON line per request (request id, user id, status, duration; no query strings).

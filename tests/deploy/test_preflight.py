@@ -31,6 +31,7 @@ def _refuse(tmp_path, **overrides):
         "allowed_hosts": ["lg.example.gov.cn"],
         "field_key": "a-field-key",
         "caches": REDIS,
+        "broker_url": "redis://127.0.0.1:6379/2",
     }
     values.update(overrides)
     if "base_dir" not in values:
@@ -57,6 +58,7 @@ def test_a_complete_production_environment_is_accepted(tmp_path):
             {"caches": {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}},
             "CACHE_URL",
         ),
+        ({"broker_url": ""}, "CELERY_BROKER_URL"),
     ],
 )
 def test_each_missing_setting_is_refused_with_what_to_set(tmp_path, override, names):
@@ -94,6 +96,7 @@ def test_the_production_settings_module_itself_refuses_to_load():
         "DJANGO_ALLOWED_HOSTS": "",
         "FIELD_ENCRYPTION_KEY": "",
         "CACHE_URL": "locmemcache://",
+        "CELERY_BROKER_URL": "",
     }
     result = subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
@@ -105,5 +108,11 @@ def test_the_production_settings_module_itself_refuses_to_load():
     )
     assert result.returncode != 0
     assert "ProductionRefused" in result.stderr
-    for name in ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "FIELD_ENCRYPTION_KEY", "CACHE_URL"):
+    for name in (
+        "DJANGO_SECRET_KEY",
+        "DJANGO_ALLOWED_HOSTS",
+        "FIELD_ENCRYPTION_KEY",
+        "CACHE_URL",
+        "CELERY_BROKER_URL",
+    ):
         assert name in result.stderr
