@@ -108,6 +108,7 @@ class Bench:
             "DJANGO_CSRF_TRUSTED_ORIGINS": f"https://{HOST}",
             "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{self.args.db}",
             "CACHE_URL": self.args.redis,
+            "CELERY_BROKER_URL": self.args.redis,  # production refuses to start without a queue
             "MEDIA_ROOT": str(self.work / "private_media"),
             "AXES_PROXY_COUNT": "1",
             "RIGHTS_FILING_LIMIT_PER_MOBILE": "3",
