@@ -135,9 +135,23 @@ def month_range_planning():
 # --- where records lie ---------------------------------------------------------------------
 
 
+def _holds_every_region(region: Region | None) -> bool:
+    """True when no region lies outside ``region``'s subtree (the usual county deployment asking
+    for its own county). Jobs, and placements and employers through them, always have a region,
+    so filtering them by it would change nothing but the plan: a join with every job. Asked once
+    per Region object."""
+    if region is None:
+        return True
+    if not hasattr(region, "_reports_holds_every_region"):
+        region._reports_holds_every_region = not (
+            Region.objects.exclude(code__startswith=region.prefix).exists()
+        )
+    return region._reports_holds_every_region
+
+
 def _jobs(region: Region | None):
     jobs = Job.objects.order_by()
-    if region is not None:
+    if not _holds_every_region(region):
         jobs = jobs.filter(region__code__startswith=region.prefix)
     return jobs
 
@@ -164,7 +178,7 @@ def _periods(region: Region | None):
 
 def _placements(region: Region | None):
     rows = Placement.objects.order_by()
-    if region is not None:
+    if not _holds_every_region(region):
         rows = rows.filter(job__region__code__startswith=region.prefix)
     return rows
 
@@ -658,7 +672,7 @@ def service(month: Month, region: Region | None) -> dict:
 
 def _employers(region: Region | None):
     employers = Employer.objects.order_by()
-    if region is not None:
+    if not _holds_every_region(region):
         employers = employers.filter(region__code__startswith=region.prefix)
     return employers
 
