@@ -231,11 +231,6 @@ def _latest_per_seeker(periods):
     return periods.filter(~Exists(later))
 
 
-def new_applicant_periods(month: Month, region: Region | None):
-    """One period per seeker with a period started in the month (their latest such)."""
-    return _latest_per_seeker(_periods(region).started_in(month.first, month.last))
-
-
 def active_applicant_periods(month: Month, region: Region | None):
     """One period per seeker with a period overlapping the month (their latest such)."""
     return _latest_per_seeker(_periods(region).overlapping(month.first, month.last))
