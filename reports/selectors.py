@@ -24,7 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.db import connection, models, transaction
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum, Value, Window
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, Subquery, Sum, Value, Window
 from django.db.models.functions import Coalesce, Greatest, RowNumber
 from django.utils import timezone
 
@@ -213,7 +213,7 @@ def _remaining_headcount(month: Month) -> models.Expression:
         Placement.objects.filter(job=OuterRef("pk"), confirmed_at__lt=month.starts)
         .order_by()
         .values("job")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("job"))  # not "pk": (job, confirmed_at) alone answers, index only
         .values("n")
     )
     return Greatest(
@@ -688,19 +688,16 @@ def _placement_figures(month: Month, region: Region | None) -> dict:
     # (job, confirmed_at) each). Never a join of every job with every placement.
     first_of_job = (
         Placement.objects.filter(job=OuterRef("job"), confirmed_at__isnull=False)
-        .order_by("confirmed_at", "pk")
-        .values("pk")[:1]
+        .order_by("confirmed_at")
+        .values("confirmed_at")[:1]  # (job, confirmed_at) alone answers: an index-only probe
     )
     jobs = (
-        placements.filter(
-            confirmed_at__gte=month.starts,
-            confirmed_at__lt=month.ends,
-            job__opened_at__isnull=False,
-        )
-        .filter(pk=Subquery(first_of_job))
-        .annotate(
-            fill_seconds=_EpochSeconds(F("confirmed_at")) - _EpochSeconds(F("job__opened_at"))
-        )
+        placements.filter(confirmed_at__gte=month.starts, confirmed_at__lt=month.ends)
+        .filter(confirmed_at=Subquery(first_of_job))
+        .values("job")  # one row per job, even when two were confirmed at the same instant
+        .annotate(first_confirmed=Min("confirmed_at"), opened=Min("job__opened_at"))
+        .filter(opened__isnull=False)
+        .annotate(fill_seconds=_EpochSeconds(F("first_confirmed")) - _EpochSeconds(F("opened")))
     )
     confirmed = Q(confirmed_at__gte=month.starts, confirmed_at__lt=month.ends)
     completed = Q(completed_at__gte=month.starts, completed_at__lt=month.ends)
