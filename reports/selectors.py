@@ -18,19 +18,20 @@ import calendar
 import datetime
 import zoneinfo
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.db import connection, models
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum, Value
-from django.db.models.functions import Coalesce, Greatest
+from django.db import connection, models, transaction
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, Subquery, Sum, Value, Window
+from django.db.models.functions import Coalesce, Greatest, RowNumber
 from django.utils import timezone
 
 from gigmarket.models import Industry, Occupation, Region
 from jobs.models import Employer, Job, Placement, PlacementTransition
 from reports.models import PublishedReport, StoredMonth
-from seekers.models import SeekingPeriod
+from seekers.models import Seeker, SeekingPeriod
 from stations.models import Station
 
 PERCENTILES = (10, 25, 50, 75, 90)
@@ -104,14 +105,62 @@ def last_complete_month(today: datetime.date | None = None) -> Month:
     return Month.of(today or timezone.localdate()).previous
 
 
+@contextmanager
+def month_range_planning():
+    """Within the block, PostgreSQL costs a random page read as 1.1 sequential ones instead of 4.
+
+    The report's statements read one month of rows through range indexes and then fetch each
+    row's job by its key; with the default cost, the planner prefers reading the whole jobs table
+    to a few thousand key lookups once a county's history passes ~100,000 jobs. 1.1 is the usual
+    setting where the data sit in memory or on SSD (see docs/reports.md); here it is set for the
+    report's own transaction only and put back afterwards.
+    """
+    if connection.vendor != "postgresql" or getattr(connection, "month_range_planning", False):
+        yield  # SQLite has no such cost; an outer block has set it already
+        return
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT current_setting('random_page_cost'), "
+            "set_config('random_page_cost', '1.1', true)"
+        )
+        before = cursor.fetchone()[0]
+        connection.month_range_planning = True
+        try:
+            yield
+        finally:
+            connection.month_range_planning = False
+            cursor.execute("SELECT set_config('random_page_cost', %s, true)", [before])
+
+
 # --- where records lie ---------------------------------------------------------------------
+
+
+def _holds_every_region(region: Region | None) -> bool:
+    """True when no region lies outside ``region``'s subtree (the usual county deployment asking
+    for its own county). Jobs, and placements and employers through them, always have a region,
+    so filtering them by it would change nothing but the plan: a join with every job. Asked once
+    per Region object."""
+    if region is None:
+        return True
+    if not hasattr(region, "_reports_holds_every_region"):
+        region._reports_holds_every_region = not (
+            Region.objects.exclude(code__startswith=region.prefix).exists()
+        )
+    return region._reports_holds_every_region
 
 
 def _jobs(region: Region | None):
     jobs = Job.objects.order_by()
-    if region is not None:
+    if not _holds_every_region(region):
         jobs = jobs.filter(region__code__startswith=region.prefix)
     return jobs
+
+
+def _seeker_fallback(column: str) -> Subquery:
+    """A column of the period's seeker, read only where the period has no station (COALESCE
+    stops at the first value, so the lookup runs per row that needs it instead of a join with
+    every seeker)."""
+    return Subquery(Seeker.objects.filter(pk=OuterRef("seeker")).order_by().values(column)[:1])
 
 
 def _periods(region: Region | None):
@@ -120,8 +169,8 @@ def _periods(region: Region | None):
         periods = periods.annotate(
             area=Coalesce(
                 "station__region__code",
-                "seeker__home_station__region__code",
-                "seeker__home_region__code",
+                _seeker_fallback("home_station__region__code"),
+                _seeker_fallback("home_region__code"),
             )
         ).filter(area__startswith=region.prefix)
     return periods
@@ -129,7 +178,7 @@ def _periods(region: Region | None):
 
 def _placements(region: Region | None):
     rows = Placement.objects.order_by()
-    if region is not None:
+    if not _holds_every_region(region):
         rows = rows.filter(job__region__code__startswith=region.prefix)
     return rows
 
@@ -137,19 +186,25 @@ def _placements(region: Region | None):
 # --- openings and applicants ---------------------------------------------------------------
 
 
+def _opened_in(month: Month) -> Q:
+    return Q(opened_at__gte=month.starts, opened_at__lt=month.ends)
+
+
+def _open_in(month: Month) -> Q:
+    return Q(opened_at__lt=month.ends, valid_through__gte=month.first) & (
+        Q(ended_at__isnull=True) | Q(ended_at__gte=month.starts)
+    )
+
+
 def jobs_opened_in(month: Month, region: Region | None):
     """Jobs first opened (published) in the month."""
-    return _jobs(region).filter(opened_at__gte=month.starts, opened_at__lt=month.ends)
+    return _jobs(region).filter(_opened_in(month))
 
 
 def jobs_open_in(month: Month, region: Region | None):
     """Jobs opened on or before the month's last day and not closed, filled or expired before
     its first day (a job past its valid-through date counts as expired then)."""
-    return (
-        _jobs(region)
-        .filter(opened_at__lt=month.ends, valid_through__gte=month.first)
-        .filter(Q(ended_at__isnull=True) | Q(ended_at__gte=month.starts))
-    )
+    return _jobs(region).filter(_open_in(month))
 
 
 def _remaining_headcount(month: Month) -> models.Expression:
@@ -158,7 +213,7 @@ def _remaining_headcount(month: Month) -> models.Expression:
         Placement.objects.filter(job=OuterRef("pk"), confirmed_at__lt=month.starts)
         .order_by()
         .values("job")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("job"))  # not "pk": (job, confirmed_at) alone answers, index only
         .values("n")
     )
     return Greatest(
@@ -174,11 +229,6 @@ def _latest_per_seeker(periods):
         Q(start__gt=OuterRef("start")) | Q(start=OuterRef("start"), pk__gt=OuterRef("pk"))
     )
     return periods.filter(~Exists(later))
-
-
-def new_applicant_periods(month: Month, region: Region | None):
-    """One period per seeker with a period started in the month (their latest such)."""
-    return _latest_per_seeker(_periods(region).started_in(month.first, month.last))
 
 
 def active_applicant_periods(month: Month, region: Region | None):
@@ -197,40 +247,102 @@ JOB_KEYS = {"occupation": "occupation", "industry": "industry", "station": "stat
 PERIOD_KEYS = {
     "occupation": "primary_occupation",
     "industry": "intended_industry",
-    "station": Coalesce("station", "seeker__home_station"),
+    "station": Coalesce(
+        "station", _seeker_fallback("home_station"), output_field=models.BigIntegerField()
+    ),
 }
 DIMENSIONS = ("occupation", "industry", "station")
 
 
-def _rollup(queryset, keys: dict, value: models.Expression | None = None) -> dict[str, dict]:
-    """{dimension: {key: SUM(value) or COUNT}} for each dimension of ``keys``, plus "all".
+def _rollup(queryset, keys: dict, sums: dict[str, str], columns: list[str]) -> dict[str, dict]:
+    """{sum: {dimension: {key: total}}} for each dimension of ``keys``, plus "all" (key None).
 
-    One statement: the rows are selected once (a materialised CTE) and grouped per dimension
-    (UNION ALL), on PostgreSQL and SQLite alike.
+    ``sums`` are SQL expressions over ``columns`` (annotations of ``queryset``), summed per
+    group. One statement: the rows are selected once (a materialised CTE) and grouped per
+    dimension (UNION ALL), on PostgreSQL and SQLite alike.
     """
     annotations = {
         f"rollup_{name}": F(key) if isinstance(key, str) else key for name, key in keys.items()
     }
-    amount = value if value is not None else Value(1, output_field=models.IntegerField())
-    inner = queryset.annotate(**annotations, rollup_value=amount).values(
-        *annotations, "rollup_value"
-    )
+    inner = queryset.annotate(**annotations).values(*annotations, *columns)
     sql, params = inner.query.sql_with_params()
     qn = connection.ops.quote_name
+    totals = ", ".join(f"SUM({expression})" for expression in sums.values())
     parts = [
-        f"SELECT '{name}', {qn('rollup_' + name)}, SUM(rollup_value) FROM t "
-        f"GROUP BY {qn('rollup_' + name)}"
+        f"SELECT '{name}', {qn('rollup_' + name)}, {totals} FROM t GROUP BY {qn('rollup_' + name)}"
         for name in keys
     ]
-    parts.append("SELECT 'all', NULL, SUM(rollup_value) FROM t")
+    parts.append(f"SELECT 'all', NULL, {totals} FROM t")
     statement = f"WITH t AS MATERIALIZED ({sql}) " + " UNION ALL ".join(parts)
-    result: dict[str, dict] = {name: {} for name in (*keys, "all")}
+    result: dict[str, dict] = {total: {name: {} for name in (*keys, "all")} for total in sums}
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
-        for name, key, n in cursor.fetchall():
-            if n:
-                result[name][key] = int(n)
+        for name, key, *amounts in cursor.fetchall():
+            for total, n in zip(sums, amounts, strict=True):
+                if n:
+                    result[total][name][key] = int(n)
     return result
+
+
+def _openings(month: Month, region: Region | None) -> dict[str, dict]:
+    """New and active openings in one pass over the jobs open or opened in the month."""
+    integer = models.IntegerField()
+    jobs = (
+        _jobs(region)
+        .filter(_opened_in(month) | _open_in(month))
+        .annotate(
+            opening_new=models.Case(
+                models.When(_opened_in(month), then=F("headcount")),
+                default=Value(0),
+                output_field=integer,
+            ),
+            opening_active=models.Case(
+                models.When(_open_in(month), then=_remaining_headcount(month)),
+                default=Value(0),
+                output_field=integer,
+            ),
+        )
+    )
+    return _rollup(
+        jobs,
+        JOB_KEYS,
+        {"new_openings": "opening_new", "active_openings": "opening_active"},
+        ["opening_new", "opening_active"],
+    )
+
+
+def _applicants(month: Month, region: Region | None) -> dict[str, dict]:
+    """New and active applicants in one pass over the periods overlapping the month: each seeker
+    once, under their latest period overlapping it (active) and their latest started in it
+    (new), picked by ROW_NUMBER() instead of a search for a later period per row."""
+    started = models.Case(
+        models.When(Q(start__gte=month.first, start__lte=month.last), then=Value(1)),
+        default=Value(0),
+        output_field=models.IntegerField(),
+    )
+    latest_first = [F("start").desc(), F("pk").desc()]
+    periods = (
+        _periods(region)
+        .overlapping(month.first, month.last)
+        .annotate(
+            period_new=started,
+            period_rank=Window(RowNumber(), partition_by=[F("seeker")], order_by=latest_first),
+            period_rank_new=Window(
+                RowNumber(), partition_by=[F("seeker"), started], order_by=latest_first
+            ),
+        )
+    )
+    qn = connection.ops.quote_name
+    return _rollup(
+        periods,
+        PERIOD_KEYS,
+        {
+            "new_applicants": f"CASE WHEN {qn('period_new')} = 1 AND {qn('period_rank_new')} = 1 "
+            "THEN 1 ELSE 0 END",
+            "active_applicants": f"CASE WHEN {qn('period_rank')} = 1 THEN 1 ELSE 0 END",
+        },
+        ["period_new", "period_rank", "period_rank_new"],
+    )
 
 
 @dataclass(frozen=True)
@@ -270,13 +382,9 @@ class Cells:
 
 
 def cells(month: Month, region: Region | None) -> Cells:
-    """The month's openings and applicants, counted by the database in four statements."""
-    return Cells(
-        new_openings=_rollup(jobs_opened_in(month, region), JOB_KEYS, F("headcount")),
-        active_openings=_rollup(jobs_open_in(month, region), JOB_KEYS, _remaining_headcount(month)),
-        new_applicants=_rollup(new_applicant_periods(month, region), PERIOD_KEYS),
-        active_applicants=_rollup(active_applicant_periods(month, region), PERIOD_KEYS),
-    )
+    """The month's openings and applicants, counted by the database in two statements."""
+    with month_range_planning():
+        return Cells(**_openings(month, region), **_applicants(month, region))
 
 
 def ratio(openings: int, applicants: int) -> Decimal | None:
@@ -533,19 +641,19 @@ def wages(month: Month, region: Region | None) -> list[dict]:
 
 def service(month: Month, region: Region | None) -> dict:
     """What the service did in the month: registrations, jobs, placements, training, complaints."""
+    registrations = (
+        _periods(region)
+        .started_in(month.first, month.last)
+        .aggregate(
+            registered=Count(
+                "seeker", distinct=True, filter=Q(kind=SeekingPeriod.Kind.REGISTRATION)
+            ),
+            renewed=Count("seeker", distinct=True, filter=Q(kind=SeekingPeriod.Kind.RENEWAL)),
+        )
+    )
     figures = {
-        "seekers_registered": _periods(region)
-        .started_in(month.first, month.last)
-        .filter(kind=SeekingPeriod.Kind.REGISTRATION)
-        .values("seeker")
-        .distinct()
-        .count(),
-        "seekers_renewed": _periods(region)
-        .started_in(month.first, month.last)
-        .filter(kind=SeekingPeriod.Kind.RENEWAL)
-        .values("seeker")
-        .distinct()
-        .count(),
+        "seekers_registered": registrations["registered"],
+        "seekers_renewed": registrations["renewed"],
         "employers_registered": _employers(region)
         .filter(created_at__gte=month.starts, created_at__lt=month.ends)
         .count(),
@@ -559,7 +667,7 @@ def service(month: Month, region: Region | None) -> dict:
 
 def _employers(region: Region | None):
     employers = Employer.objects.order_by()
-    if region is not None:
+    if not _holds_every_region(region):
         employers = employers.filter(region__code__startswith=region.prefix)
     return employers
 
@@ -580,30 +688,28 @@ def _placement_figures(month: Month, region: Region | None) -> dict:
     # (job, confirmed_at) each). Never a join of every job with every placement.
     first_of_job = (
         Placement.objects.filter(job=OuterRef("job"), confirmed_at__isnull=False)
-        .order_by("confirmed_at", "pk")
-        .values("pk")[:1]
+        .order_by("confirmed_at")
+        .values("confirmed_at")[:1]  # (job, confirmed_at) alone answers: an index-only probe
     )
     jobs = (
-        placements.filter(
-            confirmed_at__gte=month.starts,
-            confirmed_at__lt=month.ends,
-            job__opened_at__isnull=False,
-        )
-        .filter(pk=Subquery(first_of_job))
-        .annotate(
-            fill_seconds=_EpochSeconds(F("confirmed_at")) - _EpochSeconds(F("job__opened_at"))
-        )
+        placements.filter(confirmed_at__gte=month.starts, confirmed_at__lt=month.ends)
+        .filter(confirmed_at=Subquery(first_of_job))
+        .values("job")  # one row per job, even when two were confirmed at the same instant
+        .annotate(first_confirmed=Min("confirmed_at"), opened=Min("job__opened_at"))
+        .filter(opened__isnull=False)
+        .annotate(fill_seconds=_EpochSeconds(F("first_confirmed")) - _EpochSeconds(F("opened")))
+    )
+    confirmed = Q(confirmed_at__gte=month.starts, confirmed_at__lt=month.ends)
+    completed = Q(completed_at__gte=month.starts, completed_at__lt=month.ends)
+    reached = placements.filter(confirmed | completed).aggregate(
+        confirmed=Count("pk", filter=confirmed), completed=Count("pk", filter=completed)
     )
     median = [row for row in percentiles(jobs, [], "fill_seconds") if row["n"]]
     seconds = median[0]["p50"] if median else None
     return {
         "placements_by_state": by_state,
-        "placements_confirmed": placements.filter(
-            confirmed_at__gte=month.starts, confirmed_at__lt=month.ends
-        ).count(),
-        "placements_completed": placements.filter(
-            completed_at__gte=month.starts, completed_at__lt=month.ends
-        ).count(),
+        "placements_confirmed": reached["confirmed"],
+        "placements_completed": reached["completed"],
         "median_hours_to_first_confirmed": (
             None
             if seconds is None
@@ -659,6 +765,11 @@ def _jsonable(rows: list[dict]) -> list[dict]:
 
 def monthly_report(*, month: Month, region: Region | None = None) -> dict:
     """Every table of the month, as the JSON the command prints and publishing stores."""
+    with month_range_planning():
+        return _monthly_report(month, region)
+
+
+def _monthly_report(month: Month, region: Region | None) -> dict:
     counted = cells(month, region)
     detail, majors = by_occupation(month, region, counted)
     return {

@@ -462,3 +462,17 @@ def test_trend_reads_published_months_as_published(town):
     assert series["overall"][-2] == Decimal("4.00")  # February as published, not 2.00
     assert series["overall"][-1] == Decimal("2.00")  # March counted now: 4 / 2
     assert series["occupations"][0]["values"][-2] == Decimal("4.00")
+
+
+def test_a_region_holding_every_region_counts_the_same_without_a_join(county, town):
+    """When no region lies outside the one asked for, jobs, placements and employers are not
+    filtered by it (they always have a region): the figures are those of the whole deployment."""
+    f.job(region=town, opened="2026-03-02 09:00", headcount=3)
+    f.period(f.seeker(home_region=town), start="2026-03-03")
+    march = Month.parse("2026-03")
+    whole = monthly_report(month=march, region=None)
+    mine = monthly_report(month=march, region=county)
+    assert {
+        k: v for k, v in mine.items() if k not in ("region", "region_name", "generated_at")
+    } == {k: v for k, v in whole.items() if k not in ("region", "region_name", "generated_at")}
+    assert mine["totals"]["active_openings"] == 3

@@ -2,8 +2,10 @@
 ended from one stored row, shared by every worker; the month is counted again when an import
 changes rows (an import can carry dates in months that have ended), and never while it runs."""
 
+import io
+
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from reports.models import StoredMonth
@@ -65,3 +67,12 @@ def test_an_ended_month_does_not_move_until_an_import_counts_it_again(town, tmp_
     assert trend_figures(month=MARCH, region=town.parent)["overall"][-1] == 3
     call_command("import_jobs", str(path))
     assert trend_figures(month=MARCH, region=town.parent)["overall"][-1] == 4  # 8 / 2
+
+
+def test_store_month_command_stores_last_month_and_refuses_the_running_one(town):
+    out = io.StringIO()
+    call_command("store_month", "--month", "2026-03", "--region", "520999", stdout=out)
+    assert "2026-03" in out.getvalue()
+    assert StoredMonth.objects.get().region == town.parent
+    with pytest.raises(CommandError):
+        call_command("store_month", "--month", str(Month.of(timezone.localdate())))
