@@ -114,6 +114,9 @@ def _ledger(placement: Placement, by: User | None, note: str) -> None:
         subject=placement,
         subject_label=_label(placement),
         note=note,
+        # A placement's steps on one day (recommended, then confirmed) are one service, not the
+        # same line listed twice on the workbench and counted twice in the yearly workload.
+        once_a_day=True,
     )
 
 

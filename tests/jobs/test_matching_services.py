@@ -95,6 +95,18 @@ def test_recommend_writes_a_log_a_ledger_line_and_a_notification(job, staff):
     assert Notification.objects.filter(placement=placement, kind="recommended").exists()
 
 
+def test_a_days_steps_on_a_placement_are_one_ledger_line_not_the_same_line_twice(job, staff):
+    """#12: the workbench listed the same service twice at the same minute because every step
+    wrote its own ledger entry; a placement recommended and confirmed on one day is one service."""
+    placement = services.placement_recommend(job=job, seeker=SeekerFactory(), by=staff)
+    services.placement_confirm(placement=placement, by=staff)
+    lines = ServiceRecord.objects.filter(
+        kind=ServiceRecord.Kind.MATCHING, subject_id=str(placement.pk)
+    )
+    assert lines.count() == 1
+    assert "；" in lines.get().note  # both steps are in the one line's note
+
+
 def test_staff_of_another_station_cannot_dispatch_to_this_job(job):
     other = StationAssignmentFactory(station=StationFactory(code="other")).user
     with pytest.raises(PermissionDenied):
@@ -436,7 +448,7 @@ def test_withdrawal_relabels_the_ledger_lines_about_the_persons_placements(job, 
     p = services.placement_recommend(job=job, seeker=seeker, by=staff)
     services.placement_confirm(placement=p, by=staff)
     lines = ServiceRecord.objects.filter(subject_type="jobs.placement", subject_id=str(p.pk))
-    assert lines.count() == 2 and all("王" in line.subject_label for line in lines)
+    assert lines.count() == 1 and all("王" in line.subject_label for line in lines)
     seeker_withdraw(seeker=seeker, by=staff, reason="本人到窗口提出")
     seeker.refresh_from_db()
     assert all(line.subject_label == f"{job.title} · {seeker.number}" for line in lines.all())
