@@ -247,8 +247,8 @@ def _proximity_tiers(job: Job) -> list[tuple[int, Q]]:
     """The tiers of ``_proximity`` as filters, nearest first (each excludes the ones before)."""
     code = _region_code(job.region)
     tiers = []
-    if len(code) == 12:
-        tiers.append((0, Q(home_region__code=code)))
+    if len(code) == 12:  # the job's place is a village: its own seekers first
+        tiers.append((0, Q(home_region_id=job.region_id)))
     township = Q(home_region__code__startswith=code[:9])
     if job.station_id:
         township |= Q(home_station_id=job.station_id)
