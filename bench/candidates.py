@@ -38,11 +38,13 @@ def child() -> None:
     from django.conf import settings
     from django.db import connection
     from django.test import Client
+    from django.test.utils import setup_test_environment
 
     from gigmarket.models import User
     from jobs.models import Job
     from seekers.models import Seeker
 
+    setup_test_environment()  # so that responses carry their template context
     settings.ALLOWED_HOSTS = ["*"]
     client = Client()
     client.force_login(
