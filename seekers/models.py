@@ -183,7 +183,21 @@ class Seeker(models.Model):
                 name="seeker_consented_unless_withdrawn",
             ),
         ]
-        indexes = [models.Index(fields=["home_station", "status"])]
+        indexes = [
+            models.Index(fields=["home_station", "status"]),
+            # The candidates pool reads seeking people newest first, tier by tier, and stops
+            # after the rows it needs (jobs.ranking.register_pool).
+            models.Index(
+                fields=["-registered_at", "id"],
+                condition=models.Q(status="seeking"),
+                name="seeker_seeking_recent",
+            ),
+            models.Index(
+                fields=["home_region", "-registered_at", "id"],
+                condition=models.Q(status="seeking"),
+                name="seeker_seeking_by_place",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.number or self.pk} {mask_name(self.name)}"

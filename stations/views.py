@@ -17,9 +17,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import (
     require_GET,
@@ -106,9 +108,19 @@ def station_list(request: HttpRequest) -> HttpResponse:
         stations = [s for s in stations if s.open_now]
     if here:
         stations.sort(key=lambda s: (s.distance is None, s.distance or 0, s.code))
+    # The cards of the plain directory (no filter, no location) are the same for everyone for a
+    # minute: drawn once into the shared cache.
+    key = f"stations:directory:cards:{get_language()}:{now:%Y%m%d%H%M}" if not request.GET else None
+    cards = cache.get(key) if key else None
+    if cards is None:
+        cards = render_to_string(
+            "stations/includes/_directory_cards.html", {"stations": stations}, request=request
+        )
+        if key:
+            cache.set(key, cards, 60)
     context = {
         "form": form,
-        "stations": stations,
+        "cards": mark_safe(cards),  # drawn by our own template
         "near": here is not None,
         "map": _map_context(stations),
     }

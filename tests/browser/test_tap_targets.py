@@ -15,9 +15,7 @@ MIN = 44
 
 
 def _box(page, selector: str) -> dict:
-    locator = page.locator(selector).first
-    assert locator.count() if hasattr(locator, "count") else True, selector
-    box = locator.bounding_box()
+    box = page.locator(selector).first.bounding_box()
     assert box is not None, f"{selector} is not visible"
     return box
 
@@ -53,9 +51,8 @@ def test_the_whole_job_card_opens_the_job(page, server):
     page.goto(server + "/jobs/")
     card = _box(page, ".job-card")
     # Tap near the card's bottom-right corner, far from the title.
-    page.mouse.click(card["x"] + card["width"] - 8, card["y"] + card["height"] - 8)
-    # The click starts a navigation; wait for it (a load-state wait can return before it begins).
-    page.wait_for_url(f"**/jobs/{job.pk}/")
+    with page.expect_navigation():
+        page.mouse.click(card["x"] + card["width"] - 8, card["y"] + card["height"] - 8)
     assert page.url.endswith(f"/jobs/{job.pk}/")
 
 
@@ -67,8 +64,8 @@ def test_the_whole_station_card_opens_the_station_and_its_call_button_still_call
         "el => document.elementFromPoint(el.getBoundingClientRect().x + 4, el.getBoundingClientRect().y + 4).closest('a') === el"
     )
     card = _box(page, ".station-card")
-    page.mouse.click(card["x"] + card["width"] - 8, card["y"] + 30)
-    page.wait_for_url(f"**{station.get_absolute_url()}")
+    with page.expect_navigation():
+        page.mouse.click(card["x"] + card["width"] - 8, card["y"] + 30)
     assert page.url.endswith(station.get_absolute_url())
 
 
