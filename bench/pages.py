@@ -58,9 +58,10 @@ def _env() -> dict:
         "FIELD_ENCRYPTION_KEY": os.environ.get("FIELD_ENCRYPTION_KEY", "bench"),
         "SECURE_SSL_REDIRECT": "0",
         "DATABASE_URL": url + ("&" if "?" in url else "?") + "conn_max_age=600",
-        "CACHE_URL": "dummycache://"
-        if CACHE == "none"
-        else os.environ.get("CACHE_URL", "redis://127.0.0.1:6379/8"),
+        # Production settings refuse a per-process cache; with BENCH_CACHE=none, bench/wsgi.py
+        # swaps in a dummy cache after they have loaded.
+        "CACHE_URL": os.environ.get("CACHE_URL", "redis://127.0.0.1:6379/8"),
+        "CELERY_BROKER_URL": os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/8"),
         "GUNICORN_BIND": f"127.0.0.1:{PORT}",
         "PYTHONPATH": str(ROOT),
     }

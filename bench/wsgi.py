@@ -9,7 +9,13 @@ import os
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gigmarket.settings.production")
 
+from django.conf import settings  # noqa: E402
 from django.core.wsgi import get_wsgi_application  # noqa: E402
+
+if os.environ.get("BENCH_CACHE") == "none":
+    # Nothing cached at all: the production settings load (and pass their checks) with Redis,
+    # then the cache is swapped for one that keeps nothing, before anything uses it.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
 django_application = get_wsgi_application()
 
