@@ -95,3 +95,19 @@ def test_logging_in_with_a_hostile_next_goes_to_the_start_page(client, target):
     )
     assert response.status_code == 302
     assert response["Location"] == reverse("core:after_login")
+
+
+def test_the_elder_toggle_on_a_forms_answer_returns_to_the_page_the_form_was_on(rf):
+    """#12 follow-up: on a page answering a POST (a revealed mobile, say) the toggle used to link
+    back to that URL by GET, a 405; it returns to the page the form was on instead."""
+    from gigmarket.context_processors import elder_next
+
+    page = rf.get("/jobs/7/candidates/?tab=all")
+    assert elder_next(page) == "/jobs/7/candidates/?tab=all"
+    answer = rf.post(
+        "/jobs/7/candidates/3/call/", HTTP_REFERER="http://testserver/jobs/7/candidates/"
+    )
+    assert elder_next(answer) == "/jobs/7/candidates/"
+    elsewhere = rf.post("/jobs/7/candidates/3/call/", HTTP_REFERER="https://evil.example/x")
+    assert elder_next(elsewhere) == "/"
+    assert elder_next(rf.post("/jobs/7/candidates/3/call/")) == "/"
