@@ -6,6 +6,7 @@ import datetime
 from typing import TYPE_CHECKING
 
 from django.contrib.postgres.fields import ArrayField
+from django.core.cache import cache
 from django.db import connections, models
 from django.db.models import Q, Value
 from django.db.models.functions import StrIndex
@@ -22,6 +23,11 @@ def _station_model():
     from django.apps import apps
 
     return apps.get_model("stations", "Station")
+
+
+#: The kinds of work's names and aliases for the keyword search (reused for a few minutes).
+KIND_WORDS_KEY = "jobs:kind-words"
+KIND_WORDS_SECONDS = 300
 
 
 class _Bigrams(models.Func):
@@ -158,6 +164,20 @@ class JobQuerySet(models.QuerySet):
             Q(end_date__isnull=True) | Q(end_date__gte=today)
         )
 
+    def _kind_words(self) -> list[tuple[int, str]]:
+        """(id, name and colloquial aliases) of every kind of work: one query for the small
+        occupation table, kept in the shared cache for a few minutes (as the filter's choices),
+        so a keyword search costs the same number of queries however many words it has."""
+        table = cache.get(KIND_WORDS_KEY)
+        if table is None:
+            occupations = self.model._meta.get_field("occupation").related_model.objects
+            table = [
+                (pk, f"{name}、{aliases}")
+                for pk, name, aliases in occupations.values_list("pk", "name", "aliases")
+            ]
+            cache.set(KIND_WORDS_KEY, table, KIND_WORDS_SECONDS)
+        return table
+
     def matching_text(self, text: str, *, open_only: bool = False) -> JobQuerySet:
         """Keyword search over title, work content and the kind of work's name and colloquial
         aliases ("采茶" finds 茶叶采摘工's jobs) — containment, so it works on Chinese; on
@@ -172,13 +192,9 @@ class JobQuerySet(models.QuerySet):
         bigrams = open_only and connections[self.db].vendor == "postgresql"
         query = Q()
         for word in text.split()[:5]:
-            # Kinds of work whose name or aliases hold the word: a short list of ids from the
-            # small occupation table, so that the jobs' clause stays indexable.
-            kinds = list(
-                self.model._meta.get_field("occupation")
-                .related_model.objects.filter(Q(name__contains=word) | Q(aliases__contains=word))
-                .values_list("pk", flat=True)
-            )
+            # Kinds of work whose name or aliases hold the word: a short list of ids, so that
+            # the jobs' clause stays indexable.
+            kinds = [pk for pk, words in self._kind_words() if word in words]
             by_kind = Q(occupation_id__in=kinds) if kinds else Q(pk__in=[])
             if bigrams and len(word) >= 2:
                 # strpos, not LIKE: the rows come from the bigram bitmap, and LIKE would make

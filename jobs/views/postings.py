@@ -40,7 +40,7 @@ from gigmarket.roles import Role, role_required
 from gigmarket.services import personal_data_opened
 from gigmarket.templatetags.gigmarket import yuan
 from jobs import checker, listing, services
-from jobs.filters import PublicJobFilter
+from jobs.filters import PublicJobFilter, kind_of_work_choices
 from jobs.forms import (
     ApproveForm,
     EmployerForm,
@@ -206,11 +206,9 @@ def _cards(ids: list[int]) -> list[dict]:
 
 
 def _common_kinds() -> list[dict]:
-    names = dict(
-        Occupation.objects.filter(code__in=[c for c, _i in COMMON_KINDS]).values_list(
-            "code", "name"
-        )
-    )
+    """The quick links to common kinds of work, named from the filter's (cached) choices: they
+    are all concrete kinds, so no query of their own."""
+    names = {code: name for _group, kinds in kind_of_work_choices() for code, name in kinds}
     return [{"code": c, "icon": i, "name": names[c]} for c, i in COMMON_KINDS if c in names]
 
 
