@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gigmarket.forms import PASSWORD_MAX_LENGTH, PhoneCodeForm, capped_formset_factory
+from gigmarket.forms import PASSWORD_MAX_LENGTH, capped_formset_factory
 from gigmarket.models import Industry, Occupation, Region
 from gigmarket.validators import validate_mobile, validate_resident_id
 from seekers.models import PriorityGroup, Seeker, Skill, TimeSlot, Weekday, WorkNature
@@ -231,10 +231,6 @@ class SelfRegisterForm(_PasswordPair):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["home_station"].queryset = Station.objects.active()
-
-
-#: The code texted to the mobile, which finishes a self-registration (the kernel's form).
-SelfRegisterCodeForm = PhoneCodeForm
 
 
 class ClaimForm(_PasswordPair):

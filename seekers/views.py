@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import json
 
 import segno
@@ -21,7 +20,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from gigmarket import facts, phone_codes
 from gigmarket.forms import add_service_errors
-from gigmarket.masking import mask_mobile
 from gigmarket.models import Occupation, User
 from gigmarket.roles import Role, role_required
 from gigmarket.services import personal_data_opened
@@ -364,18 +362,16 @@ def seeker_self_register_view(request: HttpRequest) -> HttpResponse:
             if error is not None:
                 _errors_to_form(form, error)
         else:
-            request.session[SELF_REGISTRATION_KEY] = {
-                "name": data["name"],
-                "mobile": pending.mobile,
-                "password_hash": pending.password_hash,
-                "code_hash": pending.code_hash,
-                "primary_occupation": data["primary_occupation"].pk,
-                "home_station": data["home_station"].pk if data["home_station"] else None,
-                "expires": (
-                    timezone.now() + datetime.timedelta(minutes=phone_codes.CODE_MINUTES)
-                ).timestamp(),
-                "tries": 0,
-            }
+            phone_codes.PendingRegistration.begin(
+                request.session,
+                SELF_REGISTRATION_KEY,
+                mobile=pending.mobile,
+                code_hash=pending.code_hash,
+                name=data["name"],
+                password_hash=pending.password_hash,
+                primary_occupation=data["primary_occupation"].pk,
+                home_station=data["home_station"].pk if data["home_station"] else None,
+            )
             return redirect("seekers:self_register_confirm")
     return render(request, "seekers/self_register.html", {"form": form})
 
@@ -387,47 +383,24 @@ SELF_REGISTRATION_KEY = "seekers:self-registration"
 @require_http_methods(["GET", "POST"])
 def self_register_confirm(request: HttpRequest) -> HttpResponse:
     """Register on a phone, step two: the code texted to the mobile finishes the registration."""
-    if request.user.is_authenticated:
-        return redirect("core:after_login")
-    pending = request.session.get(SELF_REGISTRATION_KEY)
-    if not pending:
-        return redirect("seekers:seeker_self_register")
-    form = forms.SelfRegisterCodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        pending["tries"] += 1
-        request.session[SELF_REGISTRATION_KEY] = pending
-        fresh = pending["expires"] > timezone.now().timestamp()
-        if (
-            fresh
-            and pending["tries"] <= phone_codes.CODE_TRIES
-            and phone_codes.code_matches(
-                code_hash=pending["code_hash"], code=form.cleaned_data["code"]
-            )
-        ):
-            try:
-                seeker = seeker_self_register(
-                    name=pending["name"],
-                    mobile=pending["mobile"],
-                    password_hash=pending["password_hash"],
-                    primary_occupation=Occupation.objects.get(pk=pending["primary_occupation"]),
-                    home_station=Station.objects.filter(pk=pending["home_station"]).first(),
-                )
-            except ValidationError as error:
-                # The code proved the number is theirs: they may learn it is registered.
-                _errors_to_form(form, ValidationError(error.messages))
-            else:
-                del request.session[SELF_REGISTRATION_KEY]
-                login(request, seeker.user, backend=BACKEND)
-                messages.success(
-                    request, _("You are registered. You can add your skills and details any time.")
-                )
-                return redirect("core:me")
-        else:
-            form.add_error("code", _("The code is wrong or has expired."))
-    return render(
+
+    def register(pending: phone_codes.PendingRegistration) -> User:
+        return seeker_self_register(
+            name=pending["name"],
+            mobile=pending["mobile"],
+            password_hash=pending["password_hash"],
+            primary_occupation=Occupation.objects.get(pk=pending["primary_occupation"]),
+            home_station=Station.objects.filter(pk=pending["home_station"]).first(),
+        ).user
+
+    return phone_codes.code_page(
         request,
-        "seekers/self_register_confirm.html",
-        {"form": form, "masked_mobile": mask_mobile(pending["mobile"])},
+        key=SELF_REGISTRATION_KEY,
+        start="seekers:seeker_self_register",
+        template="seekers/self_register_confirm.html",
+        register=register,
+        welcome=_("You are registered. You can add your skills and details any time."),
+        done="core:me",
     )
 
 

@@ -3,11 +3,9 @@ staff's job orders; the review queue; the employer register."""
 
 from __future__ import annotations
 
-import datetime
 import json
 
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.core.cache import cache
@@ -32,7 +30,7 @@ from django.views.decorators.http import (
 )
 
 from gigmarket import phone_codes
-from gigmarket.forms import PhoneCodeForm, add_service_errors
+from gigmarket.forms import add_service_errors
 from gigmarket.http import public_page
 from gigmarket.masking import mask_mobile
 from gigmarket.models import Occupation, Region, User
@@ -442,21 +440,19 @@ def employer_register(request: HttpRequest) -> HttpResponse:
                 error.error_dict["mobile"] = error.error_dict.pop("contact_mobile")
             add_service_errors(form, error)
         else:
-            request.session[EMPLOYER_REGISTRATION_KEY] = {
-                "kind": data["kind"],
-                "name": data["name"],
-                "credit_code": credit_code,
-                "contact_name": data["contact_name"],
-                "mobile": mobile,
-                "password_hash": password_hash,
-                "code_hash": code_hash,
-                "region": data["region"].pk,
-                "address": data["address"],
-                "expires": (
-                    timezone.now() + datetime.timedelta(minutes=phone_codes.CODE_MINUTES)
-                ).timestamp(),
-                "tries": 0,
-            }
+            phone_codes.PendingRegistration.begin(
+                request.session,
+                EMPLOYER_REGISTRATION_KEY,
+                mobile=mobile,
+                code_hash=code_hash,
+                kind=data["kind"],
+                name=data["name"],
+                credit_code=credit_code,
+                contact_name=data["contact_name"],
+                password_hash=password_hash,
+                region=data["region"].pk,
+                address=data["address"],
+            )
             return redirect("jobs:employer_register_confirm")
     return render(request, "jobs/employer_register.html", {"form": form})
 
@@ -468,52 +464,27 @@ EMPLOYER_REGISTRATION_KEY = "jobs:employer-registration"
 @require_http_methods(["GET", "POST"])
 def employer_register_confirm(request: HttpRequest) -> HttpResponse:
     """An employer registers online, step two: the code texted to the mobile finishes it."""
-    if request.user.is_authenticated:
-        return redirect("core:after_login")
-    pending = request.session.get(EMPLOYER_REGISTRATION_KEY)
-    if not pending:
-        return redirect("jobs:employer_register")
-    form = PhoneCodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        pending["tries"] += 1
-        request.session[EMPLOYER_REGISTRATION_KEY] = pending
-        if (
-            pending["expires"] > timezone.now().timestamp()
-            and pending["tries"] <= phone_codes.CODE_TRIES
-            and phone_codes.code_matches(
-                code_hash=pending["code_hash"], code=form.cleaned_data["code"]
-            )
-        ):
-            try:
-                employer = services.employer_register(
-                    kind=pending["kind"],
-                    name=pending["name"],
-                    credit_code=pending["credit_code"],
-                    contact_name=pending["contact_name"],
-                    mobile=pending["mobile"],
-                    password_hash=pending["password_hash"],
-                    region=Region.objects.get(pk=pending["region"]),
-                    address=pending["address"],
-                )
-            except ValidationError as error:
-                # The code proved the number is theirs: they may learn it is registered.
-                form.add_error(None, error.messages)
-            else:
-                del request.session[EMPLOYER_REGISTRATION_KEY]
-                login(request, employer.user, backend="gigmarket.backends.UsernameOrMobileBackend")
-                messages.success(
-                    request,
-                    _(
-                        "Registered. You can now post jobs; each is reviewed before it is published."
-                    ),
-                )
-                return redirect("jobs:employer_home")
-        else:
-            form.add_error("code", _("The code is wrong or has expired."))
-    return render(
+
+    def register(pending: phone_codes.PendingRegistration) -> User:
+        return services.employer_register(
+            kind=pending["kind"],
+            name=pending["name"],
+            credit_code=pending["credit_code"],
+            contact_name=pending["contact_name"],
+            mobile=pending["mobile"],
+            password_hash=pending["password_hash"],
+            region=Region.objects.get(pk=pending["region"]),
+            address=pending["address"],
+        ).user
+
+    return phone_codes.code_page(
         request,
-        "jobs/employer_register_confirm.html",
-        {"form": form, "masked_mobile": mask_mobile(pending["mobile"])},
+        key=EMPLOYER_REGISTRATION_KEY,
+        start="jobs:employer_register",
+        template="jobs/employer_register_confirm.html",
+        register=register,
+        welcome=_("Registered. You can now post jobs; each is reviewed before it is published."),
+        done="jobs:employer_home",
     )
 
 
@@ -561,7 +532,6 @@ def manage_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def job_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The jobs this user may work on, as CSV (UTF-8 with BOM) or XLSX; contacts masked."""
-    from gigmarket.masking import mask_mobile
     from gigmarket.tabular import csv_bytes, xlsx_bytes
 
     if not request.user.has_role(*STAFF_ROLES, Role.REVIEWER):
