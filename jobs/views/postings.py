@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Value
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -240,7 +240,7 @@ def job_list(request: HttpRequest) -> HttpResponse:
         jobs = filterset.qs if bound and valid else Job.objects.listed()
         html["results"] = html["results"] if valid else None
         if html["results"] is None:
-            html["results"] = _results_html(request, jobs, number)
+            html["results"] = _results_html(request, jobs, number, filters)
         if html["form"] is None or not valid:
             html["form"] = render_to_string("includes/_form.html", {"form": filterset.form})
         if valid:  # invalid input is drawn with its errors and never cached
@@ -261,8 +261,9 @@ def job_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _results_html(request: HttpRequest, jobs, number: int) -> str:
-    """The count, one page of cards and the pager."""
+def _results_html(request: HttpRequest, jobs, number: int, filters: str) -> str:
+    """The count, one page of cards and the pager. The pager's links carry the filters only:
+    the fragment is stored under them and served to everyone who asks for them."""
     paginator = BoundedPaginator(jobs.order_by("-opened_at", "-pk"), PAGE_SIZE)
     page = paginator.get_page(number)
     # The page's ids first (an index-only scan, however deep the page), then their rows.
@@ -274,6 +275,7 @@ def _results_html(request: HttpRequest, jobs, number: int) -> str:
             "more_than_shown": paginator.count > MAX_PAGES * PAGE_SIZE,
             "last_page": page.number == paginator.num_pages,
             "shown": MAX_PAGES * PAGE_SIZE,
+            "query": QueryDict(filters),
         },
         request=request,
     )

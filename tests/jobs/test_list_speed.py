@@ -129,3 +129,14 @@ def test_a_page_drawn_with_a_csrf_token_is_not_shared(rf):
     request.user = AnonymousUser()
     response = page(request)
     assert "private" in response["Cache-Control"] and "public" not in response["Cache-Control"]
+
+
+def test_the_cached_pager_carries_only_the_filters(client):
+    # The cards and pager are stored under the filters alone: whatever else one visitor's URL
+    # carried must not end up in the links served to the next visitor.
+    OpenJobFactory.create_batch(postings.PAGE_SIZE + 1, title="搬运工")
+    client.get(reverse("jobs:job_list"), {"q": "搬运", "from": "poisoned"})
+    response = client.get(reverse("jobs:job_list"), {"q": "搬运"})
+    html = response.content.decode()
+    assert "page=2" in html
+    assert "poisoned" not in html
