@@ -36,6 +36,7 @@ from gigmarket.forms import PhoneCodeForm, add_service_errors
 from gigmarket.http import public_page
 from gigmarket.masking import mask_mobile
 from gigmarket.models import Occupation, Region, User
+from gigmarket.network import client_ip
 from gigmarket.roles import Role, role_required
 from gigmarket.services import personal_data_opened
 from gigmarket.templatetags.gigmarket import yuan
@@ -440,6 +441,7 @@ def employer_register(request: HttpRequest) -> HttpResponse:
                 credit_code=data["credit_code"],
                 mobile=data["mobile"],
                 password=data["password"],
+                client=client_ip(request) or "",
             )
         except ValidationError as error:
             if hasattr(error, "error_dict") and "contact_mobile" in error.error_dict:

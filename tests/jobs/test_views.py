@@ -573,3 +573,14 @@ def test_the_staff_job_search_keeps_what_was_typed_out_of_the_url(client, login)
     assert response.status_code == 200 and job.title in body and other.title not in body
     # A typed search in the query string is not a search any more.
     assert other.title in client.get(reverse("jobs:manage_list"), {"q": "王建国"}).content.decode()
+
+
+def test_employer_registration_texts_from_one_address_are_limited(client, texts):
+    from gigmarket import phone_codes
+
+    town = Region.objects.get_or_create(
+        code="520999001", defaults={"name": "城关街道", "level": "township"}
+    )[0]
+    for n in range(phone_codes.TEXTS_PER_ADDRESS_PER_HOUR + 3):
+        assert _register_employer(client, f"137{n:08d}", town).status_code == 302
+    assert len(texts) == phone_codes.TEXTS_PER_ADDRESS_PER_HOUR
