@@ -24,7 +24,9 @@ CODE_TRIES = 5
 TEXTS_PER_HOUR = 3
 #: Texts one address may have sent per hour, to any numbers: each text costs the county money,
 #: and without it one visitor could have every number in a list texted three times an hour.
-TEXTS_PER_ADDRESS_PER_HOUR = 10
+#: Generous, since many honest people share one address (a station's Wi-Fi on a registration
+#: day, a mobile carrier's NAT) and a code that is not sent is not said on the page.
+TEXTS_PER_ADDRESS_PER_HOUR = 60
 
 
 def _hash(code: str) -> str:
