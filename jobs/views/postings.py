@@ -58,6 +58,8 @@ from jobs.schema import employer_public_name, job_posting, public_address
 from stations.models import Station
 
 PAGE_SIZE = 20
+#: Characters of a posting's text the checker reads while it is typed (far past any real one).
+CHECKED_TEXT_LIMIT = 20000
 #: The list shows at most this many pages (1,000 jobs); past them, narrow the filter.
 MAX_PAGES = 50
 STAFF_ROLES = (Role.STATION_STAFF, Role.COUNTY_ADMIN)
@@ -685,7 +687,7 @@ def job_create(request: HttpRequest) -> HttpResponse:
 def job_check(request: HttpRequest) -> HttpResponse:
     """The checker's findings on the text being typed (htmx, while an employer or staff edit)."""
     text = "\n".join(request.POST.get(f, "") for f in ("title", "content", "skills", "insurance"))
-    findings = checker.check_text(text[:20000], checker.active_rules())
+    findings = checker.check_text(text[:CHECKED_TEXT_LIMIT], checker.active_rules())
     return render(request, "jobs/includes/_findings.html", {"findings": findings})
 
 
@@ -694,7 +696,8 @@ def _preview_findings(form) -> list:
     if not form.is_bound:
         return []
     text = "\n".join(str(form.data.get(f, "")) for f in ("title", "content", "skills", "insurance"))
-    return checker.check_text(text, checker.active_rules())
+    # The raw POST, before the form's length limits: bounded as the typing check is.
+    return checker.check_text(text[:CHECKED_TEXT_LIMIT], checker.active_rules())
 
 
 @job_editor_required

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from gigmarket.models import Region, User
 from jobs.models import Employer, Job
+from jobs.views import postings
 from tests.gigmarket.factories import AdminFactory, RegionFactory, ReviewerFactory
 from tests.jobs.factories import (
     EmployerFactory,
@@ -584,3 +585,24 @@ def test_employer_registration_texts_from_one_address_are_limited(client, texts)
     for n in range(phone_codes.TEXTS_PER_ADDRESS_PER_HOUR + 3):
         assert _register_employer(client, f"137{n:08d}", town).status_code == 302
     assert len(texts) == phone_codes.TEXTS_PER_ADDRESS_PER_HOUR
+
+
+def test_the_checker_reads_a_bounded_text_from_a_posted_job_form(login, monkeypatch):
+    # The findings beside the form are drawn from the raw POST, before the form's length limits:
+    # a few megabytes of text must not all go through every rule.
+    from jobs import checker
+    from tests.gigmarket.factories import EmployerUserFactory
+
+    lengths = []
+    real = checker.check_text
+
+    def recording(text, rules):
+        lengths.append(len(text))
+        return real(text[:100], rules)
+
+    monkeypatch.setattr(checker, "check_text", recording)
+    client = login(EmployerFactory(user=EmployerUserFactory()).user)
+    page = client.post(reverse("jobs:job_create"), {"title": "搬运工", "content": "搬" * 100_000})
+    assert page.status_code == 200  # the form again, with its errors and the findings
+    client.post(reverse("jobs:job_check"), {"content": "搬" * 100_000})
+    assert lengths and max(lengths) <= postings.CHECKED_TEXT_LIMIT
