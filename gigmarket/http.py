@@ -15,15 +15,26 @@ PUBLIC_MAX_AGE = 60
 PUBLIC_STALE_WHILE_REVALIDATE = 600
 
 
+def _drawn_for_this_visitor(request: HttpRequest) -> bool:
+    """Whether the page holds something of this visitor's own: a one-time message (often naming
+    a tracking number or a person) or a CSRF token. Their cookies are set only after the view, by
+    the messages and CSRF middleware, so ``response.cookies`` is still empty here."""
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return True
+    storage = getattr(request, "_messages", None)
+    return storage is not None and len(storage) > 0
+
+
 def _shareable(request: HttpRequest, response: HttpResponse) -> bool:
     """Whether this response is the same for every anonymous visitor (no account, no session,
-    no cookie set, e.g. by a one-time message)."""
+    no cookie set, no one-time message, no CSRF token)."""
     user = getattr(request, "user", None)
     return (
         response.status_code == 200
         and not response.cookies
         and not (user is not None and user.is_authenticated)
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not _drawn_for_this_visitor(request)
     )
 
 

@@ -3,7 +3,8 @@
 ``text_code`` sends either a fresh code (a number new to the register) or, for a number already
 registered, a text telling its holder how to log in — so the web page after it can be the same
 in both cases and never confirms to a stranger who is registered. A number gets at most
-``TEXTS_PER_HOUR`` such texts an hour (the rest are silently not sent: the page stays the same).
+``TEXTS_PER_HOUR`` such texts an hour, and one address at most ``TEXTS_PER_ADDRESS_PER_HOUR``
+whatever the numbers typed (the rest are silently not sent: the page stays the same).
 
 ``PendingRegistration`` keeps what a registration form took in the session until the code comes
 back: ``begin`` after the text is sent, ``check`` each code typed, ``end`` once the registration is
@@ -30,10 +31,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gigmarket import crypto
+from gigmarket import crypto, throttle
 from gigmarket.forms import PhoneCodeForm, add_service_errors
 from gigmarket.masking import mask_mobile
 from gigmarket.notify import get_sender
+from gigmarket.throttle import Limit
 
 if TYPE_CHECKING:
     from gigmarket.models import User
@@ -46,14 +48,28 @@ TEXTS_PER_HOUR = 3
 #: What the page says for a code that does not finish the registration, whatever the reason
 #: (wrong, expired, or too many tries).
 WRONG_CODE = _("The code is wrong or has expired.")
+#: Texts one address may have sent per hour, to any numbers: each text costs the county money,
+#: and without it one visitor could have every number in a list texted three times an hour.
+#: Generous, since many honest people share one address (a station's Wi-Fi on a registration
+#: day, a mobile carrier's NAT) and a code that is not sent is not said on the page.
+TEXTS_PER_ADDRESS_PER_HOUR = 60
 
 
 def _hash(code: str) -> str:
     return crypto.lookup_hash(code.strip(), purpose="phone_code")
 
 
-def text_code(*, mobile: str, purpose: str, known: bool, known_text: str, code_text: str) -> str:
+def text_code(
+    *,
+    mobile: str,
+    purpose: str,
+    known: bool,
+    known_text: str,
+    code_text: str,
+    client: str = "",
+) -> str:
     """Text ``mobile``: ``known_text`` if ``known``, else ``code_text`` with ``%(code)s`` filled in.
+    ``client`` is the address the request came from (``gigmarket.network.client_ip``).
 
     Returns the hash of the code sent, or "" for a known number (no code will ever match).
     """
@@ -65,7 +81,8 @@ def text_code(*, mobile: str, purpose: str, known: bool, known_text: str, code_t
     except ValueError:  # expired in between
         cache.add(key, 1, 3600)
         sent = 1
-    if sent <= TEXTS_PER_HOUR:
+    by_address = [Limit(f"phone-codes:address:{client}", TEXTS_PER_ADDRESS_PER_HOUR, 3600)]
+    if sent <= TEXTS_PER_HOUR and (not client or throttle.acquire(by_address)):
         text = known_text if known else code_text % {"code": code}
         get_sender().send(channel="sms", to=mobile, text=text)
     return "" if known else _hash(code)

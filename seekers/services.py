@@ -476,7 +476,9 @@ class PendingRegistration:
     code_hash: str
 
 
-def self_registration_begin(*, name: str, mobile: str, password: str) -> PendingRegistration:
+def self_registration_begin(
+    *, name: str, mobile: str, password: str, client: str = ""
+) -> PendingRegistration:
     """Step one of registering on a phone: check what was typed and text the mobile.
 
     What the visitor sees next is the same whether or not the number is in the register (so the
@@ -499,6 +501,7 @@ def self_registration_begin(*, name: str, mobile: str, password: str) -> Pending
             "%(site)s: your registration code is %(code)s, valid for %(minutes)d minutes. "
             "Do not give it to anyone."
         ) % {"site": settings.SITE_NAME, "code": "%(code)s", "minutes": phone_codes.CODE_MINUTES},
+        client=client,
     )
     return PendingRegistration(
         mobile=identity.mobile, password_hash=make_password(password), code_hash=code_hash

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from gigmarket import facts, phone_codes
 from gigmarket.forms import add_service_errors
 from gigmarket.models import Occupation, User
+from gigmarket.network import client_ip
 from gigmarket.roles import Role, role_required
 from gigmarket.services import personal_data_opened
 from seekers import forms
@@ -353,7 +354,10 @@ def seeker_self_register_view(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             pending = self_registration_begin(
-                name=data["name"], mobile=data["mobile"], password=data["password1"]
+                name=data["name"],
+                mobile=data["mobile"],
+                password=data["password1"],
+                client=client_ip(request) or "",
             )
         except ValidationError as error:
             if hasattr(error, "error_dict") and "password" in error.message_dict:

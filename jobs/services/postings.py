@@ -188,7 +188,7 @@ def _save_new_employer(employer: Employer) -> None:
 
 
 def employer_registration_begin(
-    *, kind: str, name: str, mobile: str, password: str, credit_code: str = ""
+    *, kind: str, name: str, mobile: str, password: str, credit_code: str = "", client: str = ""
 ) -> tuple[str, str, str, str]:
     """Step one of an employer registering online: check what was typed and text the mobile.
 
@@ -230,6 +230,7 @@ def employer_registration_begin(
             "Do not give it to anyone."
         )
         % {"site": settings.SITE_NAME, "code": "%(code)s", "minutes": phone_codes.CODE_MINUTES},
+        client=client,
     )
     return credit_code, mobile, make_password(password), code_hash
 

@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Value
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -34,6 +34,7 @@ from gigmarket.forms import add_service_errors
 from gigmarket.http import public_page
 from gigmarket.masking import mask_mobile
 from gigmarket.models import Occupation, Region, User
+from gigmarket.network import client_ip
 from gigmarket.roles import Role, role_required
 from gigmarket.services import personal_data_opened
 from gigmarket.templatetags.gigmarket import yuan
@@ -55,6 +56,8 @@ from jobs.schema import employer_public_name, job_posting, public_address
 from stations.models import Station
 
 PAGE_SIZE = 20
+#: Characters of a posting's text the checker reads while it is typed (far past any real one).
+CHECKED_TEXT_LIMIT = 20000
 #: The list shows at most this many pages (1,000 jobs); past them, narrow the filter.
 MAX_PAGES = 50
 STAFF_ROLES = (Role.STATION_STAFF, Role.COUNTY_ADMIN)
@@ -236,7 +239,7 @@ def job_list(request: HttpRequest) -> HttpResponse:
         jobs = filterset.qs if bound and valid else Job.objects.listed()
         html["results"] = html["results"] if valid else None
         if html["results"] is None:
-            html["results"] = _results_html(request, jobs, number)
+            html["results"] = _results_html(request, jobs, number, filters)
         if html["form"] is None or not valid:
             html["form"] = render_to_string("includes/_form.html", {"form": filterset.form})
         if valid:  # invalid input is drawn with its errors and never cached
@@ -257,8 +260,9 @@ def job_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _results_html(request: HttpRequest, jobs, number: int) -> str:
-    """The count, one page of cards and the pager."""
+def _results_html(request: HttpRequest, jobs, number: int, filters: str) -> str:
+    """The count, one page of cards and the pager. The pager's links carry the filters only:
+    the fragment is stored under them and served to everyone who asks for them."""
     paginator = BoundedPaginator(jobs.order_by("-opened_at", "-pk"), PAGE_SIZE)
     page = paginator.get_page(number)
     # The page's ids first (an index-only scan, however deep the page), then their rows.
@@ -270,6 +274,7 @@ def _results_html(request: HttpRequest, jobs, number: int) -> str:
             "more_than_shown": paginator.count > MAX_PAGES * PAGE_SIZE,
             "last_page": page.number == paginator.num_pages,
             "shown": MAX_PAGES * PAGE_SIZE,
+            "query": QueryDict(filters),
         },
         request=request,
     )
@@ -434,6 +439,7 @@ def employer_register(request: HttpRequest) -> HttpResponse:
                 credit_code=data["credit_code"],
                 mobile=data["mobile"],
                 password=data["password"],
+                client=client_ip(request) or "",
             )
         except ValidationError as error:
             if hasattr(error, "error_dict") and "contact_mobile" in error.error_dict:
@@ -649,7 +655,7 @@ def job_create(request: HttpRequest) -> HttpResponse:
 def job_check(request: HttpRequest) -> HttpResponse:
     """The checker's findings on the text being typed (htmx, while an employer or staff edit)."""
     text = "\n".join(request.POST.get(f, "") for f in ("title", "content", "skills", "insurance"))
-    findings = checker.check_text(text[:20000], checker.active_rules())
+    findings = checker.check_text(text[:CHECKED_TEXT_LIMIT], checker.active_rules())
     return render(request, "jobs/includes/_findings.html", {"findings": findings})
 
 
@@ -658,7 +664,8 @@ def _preview_findings(form) -> list:
     if not form.is_bound:
         return []
     text = "\n".join(str(form.data.get(f, "")) for f in ("title", "content", "skills", "insurance"))
-    return checker.check_text(text, checker.active_rules())
+    # The raw POST, before the form's length limits: bounded as the typing check is.
+    return checker.check_text(text[:CHECKED_TEXT_LIMIT], checker.active_rules())
 
 
 @job_editor_required

@@ -6,8 +6,15 @@ import gzip
 
 import pytest
 from django import forms
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.messages import constants
+from django.contrib.messages.storage.base import Message
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.urls import reverse
 
+from gigmarket.http import public_page
 from gigmarket.models import Occupation
 from jobs.filters import PublicJobFilter
 from jobs.views import postings
@@ -99,3 +106,37 @@ def test_a_two_character_keyword_finds_its_jobs(client):
     assert "仓库搬运" in html and html.count('class="job-card card"') == 2
     html = client.get(reverse("jobs:job_list"), {"q": "搬运 家具"}).content.decode()
     assert html.count('class="job-card card"') == 1
+
+
+@pytest.mark.parametrize("name", PUBLIC_PAGES)
+def test_a_page_showing_a_one_time_message_is_not_shared(client, name):
+    # The messages middleware deletes the message's cookie after the view has run, so the page
+    # must be judged by the message itself: it may name a tracking number or a person.
+    client.cookies["messages"] = CookieStorage(HttpRequest())._encode(
+        [Message(constants.SUCCESS, "Complaint T20261203 received")]
+    )
+    response = client.get(reverse(name))
+    assert "Complaint T20261203 received" in response.content.decode()
+    assert "private" in response["Cache-Control"] and "public" not in response["Cache-Control"]
+
+
+def test_a_page_drawn_with_a_csrf_token_is_not_shared(rf):
+    @public_page
+    def page(request):
+        return HttpResponse(get_token(request))
+
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    response = page(request)
+    assert "private" in response["Cache-Control"] and "public" not in response["Cache-Control"]
+
+
+def test_the_cached_pager_carries_only_the_filters(client):
+    # The cards and pager are stored under the filters alone: whatever else one visitor's URL
+    # carried must not end up in the links served to the next visitor.
+    OpenJobFactory.create_batch(postings.PAGE_SIZE + 1, title="搬运工")
+    client.get(reverse("jobs:job_list"), {"q": "搬运", "from": "poisoned"})
+    response = client.get(reverse("jobs:job_list"), {"q": "搬运"})
+    html = response.content.decode()
+    assert "page=2" in html
+    assert "poisoned" not in html

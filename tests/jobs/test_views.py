@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from gigmarket.models import Region, User
 from jobs.models import Employer, Job
+from jobs.views import postings
 from tests.gigmarket.factories import AdminFactory, RegionFactory, ReviewerFactory
 from tests.jobs.factories import (
     EmployerFactory,
@@ -80,6 +81,8 @@ def test_the_list_uses_a_fixed_number_of_queries_whatever_the_page_size(
     client, django_assert_max_num_queries
 ):
     OpenJobFactory.create_batch(25)
+    # A cold cache: count, ids, rows, names; the kinds of work and how often each is asked for
+    # (two queries; the big buttons are named from them), townships, stations.
     with django_assert_max_num_queries(8):
         response = client.get(reverse("jobs:job_list"))
     assert response.status_code == 200
@@ -573,3 +576,35 @@ def test_the_staff_job_search_keeps_what_was_typed_out_of_the_url(client, login)
     assert response.status_code == 200 and job.title in body and other.title not in body
     # A typed search in the query string is not a search any more.
     assert other.title in client.get(reverse("jobs:manage_list"), {"q": "王建国"}).content.decode()
+
+
+def test_employer_registration_texts_from_one_address_are_limited(client, texts):
+    from gigmarket import phone_codes
+
+    town = Region.objects.get_or_create(
+        code="520999001", defaults={"name": "城关街道", "level": "township"}
+    )[0]
+    for n in range(phone_codes.TEXTS_PER_ADDRESS_PER_HOUR + 3):
+        assert _register_employer(client, f"137{n:08d}", town).status_code == 302
+    assert len(texts) == phone_codes.TEXTS_PER_ADDRESS_PER_HOUR
+
+
+def test_the_checker_reads_a_bounded_text_from_a_posted_job_form(login, monkeypatch):
+    # The findings beside the form are drawn from the raw POST, before the form's length limits:
+    # a few megabytes of text must not all go through every rule.
+    from jobs import checker
+    from tests.gigmarket.factories import EmployerUserFactory
+
+    lengths = []
+    real = checker.check_text
+
+    def recording(text, rules):
+        lengths.append(len(text))
+        return real(text[:100], rules)
+
+    monkeypatch.setattr(checker, "check_text", recording)
+    client = login(EmployerFactory(user=EmployerUserFactory()).user)
+    page = client.post(reverse("jobs:job_create"), {"title": "搬运工", "content": "搬" * 100_000})
+    assert page.status_code == 200  # the form again, with its errors and the findings
+    client.post(reverse("jobs:job_check"), {"content": "搬" * 100_000})
+    assert lengths and max(lengths) <= postings.CHECKED_TEXT_LIMIT

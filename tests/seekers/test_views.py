@@ -300,3 +300,14 @@ def test_home_station_withdraws_a_person_who_asks_at_the_window(login, staff, ho
     assert seeker.status == "withdrawn" and seeker.mobile is None
     assert seeker.transitions.get().reason == "本人到窗口提出"
 
+
+
+def test_one_address_cannot_have_every_number_in_a_list_texted(client, texts):
+    # Each number is limited to a few texts an hour; the address typing them in is limited too,
+    # or one visitor could have the county pay for a text to every number they can list.
+    from gigmarket import phone_codes
+
+    for n in range(phone_codes.TEXTS_PER_ADDRESS_PER_HOUR + 3):
+        response = _self_register(client, f"136{n:08d}")
+        assert response.status_code == 302  # the page is the same, sent or not
+    assert len(texts) == phone_codes.TEXTS_PER_ADDRESS_PER_HOUR
