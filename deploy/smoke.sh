@@ -19,6 +19,9 @@
 # (the queue's broker, which the health check reaches; default redis://127.0.0.1:6379/5), SMOKE_APP_PORT (18000),
 # SMOKE_HTTP_PORT (18080), SMOKE_HTTPS_PORT (18443).
 set -euo pipefail
+# A production host never has the test suite's escape hatch for live-server tests set (Django's
+# deploy check refuses it); .ci/run exports it for the browser tests, so drop it here.
+unset DJANGO_ALLOW_ASYNC_UNSAFE
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DB=${SMOKE_DB:-gigmarket_smoke}
