@@ -99,6 +99,20 @@ def regions():
     return towns, villages
 
 
+def bench_employer(town) -> Employer:
+    """The one individual employer the matching and report benchmarks post their jobs under."""
+    employer, _ = Employer.objects.get_or_create(
+        contact_mobile="13799999998",
+        defaults={
+            "kind": "individual",
+            "name": "压测用工方",
+            "contact_name": "压测",
+            "region": town,
+        },
+    )
+    return employer
+
+
 def stations(towns):
     result = []
     for i, town in enumerate(towns):

@@ -34,7 +34,8 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from gigmarket.models import Occupation, Region, User  # noqa: E402
+from bench.generate import bench_employer, regions  # noqa: E402
+from gigmarket.models import Occupation, User  # noqa: E402
 from gigmarket.reference import load_reference  # noqa: E402
 from jobs import ranking  # noqa: E402
 from jobs.models import Employer, Job, Placement, WaitingEntry  # noqa: E402
@@ -43,36 +44,14 @@ from stations.models import Station, StationAssignment  # noqa: E402
 
 SEEKERS = int(os.environ.get("BENCH_SEEKERS", "50000"))
 JOBS = int(os.environ.get("BENCH_JOBS", "100000"))
-TOWNSHIPS = 12
-VILLAGES = 8
 BACKEND = "gigmarket.backends.UsernameOrMobileBackend"
 DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 SLOTS = ["morning", "afternoon", "evening", "night"]
 
 
-def _regions():
-    county, _ = Region.objects.get_or_create(
-        code="520999", defaults={"name": "示范县", "level": "county"}
-    )
-    towns, villages = [], []
-    for t in range(1, TOWNSHIPS + 1):
-        town, _ = Region.objects.get_or_create(
-            code=f"520999{100 + t:03d}",
-            defaults={"name": f"第{t}镇", "level": "township", "parent": county},
-        )
-        towns.append(town)
-        for v in range(1, VILLAGES + 1):
-            village, _ = Region.objects.get_or_create(
-                code=f"{town.code}{200 + v:03d}",
-                defaults={"name": f"第{t}镇{v}村", "level": "village", "parent": town},
-            )
-            villages.append(village)
-    return towns, villages
-
-
 def generate():
     load_reference()
-    towns, villages = _regions()
+    towns, villages = regions()
     stations = []
     for i, town in enumerate(towns):
         station, _ = Station.objects.get_or_create(
@@ -147,15 +126,7 @@ def generate():
         SeekingPeriod.objects.bulk_create(periods, batch_size=5000)
         Skill.objects.bulk_create(skills, batch_size=5000)
 
-    employer, _ = Employer.objects.get_or_create(
-        contact_mobile="13799999998",
-        defaults={
-            "kind": "individual",
-            "name": "压测用工方",
-            "contact_name": "压测",
-            "region": towns[0],
-        },
-    )
+    employer = bench_employer(towns[0])
     have = Job.objects.count()
     batch = []
     for n in range(have, JOBS):

@@ -33,9 +33,10 @@ django.setup()
 from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from bench.generate import bench_employer  # noqa: E402
 from gigmarket.models import Industry, Occupation, Region  # noqa: E402
 from gigmarket.reference import load_reference  # noqa: E402
-from jobs.models import Employer, Job, Placement  # noqa: E402
+from jobs.models import Job, Placement  # noqa: E402
 from seekers.models import Seeker, SeekingPeriod, last_day_of_month_after_next  # noqa: E402
 from stations.models import Station  # noqa: E402
 
@@ -75,15 +76,7 @@ def places():
         )[0]
         for n, town in enumerate(towns, start=1)
     ]
-    employer, _ = Employer.objects.get_or_create(
-        contact_mobile="13799999998",
-        defaults={
-            "kind": "individual",
-            "name": "压测用工方",
-            "contact_name": "压测",
-            "region": towns[0],
-        },
-    )
+    employer = bench_employer(towns[0])
     return stations, employer
 
 
