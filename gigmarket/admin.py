@@ -6,33 +6,28 @@ from django.contrib.auth.admin import UserAdmin
 from gigmarket.models import Industry, Occupation, PersonalDataAccess, Region, User
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class NoWrites:
+    """Shown in the admin, never added, changed or deleted there."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyAdmin(NoWrites, admin.ModelAdmin):
     """Read here, never written here: the record is made and changed only through its service
     (which checks its rules, takes its locks and logs who did it) on the site's own pages."""
 
-    def has_add_permission(self, request, obj=None):
-        return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class ReadOnlyInline(admin.TabularInline):
+class ReadOnlyInline(NoWrites, admin.TabularInline):
     """An inline of a ``ReadOnlyAdmin``: shown, never added, changed or deleted here."""
 
     extra = 0
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(User)
