@@ -1,7 +1,9 @@
-"""Password rules for staff accounts: at least 10 characters from 3 of the 4 character classes."""
+"""Password rules for staff accounts (at least 10 characters from 3 of the 4 character classes),
+and the one way services check and set a password."""
 
 import re
 
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -44,3 +46,21 @@ class StaffPasswordValidator:
         return _(
             "Staff passwords: at least 10 characters, mixing three of lower-case letters, upper-case letters, digits and symbols."
         )
+
+
+def check_password_for(password: str, user) -> None:
+    """Django's password validators for ``user``, their messages under the ``password`` field."""
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        raise ValidationError({"password": error.messages}) from error
+
+
+def give_password(user, *, password: str = "", password_hash: str = "") -> None:
+    """Set ``user``'s password: a hash made (and checked) when it was typed, earlier in a
+    registration, or else ``password``, checked now. Does not save."""
+    if password_hash:
+        user.password = password_hash
+    else:
+        check_password_for(password, user)
+        user.set_password(password)

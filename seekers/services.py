@@ -11,7 +11,6 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -20,6 +19,7 @@ from django.utils.translation import gettext as _
 from gigmarket import crypto, facts, phone_codes
 from gigmarket.masking import mask_id_number, mask_mobile, mask_name
 from gigmarket.models import Industry, Occupation, User
+from gigmarket.passwords import check_password_for, give_password
 from gigmarket.services import transition
 from gigmarket.tabular import ImportReport
 from gigmarket.validators import (
@@ -449,21 +449,10 @@ def claim_code_issue(*, seeker: Seeker, by: User | None) -> str:
 
 def _new_seeker_user(*, mobile: str, name: str, password: str = "", password_hash: str = "") -> User:
     user = User(username=f"s-{uuid.uuid4().hex[:12]}", kind=User.Kind.SEEKER, phone=mobile, display_name=name)
-    if password_hash:  # checked when it was typed (self_registration_begin)
-        user.password = password_hash
-    else:
-        _check_password(password, user)
-        user.set_password(password)
+    give_password(user, password=password, password_hash=password_hash)
     user.full_clean()
     user.save()
     return user
-
-
-def _check_password(password: str, user: User) -> None:
-    try:
-        validate_password(password, user)
-    except ValidationError as error:
-        raise ValidationError({"password": error.messages}) from error
 
 
 @dataclass(frozen=True)
@@ -487,7 +476,7 @@ def self_registration_begin(
     (the slip's code, or any station). A number is sent at most a few texts an hour.
     """
     identity = check_identity(mobile=mobile)
-    _check_password(password, User(kind=User.Kind.SEEKER, phone=identity.mobile, display_name=name))
+    check_password_for(password, User(kind=User.Kind.SEEKER, phone=identity.mobile, display_name=name))
     known = find_existing(identity) is not None or User.objects.filter(phone=identity.mobile).exists()
     code_hash = phone_codes.text_code(
         mobile=identity.mobile,
@@ -529,10 +518,7 @@ def seeker_claim_account(*, mobile: str, code: str, password: str) -> User:
         raise wrong
     if seeker.user_id:
         user = seeker.user
-        try:
-            validate_password(password, user)
-        except ValidationError as error:
-            raise ValidationError({"password": error.messages}) from error
+        check_password_for(password, user)
         user.set_password(password)
         user.save(update_fields=["password"])
         seeker.claim_code_hash, seeker.claim_code_expires = "", None

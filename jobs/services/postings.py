@@ -11,7 +11,6 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -21,6 +20,7 @@ from django.utils.translation import gettext as _
 from gigmarket import phone_codes
 from gigmarket.logging import scrub
 from gigmarket.models import Industry, Region, User
+from gigmarket.passwords import check_password_for, give_password
 from gigmarket.roles import OPERATING_ROLES
 from gigmarket.services import transition
 from gigmarket.validators import validate_credit_code, validate_mobile
@@ -209,7 +209,7 @@ def employer_registration_begin(
             {"credit_code": _("An employer with this credit code is already registered.")},
             code="duplicate",
         )
-    _check_password(
+    check_password_for(
         password, User(username=mobile, phone=mobile, kind=User.Kind.EMPLOYER, display_name=name)
     )
     known = (
@@ -233,13 +233,6 @@ def employer_registration_begin(
         client=client,
     )
     return credit_code, mobile, make_password(password), code_hash
-
-
-def _check_password(password: str, user: User) -> None:
-    try:
-        validate_password(password, user)
-    except ValidationError as error:
-        raise ValidationError({"password": error.messages}) from error
 
 
 @transaction.atomic
@@ -276,11 +269,7 @@ def employer_register(
             code="duplicate",
         )
     user = User(username=mobile, phone=mobile, kind=User.Kind.EMPLOYER, display_name=name.strip())
-    if password_hash:
-        user.password = password_hash
-    else:
-        _check_password(password, user)
-        user.set_password(password)
+    give_password(user, password=password, password_hash=password_hash)
     user.full_clean()
     user.save()
     employer = Employer(
