@@ -33,6 +33,7 @@ LAST_PLACED_ON = "seekers.last_placed_on"
 #: (station, limit) → up to ``limit`` of the station's open jobs, newest first, for its page.
 STATION_OPEN_JOBS = "stations.open_jobs"
 
+
 def listen(event: str, func: Callable[..., Any]) -> None:
     """Register ``func`` to be told of ``event`` (registering the same function twice keeps one)."""
     funcs = _listeners.setdefault(event, [])

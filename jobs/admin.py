@@ -21,7 +21,13 @@ class EmployerAdmin(admin.ModelAdmin):
     search_fields = ["name", "credit_code"]
     raw_id_fields = ["user", "verified_by", "created_by", "region", "station"]
     # Standing changes only through the logged services (employer_verify / _suspend / _unsuspend).
-    readonly_fields = ["verified_by", "verified_at", "suspended", "suspended_reason", "suspended_note"]
+    readonly_fields = [
+        "verified_by",
+        "verified_at",
+        "suspended",
+        "suspended_reason",
+        "suspended_note",
+    ]
 
 
 class JobTransitionInline(admin.TabularInline):

@@ -19,9 +19,20 @@ class SeekersConfig(AppConfig):
         panels.me.register(me_panel)
         panels.workbench.register(workbench_panel)
         # Changes are audited, but never with the personal data itself (it would outlive erasure).
-        auditlog.register(Seeker, exclude_fields=[
-            "name", "mobile", "id_number_encrypted", "id_number_hash", "id_number_masked", "birth_date",
-            "address", "claim_code_hash", "claim_code_expires", "updated_at",
-        ])
+        auditlog.register(
+            Seeker,
+            exclude_fields=[
+                "name",
+                "mobile",
+                "id_number_encrypted",
+                "id_number_hash",
+                "id_number_masked",
+                "birth_date",
+                "address",
+                "claim_code_hash",
+                "claim_code_expires",
+                "updated_at",
+            ],
+        )
         auditlog.register(Skill, exclude_fields=["certificate_number"])
         auditlog.register(SeekingPeriod)

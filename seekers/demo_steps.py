@@ -66,9 +66,9 @@ def seed_seekers(say) -> None:
     )
     from stations.models import Station
 
-    stations = list(Station.objects.filter(region__code__startswith=DEMO_COUNTY).order_by("code")) or list(
-        Station.objects.order_by("code")[:3]
-    )
+    stations = list(
+        Station.objects.filter(region__code__startswith=DEMO_COUNTY).order_by("code")
+    ) or list(Station.objects.order_by("code")[:3])
     staff = User.objects.filter(username="staff").first()
     occupations = {o.code: o for o in Occupation.objects.kinds()}
     now = timezone.now()
@@ -81,31 +81,54 @@ def seed_seekers(say) -> None:
         at = now - datetime.timedelta(days=days_ago, hours=index % 5)
         try:
             seeker = seeker_register(
-                by=staff, name=name, mobile=mobile,
+                by=staff,
+                name=name,
+                mobile=mobile,
                 id_number=_id_number(birth, index + 10, gender) if index % 3 else "",
                 primary_occupation=occupations.get(occ) or next(iter(occupations.values())),
-                channel=Seeker.Channel.WALK_IN, station=station, registered_at=at,
-                details={"priority_groups": groups, "work_natures": ["daily", "hourly"],
-                         "education": ["primary", "junior", "senior"][index % 3],
-                         "household": "rural" if index % 2 else "urban",
-                         "min_daily_pay": 120 + (index % 6) * 20},
-                skills=[{"occupation": occupations.get(occ), "level": "5" if index % 4 == 0 else "",
-                         "years": index % 12}],
+                channel=Seeker.Channel.WALK_IN,
+                station=station,
+                registered_at=at,
+                details={
+                    "priority_groups": groups,
+                    "work_natures": ["daily", "hourly"],
+                    "education": ["primary", "junior", "senior"][index % 3],
+                    "household": "rural" if index % 2 else "urban",
+                    "min_daily_pay": 120 + (index % 6) * 20,
+                },
+                skills=[
+                    {
+                        "occupation": occupations.get(occ),
+                        "level": "5" if index % 4 == 0 else "",
+                        "years": index % 12,
+                    }
+                ],
             )
         except DuplicateSeeker:
             continue
         created += 1
         # People registered long ago renewed when their period ran out.
         if days_ago > 80:
-            seeker_renew(seeker=seeker, by=staff, station=station,
-                         on=timezone.localdate(at) + datetime.timedelta(days=75))
-    say(f"seekers: {created} new" + ("" if stations else " (no stations yet: registered without a station)"))
+            seeker_renew(
+                seeker=seeker,
+                by=staff,
+                station=station,
+                on=timezone.localdate(at) + datetime.timedelta(days=75),
+            )
+    say(
+        f"seekers: {created} new"
+        + ("" if stations else " (no stations yet: registered without a station)")
+    )
 
-    if not Seeker.objects.filter(mobile=DEMO_SEEKER_MOBILE).exists() and not User.objects.filter(
-        phone=DEMO_SEEKER_MOBILE
-    ).exists():
+    if (
+        not Seeker.objects.filter(mobile=DEMO_SEEKER_MOBILE).exists()
+        and not User.objects.filter(phone=DEMO_SEEKER_MOBILE).exists()
+    ):
         seeker_self_register(
-            name="演示求职者", mobile=DEMO_SEEKER_MOBILE, password=DEMO_SEEKER_PASSWORD,
-            primary_occupation=occupations["4-01"], home_station=stations[0] if stations else None,
+            name="演示求职者",
+            mobile=DEMO_SEEKER_MOBILE,
+            password=DEMO_SEEKER_PASSWORD,
+            primary_occupation=occupations["4-01"],
+            home_station=stations[0] if stations else None,
         )
     demo.add_login("求职人员", DEMO_SEEKER_MOBILE, DEMO_SEEKER_PASSWORD)

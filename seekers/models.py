@@ -106,12 +106,20 @@ class Seeker(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     number = models.CharField(_("seeker number"), max_length=16, blank=True)
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="seeker_profile", verbose_name=_("online account"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="seeker_profile",
+        verbose_name=_("online account"),
     )
     name = models.CharField(_("full name"), max_length=64)
     mobile = models.CharField(
-        _("mobile"), max_length=11, null=True, blank=True, unique=True,
+        _("mobile"),
+        max_length=11,
+        null=True,
+        blank=True,
+        unique=True,
         error_messages={"unique": _("This mobile number is already registered.")},
     )
     id_number_encrypted = models.TextField(blank=True, editable=False)
@@ -120,43 +128,77 @@ class Seeker(models.Model):
     gender = models.CharField(_("gender"), max_length=8, choices=Gender.choices, blank=True)
     birth_date = models.DateField(_("birth date"), null=True, blank=True)
     home_region = models.ForeignKey(
-        "gigmarket.Region", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        "gigmarket.Region",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("home region"),
     )
     address = models.CharField(_("home address"), max_length=200, blank=True)
-    education = models.CharField(_("education"), max_length=16, choices=Education.choices, blank=True)
-    household = models.CharField(_("household type"), max_length=8, choices=Household.choices, blank=True)
+    education = models.CharField(
+        _("education"), max_length=16, choices=Education.choices, blank=True
+    )
+    household = models.CharField(
+        _("household type"), max_length=8, choices=Household.choices, blank=True
+    )
     priority_groups = models.JSONField(_("priority groups"), default=list, blank=True)
     # Wanted work.
     primary_occupation = models.ForeignKey(
-        "gigmarket.Occupation", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        "gigmarket.Occupation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("main kind of work wanted"),
     )
     other_occupations = models.ManyToManyField(
         "gigmarket.Occupation", blank=True, related_name="+", verbose_name=_("other kinds of work")
     )
     intended_industry = models.ForeignKey(
-        "gigmarket.Industry", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        "gigmarket.Industry",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("intended industry"),
     )
     work_natures = models.JSONField(_("natures of work"), default=list, blank=True)
     available_days = models.JSONField(_("days available"), default=list, blank=True)
     available_slots = models.JSONField(_("hours available"), default=list, blank=True)
     min_daily_pay = models.DecimalField(
-        _("lowest acceptable daily pay (yuan)"), max_digits=8, decimal_places=2, null=True, blank=True
+        _("lowest acceptable daily pay (yuan)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
     )
-    travel_km = models.PositiveSmallIntegerField(_("how far they will travel (km)"), null=True, blank=True)
+    travel_km = models.PositiveSmallIntegerField(
+        _("how far they will travel (km)"), null=True, blank=True
+    )
     home_station = models.ForeignKey(
-        "stations.Station", on_delete=models.PROTECT, null=True, blank=True, related_name="seekers",
+        "stations.Station",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="seekers",
         verbose_name=_("home station"),
     )
     consent_version = models.CharField(_("privacy notice version"), max_length=16, blank=True)
     consent_at = models.DateTimeField(_("consented at"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.SEEKING)
-    channel = models.CharField(_("registered by"), max_length=16, choices=Channel.choices, default=Channel.WALK_IN)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.SEEKING
+    )
+    channel = models.CharField(
+        _("registered by"), max_length=16, choices=Channel.choices, default=Channel.WALK_IN
+    )
     registered_at = models.DateTimeField(_("registered at"), default=timezone.now)
     registered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("registered by"),
     )
     claim_code_hash = models.CharField(max_length=64, blank=True, editable=False)
@@ -172,7 +214,8 @@ class Seeker(models.Model):
         verbose_name_plural = _("seekers")
         constraints = [
             models.UniqueConstraint(
-                fields=["id_number_hash"], condition=~models.Q(id_number_hash=""),
+                fields=["id_number_hash"],
+                condition=~models.Q(id_number_hash=""),
                 name="seeker_unique_id_number",
             ),
             models.UniqueConstraint(
@@ -245,9 +288,14 @@ class Skill(models.Model):
         LEVEL2 = "2", _("Level 2 (technician)")
         LEVEL1 = "1", _("Level 1 (senior technician)")
 
-    seeker = models.ForeignKey(Seeker, on_delete=models.CASCADE, related_name="skills", verbose_name=_("seeker"))
+    seeker = models.ForeignKey(
+        Seeker, on_delete=models.CASCADE, related_name="skills", verbose_name=_("seeker")
+    )
     occupation = models.ForeignKey(
-        "gigmarket.Occupation", on_delete=models.PROTECT, related_name="+", verbose_name=_("kind of work")
+        "gigmarket.Occupation",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("kind of work"),
     )
     level = models.CharField(_("skill level"), max_length=2, choices=Level.choices, blank=True)
     certificate_number = models.CharField(_("certificate number"), max_length=64, blank=True)
@@ -258,7 +306,9 @@ class Skill(models.Model):
         verbose_name = _("skill")
         verbose_name_plural = _("skills")
         constraints = [
-            models.UniqueConstraint(fields=["seeker", "occupation"], name="one_skill_per_occupation"),
+            models.UniqueConstraint(
+                fields=["seeker", "occupation"], name="one_skill_per_occupation"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -291,21 +341,38 @@ class SeekingPeriod(models.Model):
         PLACED = "placed", _("Placed in long-term work")
         RENEWED = "renewed", _("Renewed")
 
-    seeker = models.ForeignKey(Seeker, on_delete=models.PROTECT, related_name="periods", verbose_name=_("seeker"))
-    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.REGISTRATION)
+    seeker = models.ForeignKey(
+        Seeker, on_delete=models.PROTECT, related_name="periods", verbose_name=_("seeker")
+    )
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=Kind.choices, default=Kind.REGISTRATION
+    )
     start = models.DateField(_("start"))
     end = models.DateField(_("valid until"))
     ended_on = models.DateField(_("ended early on"), null=True, blank=True)
-    end_reason = models.CharField(_("why it ended early"), max_length=16, choices=EndReason.choices, blank=True)
+    end_reason = models.CharField(
+        _("why it ended early"), max_length=16, choices=EndReason.choices, blank=True
+    )
     primary_occupation = models.ForeignKey(
-        "gigmarket.Occupation", on_delete=models.PROTECT, related_name="+", verbose_name=_("main kind of work")
+        "gigmarket.Occupation",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("main kind of work"),
     )
     intended_industry = models.ForeignKey(
-        "gigmarket.Industry", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        "gigmarket.Industry",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("intended industry"),
     )
     station = models.ForeignKey(
-        "stations.Station", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        "stations.Station",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("station"),
     )
     created_by = models.ForeignKey(
@@ -327,7 +394,9 @@ class SeekingPeriod(models.Model):
             models.Index(fields=["seeker", "start"], name="period_seeker_start"),
         ]
         constraints = [
-            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="period_end_after_start"),
+            models.CheckConstraint(
+                condition=models.Q(end__gte=models.F("start")), name="period_end_after_start"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -68,7 +68,11 @@ class SeekerQuerySet(models.QuerySet):
             # else to the deployment's own region: an admin of another county does not reach them.
             stationless = models.Q(home_station__isnull=True) & (
                 models.Q(home_region__code__startswith=user.region.prefix)
-                | (models.Q(home_region__isnull=True) if _reaches_site_region(user) else models.Q(pk__in=[]))
+                | (
+                    models.Q(home_region__isnull=True)
+                    if _reaches_site_region(user)
+                    else models.Q(pk__in=[])
+                )
             )
             return self.filter(
                 models.Q(home_station__region__code__startswith=user.region.prefix) | stationless

@@ -34,15 +34,27 @@ def personal_data_export(seeker: Seeker) -> dict:
         "home_station": str(seeker.home_station or ""),
         "status": seeker.get_status_display(),
         "registered_at": seeker.registered_at.isoformat(),
-        "privacy_notice": {"version": seeker.consent_version, "agreed_at": _date(seeker.consent_at)},
+        "privacy_notice": {
+            "version": seeker.consent_version,
+            "agreed_at": _date(seeker.consent_at),
+        },
         "skills": [
-            {"occupation": str(s.occupation), "level": s.get_level_display(),
-             "certificate_number": s.certificate_number, "years": s.years}
+            {
+                "occupation": str(s.occupation),
+                "level": s.get_level_display(),
+                "certificate_number": s.certificate_number,
+                "years": s.years,
+            }
             for s in seeker.skills.select_related("occupation")
         ],
         "seeking_periods": [
-            {"start": _date(p.start), "valid_until": _date(p.end), "ended_early_on": _date(p.ended_on),
-             "main_kind_of_work": str(p.primary_occupation), "station": str(p.station or "")}
+            {
+                "start": _date(p.start),
+                "valid_until": _date(p.end),
+                "ended_early_on": _date(p.ended_on),
+                "main_kind_of_work": str(p.primary_occupation),
+                "station": str(p.station or ""),
+            }
             for p in seeker.periods.select_related("primary_occupation", "station")
         ],
     }

@@ -47,9 +47,20 @@ CLAIM_CODE_DAYS = 30
 
 #: Fields of a seeker that the detail forms may change (the identity fields have their own rules).
 DETAIL_FIELDS = (
-    "name", "home_region", "address", "education", "household", "priority_groups",
-    "primary_occupation", "intended_industry", "work_natures", "available_days", "available_slots",
-    "min_daily_pay", "travel_km", "home_station",
+    "name",
+    "home_region",
+    "address",
+    "education",
+    "household",
+    "priority_groups",
+    "primary_occupation",
+    "intended_industry",
+    "work_natures",
+    "available_days",
+    "available_slots",
+    "min_daily_pay",
+    "travel_km",
+    "home_station",
 )
 
 
@@ -59,8 +70,10 @@ class DuplicateSeeker(ValidationError):
     def __init__(self, existing: Seeker, field: str):
         self.existing = existing
         super().__init__(
-            {field: _("This person is already registered (seeker number %(number)s).")
-             % {"number": existing.number}},
+            {
+                field: _("This person is already registered (seeker number %(number)s).")
+                % {"number": existing.number}
+            },
             code="duplicate",
         )
 
@@ -155,8 +168,14 @@ def _local_date(at: datetime.datetime | None) -> datetime.date:
 
 
 def _open_period(
-    *, seeker: Seeker, by: User | None, kind: str, on: datetime.date, station: Station | None,
-    primary_occupation: Occupation, intended_industry: Industry | None,
+    *,
+    seeker: Seeker,
+    by: User | None,
+    kind: str,
+    on: datetime.date,
+    station: Station | None,
+    primary_occupation: Occupation,
+    intended_industry: Industry | None,
 ) -> SeekingPeriod:
     """Open a seeking period on ``on``; a still-running earlier period ends that day (renewed)."""
     for running in seeker.periods.running(on).filter(start__lt=on):
@@ -165,8 +184,14 @@ def _open_period(
         running.full_clean()
         running.save(update_fields=["ended_on", "end_reason"])
     period = SeekingPeriod(
-        seeker=seeker, kind=kind, start=on, end=last_day_of_month_after_next(on), station=station,
-        primary_occupation=primary_occupation, intended_industry=intended_industry, created_by=by,
+        seeker=seeker,
+        kind=kind,
+        start=on,
+        end=last_day_of_month_after_next(on),
+        station=station,
+        primary_occupation=primary_occupation,
+        intended_industry=intended_industry,
+        created_by=by,
     )
     period.full_clean()
     period.save()
@@ -214,9 +239,13 @@ def seeker_register(
     details = dict(details or {})
     details.setdefault("home_station", station)
     seeker = Seeker(
-        name=(name or "").strip(), channel=channel, registered_by=by if by and by.is_authenticated else None,
-        primary_occupation=primary_occupation, user=user,
-        consent_version=PRIVACY_NOTICE_VERSION, consent_at=timezone.now(),
+        name=(name or "").strip(),
+        channel=channel,
+        registered_by=by if by and by.is_authenticated else None,
+        primary_occupation=primary_occupation,
+        user=user,
+        consent_version=PRIVACY_NOTICE_VERSION,
+        consent_at=timezone.now(),
     )
     if registered_at is not None:
         seeker.registered_at = registered_at
@@ -230,14 +259,23 @@ def seeker_register(
         seeker.other_occupations.set(others)
     _set_skills(seeker, skills)
     _open_period(
-        seeker=seeker, by=by, kind=SeekingPeriod.Kind.REGISTRATION, on=_local_date(registered_at),
-        station=station, primary_occupation=primary_occupation,
+        seeker=seeker,
+        by=by,
+        kind=SeekingPeriod.Kind.REGISTRATION,
+        on=_local_date(registered_at),
+        station=station,
+        primary_occupation=primary_occupation,
         intended_industry=details.get("intended_industry"),
     )
     if station is not None and channel == Seeker.Channel.WALK_IN:
         service_record_add(
-            station=station, by=by, kind=ServiceRecord.Kind.REGISTRATION, subject=seeker,
-            subject_label=_label(seeker), note=_("Seeker registered"), at=registered_at,
+            station=station,
+            by=by,
+            kind=ServiceRecord.Kind.REGISTRATION,
+            subject=seeker,
+            subject_label=_label(seeker),
+            note=_("Seeker registered"),
+            at=registered_at,
         )
     return seeker
 
@@ -247,15 +285,20 @@ def _set_skills(seeker: Seeker, skills: Iterable[Mapping[str, Any]]) -> None:
         if not data or not data.get("occupation"):
             continue
         skill = Skill(
-            seeker=seeker, occupation=data["occupation"], level=data.get("level") or "",
-            certificate_number=(data.get("certificate_number") or "").strip(), years=data.get("years") or 0,
+            seeker=seeker,
+            occupation=data["occupation"],
+            level=data.get("level") or "",
+            certificate_number=(data.get("certificate_number") or "").strip(),
+            years=data.get("years") or 0,
         )
         skill.full_clean()
         skill.save()
 
 
 @transaction.atomic
-def seeker_skills_set(*, seeker: Seeker, by: User | None, skills: Iterable[Mapping[str, Any]]) -> Seeker:
+def seeker_skills_set(
+    *, seeker: Seeker, by: User | None, skills: Iterable[Mapping[str, Any]]
+) -> Seeker:
     """Replace a seeker's skills with ``skills`` (occupation, level, certificate number, years)."""
     seeker.skills.all().delete()
     _set_skills(seeker, skills)
@@ -264,8 +307,12 @@ def seeker_skills_set(*, seeker: Seeker, by: User | None, skills: Iterable[Mappi
 
 @transaction.atomic
 def seeker_update(
-    *, seeker: Seeker, by: User | None, details: Mapping[str, Any],
-    mobile: str | None = None, id_number: str | None = None,
+    *,
+    seeker: Seeker,
+    by: User | None,
+    details: Mapping[str, Any],
+    mobile: str | None = None,
+    id_number: str | None = None,
 ) -> Seeker:
     """Correct a seeker's details (by staff of the home station, or by the seeker themself).
 
@@ -298,8 +345,12 @@ def seeker_update(
 
 @transaction.atomic
 def seeker_renew(
-    *, seeker: Seeker, by: User | None, station: Station | None = None,
-    primary_occupation: Occupation | None = None, intended_industry: Industry | None = None,
+    *,
+    seeker: Seeker,
+    by: User | None,
+    station: Station | None = None,
+    primary_occupation: Occupation | None = None,
+    intended_industry: Industry | None = None,
     on: datetime.date | None = None,
 ) -> SeekingPeriod:
     """Renew a seeker's registration (staff re-registering a returning person, or the person online).
@@ -309,15 +360,22 @@ def seeker_renew(
     """
     seeker = Seeker.objects.select_for_update().get(pk=seeker.pk)
     if seeker.is_withdrawn:
-        raise ValidationError(_("This record has been withdrawn; register the person again instead."))
+        raise ValidationError(
+            _("This record has been withdrawn; register the person again instead.")
+        )
     on = on or timezone.localdate()
     occupation = primary_occupation or seeker.primary_occupation
     if occupation is None:
         raise ValidationError({"primary_occupation": _("Choose the main kind of work wanted.")})
     if seeker.status != Seeker.Status.SEEKING:
         transition(
-            obj=seeker, to=Seeker.Status.SEEKING, by=by, allowed=Seeker.TRANSITIONS,
-            log_model=SeekerTransition, log_fk="seeker", reason=_("Renewed registration"),
+            obj=seeker,
+            to=Seeker.Status.SEEKING,
+            by=by,
+            allowed=Seeker.TRANSITIONS,
+            log_model=SeekerTransition,
+            log_fk="seeker",
+            reason=_("Renewed registration"),
         )
     if primary_occupation is not None and seeker.primary_occupation_id != primary_occupation.pk:
         seeker.primary_occupation = primary_occupation
@@ -333,17 +391,31 @@ def seeker_renew(
     if today is not None:
         return today
     period = _open_period(
-        seeker=seeker, by=by, kind=SeekingPeriod.Kind.RENEWAL, on=on, station=station,
+        seeker=seeker,
+        by=by,
+        kind=SeekingPeriod.Kind.RENEWAL,
+        on=on,
+        station=station,
         primary_occupation=occupation,
-        intended_industry=intended_industry if intended_industry is not None else seeker.intended_industry,
+        intended_industry=intended_industry
+        if intended_industry is not None
+        else seeker.intended_industry,
     )
     if station is not None:
         # A renewal dated in the past (an imported spreadsheet) goes in the ledger on its own day.
-        at = None if on == timezone.localdate() else timezone.make_aware(
-            datetime.datetime.combine(on, datetime.time(9, 0)))
+        at = (
+            None
+            if on == timezone.localdate()
+            else timezone.make_aware(datetime.datetime.combine(on, datetime.time(9, 0)))
+        )
         service_record_add(
-            station=station, by=by, kind=ServiceRecord.Kind.REGISTRATION, subject=seeker,
-            subject_label=_label(seeker), note=_("Registration renewed"), at=at,
+            station=station,
+            by=by,
+            kind=ServiceRecord.Kind.REGISTRATION,
+            subject=seeker,
+            subject_label=_label(seeker),
+            note=_("Registration renewed"),
+            at=at,
         )
     return period
 
@@ -359,8 +431,13 @@ def seeker_set_status(
     """
     seeker = Seeker.objects.select_for_update().get(pk=seeker.pk)
     transition(
-        obj=seeker, to=to, by=by, allowed=Seeker.TRANSITIONS, log_model=SeekerTransition,
-        log_fk="seeker", reason=reason,
+        obj=seeker,
+        to=to,
+        by=by,
+        allowed=Seeker.TRANSITIONS,
+        log_model=SeekerTransition,
+        log_fk="seeker",
+        reason=reason,
     )
     today = timezone.localdate()
     if to == Seeker.Status.WORKING and long_term:
@@ -369,8 +446,12 @@ def seeker_set_status(
         if seeker.primary_occupation is None:
             raise ValidationError({"primary_occupation": _("Choose the main kind of work wanted.")})
         _open_period(
-            seeker=seeker, by=by, kind=SeekingPeriod.Kind.RENEWAL, on=today,
-            station=seeker.home_station, primary_occupation=seeker.primary_occupation,
+            seeker=seeker,
+            by=by,
+            kind=SeekingPeriod.Kind.RENEWAL,
+            on=today,
+            station=seeker.home_station,
+            primary_occupation=seeker.primary_occupation,
             intended_industry=seeker.intended_industry,
         )
     return seeker
@@ -411,8 +492,11 @@ def seeker_withdraw(*, seeker: Seeker, by: User | None, reason: str = "") -> See
     seeker.save()
     service_records_relabel(subject=seeker, label=seeker.number)
     SeekerTransition.objects.create(
-        seeker=seeker, by=by if by and by.pk else None, from_state=previous,
-        to_state=Seeker.Status.WITHDRAWN, reason=reason.strip(),
+        seeker=seeker,
+        by=by if by and by.pk else None,
+        from_state=previous,
+        to_state=Seeker.Status.WITHDRAWN,
+        reason=reason.strip(),
     )
     # The apps above (jobs, training) free what the person held and take the name off their records.
     facts.tell(facts.SEEKER_WITHDRAWN, seeker=seeker, by=by if by and by.pk else None)
@@ -447,8 +531,15 @@ def claim_code_issue(*, seeker: Seeker, by: User | None) -> str:
     return code
 
 
-def _new_seeker_user(*, mobile: str, name: str, password: str = "", password_hash: str = "") -> User:
-    user = User(username=f"s-{uuid.uuid4().hex[:12]}", kind=User.Kind.SEEKER, phone=mobile, display_name=name)
+def _new_seeker_user(
+    *, mobile: str, name: str, password: str = "", password_hash: str = ""
+) -> User:
+    user = User(
+        username=f"s-{uuid.uuid4().hex[:12]}",
+        kind=User.Kind.SEEKER,
+        phone=mobile,
+        display_name=name,
+    )
     give_password(user, password=password, password_hash=password_hash)
     user.full_clean()
     user.save()
@@ -476,8 +567,12 @@ def self_registration_begin(
     (the slip's code, or any station). A number is sent at most a few texts an hour.
     """
     identity = check_identity(mobile=mobile)
-    check_password_for(password, User(kind=User.Kind.SEEKER, phone=identity.mobile, display_name=name))
-    known = find_existing(identity) is not None or User.objects.filter(phone=identity.mobile).exists()
+    check_password_for(
+        password, User(kind=User.Kind.SEEKER, phone=identity.mobile, display_name=name)
+    )
+    known = (
+        find_existing(identity) is not None or User.objects.filter(phone=identity.mobile).exists()
+    )
     code_hash = phone_codes.text_code(
         mobile=identity.mobile,
         purpose="seeker",
@@ -485,11 +580,13 @@ def self_registration_begin(
         known_text=_(
             "%(site)s: this number is already registered. Log in with it. If you registered at a "
             "station, open your account with the code on your slip, or ask any station."
-        ) % {"site": settings.SITE_NAME},
+        )
+        % {"site": settings.SITE_NAME},
         code_text=_(
             "%(site)s: your registration code is %(code)s, valid for %(minutes)d minutes. "
             "Do not give it to anyone."
-        ) % {"site": settings.SITE_NAME, "code": "%(code)s", "minutes": phone_codes.CODE_MINUTES},
+        )
+        % {"site": settings.SITE_NAME, "code": "%(code)s", "minutes": phone_codes.CODE_MINUTES},
         client=client,
     )
     return PendingRegistration(
@@ -501,18 +598,24 @@ def self_registration_begin(
 def seeker_claim_account(*, mobile: str, code: str, password: str) -> User:
     """Create the online account of a walk-in seeker who brings their mobile and slip code; if the
     account exists already (a forgotten password), the code sets its new password instead."""
-    wrong = ValidationError({"code": _("The mobile number or the code is wrong, or the code has expired.")})
+    wrong = ValidationError(
+        {"code": _("The mobile number or the code is wrong, or the code has expired.")}
+    )
     try:
         normal = validate_mobile(mobile)
     except ValidationError as error:
         raise ValidationError({"mobile": error.messages}) from error
     seeker = Seeker.objects.not_withdrawn().select_for_update().filter(mobile=normal).first()
     if (
-        seeker is None or not seeker.claim_code_hash or seeker.claim_code_expires is None
+        seeker is None
+        or not seeker.claim_code_hash
+        or seeker.claim_code_expires is None
         or seeker.claim_code_expires < timezone.now()
         or not any(  # under any listed key: a code issued before a key rotation still works
             secrets.compare_digest(seeker.claim_code_hash, candidate)
-            for candidate in crypto.lookup_hashes((code or "").strip().upper(), purpose="claim_code")
+            for candidate in crypto.lookup_hashes(
+                (code or "").strip().upper(), purpose="claim_code"
+            )
         )
     ):
         raise wrong
@@ -535,8 +638,13 @@ def seeker_claim_account(*, mobile: str, code: str, password: str) -> User:
 
 @transaction.atomic
 def seeker_self_register(
-    *, name: str, mobile: str, password: str = "", primary_occupation: Occupation,
-    home_station: Station | None = None, password_hash: str = "",
+    *,
+    name: str,
+    mobile: str,
+    password: str = "",
+    primary_occupation: Occupation,
+    home_station: Station | None = None,
+    password_hash: str = "",
 ) -> Seeker:
     """A person registers themself on a phone: an online account and a seeker record, one period.
 
@@ -546,37 +654,62 @@ def seeker_self_register(
     identity = check_identity(mobile=mobile)
     duplicate = find_existing(identity)
     if duplicate is not None:
-        raise ValidationError({"mobile": _(
-            "This mobile number is already registered. If you registered at a station, use the code "
-            "on your registration slip to open your account; otherwise log in."
-        )})
+        raise ValidationError(
+            {
+                "mobile": _(
+                    "This mobile number is already registered. If you registered at a station, use the code "
+                    "on your registration slip to open your account; otherwise log in."
+                )
+            }
+        )
     if User.objects.filter(phone=identity.mobile).exists():
         raise ValidationError({"mobile": _("Another account already uses this mobile number.")})
     user = _new_seeker_user(
         mobile=identity.mobile, name=name, password=password, password_hash=password_hash
     )
     return seeker_register(
-        by=user, name=name, mobile=identity.mobile, primary_occupation=primary_occupation,
-        channel=Seeker.Channel.SELF, station=None, details={"home_station": home_station}, user=user,
+        by=user,
+        name=name,
+        mobile=identity.mobile,
+        primary_occupation=primary_occupation,
+        channel=Seeker.Channel.SELF,
+        station=None,
+        details={"home_station": home_station},
+        user=user,
     )
 
 
 @transaction.atomic
-def seeker_contact_record(*, seeker: Seeker, station: Station, by: User, note: str) -> ServiceRecord:
+def seeker_contact_record(
+    *, seeker: Seeker, station: Station, by: User, note: str
+) -> ServiceRecord:
     """Record a one-to-one follow-up with a priority-group seeker in the station's ledger."""
     if not (note or "").strip():
         raise ValidationError({"note": _("Say what was discussed.")})
     return service_record_add(
-        station=station, by=by, kind=ServiceRecord.Kind.FOLLOW_UP, subject=seeker,
-        subject_label=_label(seeker), note=note.strip(),
+        station=station,
+        by=by,
+        kind=ServiceRecord.Kind.FOLLOW_UP,
+        subject=seeker,
+        subject_label=_label(seeker),
+        note=note.strip(),
     )
 
 
 # ---- import from a spreadsheet ----
 
 IMPORT_COLUMNS = (
-    "name", "mobile", "id_number", "registered_on", "primary_occupation", "intended_industry",
-    "station_code", "priority_groups", "education", "household", "address",
+    "name",
+    "mobile",
+    "id_number",
+    "registered_on",
+    "primary_occupation",
+    "intended_industry",
+    "station_code",
+    "priority_groups",
+    "education",
+    "household",
+    "address",
 )
 
 
@@ -585,7 +718,9 @@ def _parse_date(raw: str) -> datetime.date:
     try:
         day = datetime.date.fromisoformat(raw[:10])
     except ValueError as error:
-        raise ValidationError(_("Registration date “%(value)s” is not a date like 2026-05-15.") % {"value": raw}) from error
+        raise ValidationError(
+            _("Registration date “%(value)s” is not a date like 2026-05-15.") % {"value": raw}
+        ) from error
     if day > timezone.localdate():
         raise ValidationError(_("Registration date “%(value)s” is in the future.") % {"value": raw})
     return day
@@ -603,16 +738,27 @@ def seeker_import(
     from seekers.models import PriorityGroup
 
     report = ImportReport()
-    occupations = {o.code: o for o in Occupation.objects.kinds()} | {o.name: o for o in Occupation.objects.kinds()}
-    industries = {i.code: i for i in Industry.objects.all()} | {i.name: i for i in Industry.objects.all()}
-    groups = {str(label): value for value, label in PriorityGroup.choices} | {v: v for v in PriorityGroup.values}
+    occupations = {o.code: o for o in Occupation.objects.kinds()} | {
+        o.name: o for o in Occupation.objects.kinds()
+    }
+    industries = {i.code: i for i in Industry.objects.all()} | {
+        i.name: i for i in Industry.objects.all()
+    }
+    groups = {str(label): value for value, label in PriorityGroup.choices} | {
+        v: v for v in PriorityGroup.values
+    }
     for line, row in rows:
         with report.row(line):
-            identity = check_identity(mobile=row.get("mobile", ""), id_number=row.get("id_number", ""))
+            identity = check_identity(
+                mobile=row.get("mobile", ""), id_number=row.get("id_number", "")
+            )
             on = _parse_date(row.get("registered_on", ""))
             occupation = occupations.get((row.get("primary_occupation") or "").strip())
             if occupation is None:
-                raise ValidationError(_("Unknown kind of work “%(value)s”.") % {"value": row.get("primary_occupation", "")})
+                raise ValidationError(
+                    _("Unknown kind of work “%(value)s”.")
+                    % {"value": row.get("primary_occupation", "")}
+                )
             industry_raw = (row.get("intended_industry") or "").strip()
             industry = industries.get(industry_raw) if industry_raw else None
             if industry_raw and industry is None:
@@ -620,18 +766,35 @@ def seeker_import(
             station_code = (row.get("station_code") or "").strip()
             station = Station.objects.filter(code=station_code).first() if station_code else None
             if station_code and station is None:
-                raise ValidationError(_("Unknown station code “%(value)s”.") % {"value": station_code})
-            wanted = [g.strip() for g in (row.get("priority_groups") or "").replace("，", ",").replace("、", ",").split(",") if g.strip()]
+                raise ValidationError(
+                    _("Unknown station code “%(value)s”.") % {"value": station_code}
+                )
+            wanted = [
+                g.strip()
+                for g in (row.get("priority_groups") or "")
+                .replace("，", ",")
+                .replace("、", ",")
+                .split(",")
+                if g.strip()
+            ]
             unknown = [g for g in wanted if g not in groups]
             if unknown:
-                raise ValidationError(_("Unknown priority group “%(value)s”.") % {"value": "、".join(unknown)})
+                raise ValidationError(
+                    _("Unknown priority group “%(value)s”.") % {"value": "、".join(unknown)}
+                )
             existing = find_existing(identity)
             if existing is not None:
                 seeker = existing.existing
                 latest = seeker.periods.latest_first().first()
                 if latest is None or on > latest.start:
-                    seeker_renew(seeker=seeker, by=by, station=station, primary_occupation=occupation,
-                                 intended_industry=industry, on=on)
+                    seeker_renew(
+                        seeker=seeker,
+                        by=by,
+                        station=station,
+                        primary_occupation=occupation,
+                        intended_industry=industry,
+                        on=on,
+                    )
                     report.updated += 1
                 else:
                     report.unchanged += 1
@@ -645,9 +808,15 @@ def seeker_import(
                 "intended_industry": industry,
             }
             seeker_register(
-                by=by, name=row.get("name", ""), mobile=identity.mobile, id_number=identity.id_number,
-                primary_occupation=occupation, channel=Seeker.Channel.IMPORT, station=station,
-                details=details, registered_at=at,
+                by=by,
+                name=row.get("name", ""),
+                mobile=identity.mobile,
+                id_number=identity.id_number,
+                primary_occupation=occupation,
+                channel=Seeker.Channel.IMPORT,
+                station=station,
+                details=details,
+                registered_at=at,
             )
             report.created += 1
     if dry_run:
@@ -662,5 +831,7 @@ def _choice(raw: str | None, choices) -> str:
     for value, label in choices.choices:
         if raw in (value, str(label)):
             return value
-    raise ValidationError(_("“%(value)s” is not one of: %(options)s.") % {
-        "value": raw, "options": "、".join(str(label) for _v, label in choices.choices)})
+    raise ValidationError(
+        _("“%(value)s” is not one of: %(options)s.")
+        % {"value": raw, "options": "、".join(str(label) for _v, label in choices.choices)}
+    )

@@ -89,17 +89,24 @@ def seeker_register_view(request: HttpRequest) -> HttpResponse:
     """Walk-in registration at the window (one screen); a known person is shown, masked, to renew."""
     stations = Station.objects.writable_by(request.user).active().order_by("code")
     default_station = _staff_station(request.user)
-    form = forms.WalkInForm(request.POST or None, stations=stations,
-                            initial={"station": default_station})
+    form = forms.WalkInForm(
+        request.POST or None, stations=stations, initial={"station": default_station}
+    )
     duplicate = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             with transaction.atomic():
                 seeker = seeker_register(
-                    by=request.user, name=data["name"], mobile=data["mobile"], id_number=data["id_number"],
-                    primary_occupation=data["primary_occupation"], channel=Seeker.Channel.WALK_IN,
-                    station=data["station"], details=form.details(), skills=form.skills(),
+                    by=request.user,
+                    name=data["name"],
+                    mobile=data["mobile"],
+                    id_number=data["id_number"],
+                    primary_occupation=data["primary_occupation"],
+                    channel=Seeker.Channel.WALK_IN,
+                    station=data["station"],
+                    details=form.details(),
+                    skills=form.skills(),
                 )
                 code = claim_code_issue(seeker=seeker, by=request.user)
         except DuplicateSeeker as error:
@@ -111,15 +118,22 @@ def seeker_register_view(request: HttpRequest) -> HttpResponse:
             request.session[_claim_key(seeker)] = code
             messages.success(request, _("Registered. Print the slip and hand it to the person."))
             return redirect("seekers:seeker_slip", public_id=seeker.public_id)
-    return render(request, "seekers/seeker_register.html", {
-        "form": form, "duplicate": duplicate, "has_station": stations.exists(),
-    })
+    return render(
+        request,
+        "seekers/seeker_register.html",
+        {
+            "form": form,
+            "duplicate": duplicate,
+            "has_station": stations.exists(),
+        },
+    )
 
 
 def _visible_seeker(request: HttpRequest, public_id) -> Seeker:
     return get_object_or_404(
         Seeker.objects.visible_to(request.user).select_related(
-            "home_station", "primary_occupation", "home_region", "intended_industry", "user"),
+            "home_station", "primary_occupation", "home_region", "intended_industry", "user"
+        ),
         public_id=public_id,
     )
 
@@ -144,9 +158,15 @@ def _detail_context(request: HttpRequest, seeker: Seeker, *, can_see: bool, **ex
         "reveal_form": extra.pop("reveal_form", None) or forms.RevealForm(),
         "status_form": forms.StatusForm(initial={"to": seeker.status}),
         "withdraw_form": forms.StaffWithdrawForm(),
-        "renew_form": forms.RenewForm(initial={"primary_occupation": seeker.primary_occupation,
-                                               "intended_industry": seeker.intended_industry}),
-        "id_number": seeker.id_number if can_see and seeker.id_number_encrypted else seeker.id_number_masked,
+        "renew_form": forms.RenewForm(
+            initial={
+                "primary_occupation": seeker.primary_occupation,
+                "intended_industry": seeker.intended_industry,
+            }
+        ),
+        "id_number": seeker.id_number
+        if can_see and seeker.id_number_encrypted
+        else seeker.id_number_masked,
         **extra,
     }
 
@@ -156,10 +176,17 @@ def _detail_context(request: HttpRequest, seeker: Seeker, *, can_see: bool, **ex
 def seeker_detail(request: HttpRequest, public_id) -> HttpResponse:
     """A seeker's record: in full (and logged) for the home station, masked for other stations."""
     seeker = _visible_seeker(request, public_id)
-    can_see = Seeker.objects.editable_by(request.user).filter(pk=seeker.pk).exists() and not seeker.is_withdrawn
+    can_see = (
+        Seeker.objects.editable_by(request.user).filter(pk=seeker.pk).exists()
+        and not seeker.is_withdrawn
+    )
     if can_see:
-        personal_data_opened(user=request.user, record=seeker, purpose=_("Home station: viewed the record"))
-    return render(request, "seekers/seeker_detail.html", _detail_context(request, seeker, can_see=can_see))
+        personal_data_opened(
+            user=request.user, record=seeker, purpose=_("Home station: viewed the record")
+        )
+    return render(
+        request, "seekers/seeker_detail.html", _detail_context(request, seeker, can_see=can_see)
+    )
 
 
 @require_POST
@@ -169,11 +196,17 @@ def seeker_reveal(request: HttpRequest, public_id) -> HttpResponse:
     seeker = _visible_seeker(request, public_id)
     form = forms.RevealForm(request.POST)
     if seeker.is_withdrawn or not form.is_valid():
-        return render(request, "seekers/seeker_detail.html",
-                      _detail_context(request, seeker, can_see=False, reveal_form=form))
+        return render(
+            request,
+            "seekers/seeker_detail.html",
+            _detail_context(request, seeker, can_see=False, reveal_form=form),
+        )
     personal_data_opened(user=request.user, record=seeker, purpose=form.cleaned_data["purpose"])
-    return render(request, "seekers/seeker_detail.html",
-                  _detail_context(request, seeker, can_see=True, revealed=True))
+    return render(
+        request,
+        "seekers/seeker_detail.html",
+        _detail_context(request, seeker, can_see=True, revealed=True),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -181,36 +214,74 @@ def seeker_reveal(request: HttpRequest, public_id) -> HttpResponse:
 def seeker_edit(request: HttpRequest, public_id) -> HttpResponse:
     """Correct a seeker's details and skills (staff of the home station)."""
     seeker = _editable_seeker(request, public_id)
-    return _edit(request, seeker, staff=True, template="seekers/seeker_form.html",
-                 done=lambda: redirect("seekers:seeker_detail", public_id=seeker.public_id))
+    return _edit(
+        request,
+        seeker,
+        staff=True,
+        template="seekers/seeker_form.html",
+        done=lambda: redirect("seekers:seeker_detail", public_id=seeker.public_id),
+    )
 
 
-def _edit(request: HttpRequest, seeker: Seeker, *, staff: bool, template: str, done) -> HttpResponse:
+def _edit(
+    request: HttpRequest, seeker: Seeker, *, staff: bool, template: str, done
+) -> HttpResponse:
     stations = Station.objects.writable_by(request.user).active() if staff else None
     if staff and seeker.home_station_id:
-        stations = Station.objects.filter(pk__in=[*stations.values_list("pk", flat=True), seeker.home_station_id])
-    form = forms.SeekerDetailsForm(request.POST or None, initial=forms.SeekerDetailsForm.initial_for(seeker),
-                                   stations=stations, staff=staff)
-    skills = forms.SkillFormSet(request.POST or None, prefix="skills", initial=[
-        {"occupation": s.occupation, "level": s.level, "certificate_number": s.certificate_number, "years": s.years}
-        for s in seeker.skills.select_related("occupation")
-    ])
+        stations = Station.objects.filter(
+            pk__in=[*stations.values_list("pk", flat=True), seeker.home_station_id]
+        )
+    form = forms.SeekerDetailsForm(
+        request.POST or None,
+        initial=forms.SeekerDetailsForm.initial_for(seeker),
+        stations=stations,
+        staff=staff,
+    )
+    skills = forms.SkillFormSet(
+        request.POST or None,
+        prefix="skills",
+        initial=[
+            {
+                "occupation": s.occupation,
+                "level": s.level,
+                "certificate_number": s.certificate_number,
+                "years": s.years,
+            }
+            for s in seeker.skills.select_related("occupation")
+        ],
+    )
     if request.method == "POST" and form.is_valid() and skills.is_valid():
         data = form.cleaned_data
         try:
             with transaction.atomic():
-                seeker_update(seeker=seeker, by=request.user, details=form.details(),
-                              mobile=data["mobile"], id_number=data["id_number"])
-                seeker_skills_set(seeker=seeker, by=request.user,
-                                  skills=[f.cleaned_data for f in skills.forms if f.cleaned_data.get("occupation")])
+                seeker_update(
+                    seeker=seeker,
+                    by=request.user,
+                    details=form.details(),
+                    mobile=data["mobile"],
+                    id_number=data["id_number"],
+                )
+                seeker_skills_set(
+                    seeker=seeker,
+                    by=request.user,
+                    skills=[
+                        f.cleaned_data for f in skills.forms if f.cleaned_data.get("occupation")
+                    ],
+                )
         except ValidationError as error:
             _errors_to_form(form, error)
         else:
             messages.success(request, _("Saved."))
             return done()
     elif request.method == "GET" and staff:
-        personal_data_opened(user=request.user, record=seeker, purpose=_("Home station: opened the record to correct it"))
-    return render(request, template, {"form": form, "skills": skills, "seeker": seeker, "staff": staff})
+        personal_data_opened(
+            user=request.user,
+            record=seeker,
+            purpose=_("Home station: opened the record to correct it"),
+        )
+    return render(
+        request, template, {"form": form, "skills": skills, "seeker": seeker, "staff": staff}
+    )
 
 
 @require_POST
@@ -223,8 +294,12 @@ def seeker_renew_view(request: HttpRequest, public_id) -> HttpResponse:
         messages.error(request, _("Choose the main kind of work wanted."))
         return redirect("seekers:seeker_detail", public_id=seeker.public_id)
     try:
-        period = seeker_renew(seeker=seeker, by=request.user, station=_staff_station(request.user, seeker),
-                              **form.cleaned_data)
+        period = seeker_renew(
+            seeker=seeker,
+            by=request.user,
+            station=_staff_station(request.user, seeker),
+            **form.cleaned_data,
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("seekers:seeker_detail", public_id=seeker.public_id)
@@ -273,13 +348,22 @@ def seeker_slip(request: HttpRequest, public_id) -> HttpResponse:
     code = request.session.pop(_claim_key(seeker), "")
     period = seeker.periods.latest_first().select_related("station", "primary_occupation").first()
     claim_url = request.build_absolute_uri(reverse("seekers:account_claim"))
-    return render(request, "seekers/seeker_slip.html", {
-        "seeker": seeker, "can_see": can_see, "claim_code": code, "period": period, "claim_url": claim_url,
-        "claim_qr": segno.make(claim_url, error="m").svg_data_uri(scale=3) if code else "",
-        # The station scans this at the window to sign the person in for today's work (候工登记).
-        "checkin_qr": segno.make(str(seeker.public_id), error="m").svg_data_uri(scale=3),
-        "station": (period.station if period and period.station_id else None) or seeker.home_station,
-    })
+    return render(
+        request,
+        "seekers/seeker_slip.html",
+        {
+            "seeker": seeker,
+            "can_see": can_see,
+            "claim_code": code,
+            "period": period,
+            "claim_url": claim_url,
+            "claim_qr": segno.make(claim_url, error="m").svg_data_uri(scale=3) if code else "",
+            # The station scans this at the window to sign the person in for today's work (候工登记).
+            "checkin_qr": segno.make(str(seeker.public_id), error="m").svg_data_uri(scale=3),
+            "station": (period.station if period and period.station_id else None)
+            or seeker.home_station,
+        },
+    )
 
 
 @require_POST
@@ -304,7 +388,11 @@ def seeker_claim_code(request: HttpRequest, public_id) -> HttpResponse:
 def priority_ledger(request: HttpRequest) -> HttpResponse:
     """Priority-group seekers of a station still seeking, longest waiting first, for follow-up."""
     stations = Station.objects.writable_by(request.user).active().order_by("code")
-    station = stations.filter(code=request.GET.get("station", "")).first() or _staff_station(request.user) or stations.first()
+    station = (
+        stations.filter(code=request.GET.get("station", "")).first()
+        or _staff_station(request.user)
+        or stations.first()
+    )
     rows = list(Seeker.objects.priority_ledger(station)) if station else []
     today = timezone.localdate()
     last_placed = facts.ask(facts.LAST_PLACED_ON, [row.pk for row in rows], default={})
@@ -313,7 +401,11 @@ def priority_ledger(request: HttpRequest) -> HttpResponse:
         placed = last_placed.get(row.pk)
         row.days_since_placed = (today - placed).days if placed else None
         row.contact_form = forms.ContactForm(auto_id=f"id_%s_{row.pk}")
-    return render(request, "seekers/priority_ledger.html", {"stations": stations, "station": station, "rows": rows})
+    return render(
+        request,
+        "seekers/priority_ledger.html",
+        {"stations": stations, "station": station, "rows": rows},
+    )
 
 
 @require_POST
@@ -324,8 +416,12 @@ def seeker_contact(request: HttpRequest, public_id) -> HttpResponse:
     form = forms.ContactForm(request.POST)
     if form.is_valid() and seeker.home_station_id:
         try:
-            seeker_contact_record(seeker=seeker, station=seeker.home_station, by=request.user,
-                                  note=form.cleaned_data["note"])
+            seeker_contact_record(
+                seeker=seeker,
+                station=seeker.home_station,
+                by=request.user,
+                note=form.cleaned_data["note"],
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -418,7 +514,9 @@ def account_claim(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            user = seeker_claim_account(mobile=data["mobile"], code=data["code"], password=data["password1"])
+            user = seeker_claim_account(
+                mobile=data["mobile"], code=data["code"], password=data["password1"]
+            )
         except ValidationError as error:
             if hasattr(error, "error_dict") and "password" in error.message_dict:
                 form.add_error("password1", error.message_dict["password"])
@@ -437,8 +535,11 @@ def account_claim(request: HttpRequest) -> HttpResponse:
 def _own_seeker(request: HttpRequest) -> Seeker:
     if request.user.kind != User.Kind.SEEKER:
         raise PermissionDenied
-    seeker = Seeker.objects.filter(user=request.user).select_related(
-        "home_station", "primary_occupation", "home_region", "intended_industry").first()
+    seeker = (
+        Seeker.objects.filter(user=request.user)
+        .select_related("home_station", "primary_occupation", "home_region", "intended_industry")
+        .first()
+    )
     if seeker is None:
         raise Http404
     return seeker
@@ -448,39 +549,59 @@ def _own_seeker(request: HttpRequest) -> Seeker:
 def own_record(request: HttpRequest) -> HttpResponse:
     """My registration in full: what the service keeps about me."""
     seeker = _own_seeker(request)
-    return render(request, "seekers/own_record.html", {
-        "seeker": seeker, "can_see": True,
-        "id_number": seeker.id_number if seeker.id_number_encrypted else "",
-        "periods": seeker.periods.select_related("primary_occupation", "station")[:12],
-        "skills": seeker.skills.select_related("occupation"),
-        "other_occupations": seeker.other_occupations.all(),
-    })
+    return render(
+        request,
+        "seekers/own_record.html",
+        {
+            "seeker": seeker,
+            "can_see": True,
+            "id_number": seeker.id_number if seeker.id_number_encrypted else "",
+            "periods": seeker.periods.select_related("primary_occupation", "station")[:12],
+            "skills": seeker.skills.select_related("occupation"),
+            "other_occupations": seeker.other_occupations.all(),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
 def own_edit(request: HttpRequest) -> HttpResponse:
     """Correct or complete my details and skills."""
     seeker = _own_seeker(request)
-    return _edit(request, seeker, staff=False, template="seekers/seeker_form.html",
-                 done=lambda: redirect("seekers:own_record"))
+    return _edit(
+        request,
+        seeker,
+        staff=False,
+        template="seekers/seeker_form.html",
+        done=lambda: redirect("seekers:own_record"),
+    )
 
 
 @require_http_methods(["GET", "POST"])
 def own_renew(request: HttpRequest) -> HttpResponse:
     """Renew my registration on the phone: a new seeking period from today."""
     seeker = _own_seeker(request)
-    form = forms.RenewForm(request.POST or None, initial={
-        "primary_occupation": seeker.primary_occupation, "intended_industry": seeker.intended_industry})
+    form = forms.RenewForm(
+        request.POST or None,
+        initial={
+            "primary_occupation": seeker.primary_occupation,
+            "intended_industry": seeker.intended_industry,
+        },
+    )
     if request.method == "POST" and form.is_valid():
         try:
             period = seeker_renew(seeker=seeker, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             _errors_to_form(form, error)
         else:
-            messages.success(request, _("Renewed: your registration is valid until %(end)s.") % {"end": period.end})
+            messages.success(
+                request,
+                _("Renewed: your registration is valid until %(end)s.") % {"end": period.end},
+            )
             return redirect("core:me")
     period = seeker.periods.latest_first().first()
-    return render(request, "seekers/own_renew.html", {"form": form, "seeker": seeker, "period": period})
+    return render(
+        request, "seekers/own_renew.html", {"form": form, "seeker": seeker, "period": period}
+    )
 
 
 @require_GET

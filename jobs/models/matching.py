@@ -225,7 +225,6 @@ class PlacementTransition(TransitionLog):
         return f"{self.placement_id}: {self.from_state} → {self.to_state}"
 
 
-
 class WaitingEntry(models.Model):
     """A seeker signed in at a station today, waiting for work (候工登记), with a queue number."""
 

@@ -32,7 +32,13 @@ def test_five_failures_lock_the_account_from_that_address(client):
 def test_five_failures_in_different_spellings_of_one_mobile_lock_it_too(client):
     """The backend reads a mobile in any spelling, so the lockout must count them as one."""
     SeekerUserFactory(username="s1", phone="13912345678")
-    spellings = ["13912345678", "139 1234 5678", "+86 139-1234-5678", "139-1234-5678", "８６13912345678"]
+    spellings = [
+        "13912345678",
+        "139 1234 5678",
+        "+86 139-1234-5678",
+        "139-1234-5678",
+        "８６13912345678",
+    ]
     for spelling in spellings:
         client.post(LOGIN, {"username": spelling, "password": "wrong"})
     response = client.post(LOGIN, {"username": "+8613912345678", "password": PASSWORD})

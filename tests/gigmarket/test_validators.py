@@ -164,8 +164,9 @@ def test_a_baby_born_today_in_shanghai_is_not_in_the_future_while_utc_is_still_y
     first17 = "52010220261122" + "002"
     number = first17 + id_check_char(first17)
     at = datetime.datetime(2026, 11, 21, 17, 0, tzinfo=datetime.UTC)  # 22 Nov 01:00 in Shanghai
-    with mock.patch.object(timezone, "now", return_value=at), mock.patch(
-        "datetime.date", wraps=datetime.date
-    ) as fake_date:
+    with (
+        mock.patch.object(timezone, "now", return_value=at),
+        mock.patch("datetime.date", wraps=datetime.date) as fake_date,
+    ):
         fake_date.today.return_value = datetime.date(2026, 11, 21)
         assert validate_resident_id(number) == number

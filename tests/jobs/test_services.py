@@ -397,9 +397,13 @@ def test_an_employer_s_standing_changes_leave_a_row_saying_who_and_why():
     admin = AdminFactory()
     employer = EmployerFactory()
     employer_verify(employer=employer, by=admin)
-    employer_suspend(employer=employer, by=admin, reason="unpaid_wages", note="工人 13812345678 投诉")
+    employer_suspend(
+        employer=employer, by=admin, reason="unpaid_wages", note="工人 13812345678 投诉"
+    )
     employer_unsuspend(employer=employer, by=admin, reason="已结清工资")
-    rows = list(EmployerLog.objects.filter(employer=employer).values_list("by", "from_state", "to_state"))
+    rows = list(
+        EmployerLog.objects.filter(employer=employer).values_list("by", "from_state", "to_state")
+    )
     assert rows == [
         (admin.pk, "unverified", "verified"),
         (admin.pk, "active", "suspended"),

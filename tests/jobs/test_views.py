@@ -501,7 +501,9 @@ def test_opening_a_household_employer_for_correction_is_logged(client, login):
     employer = EmployerFactory(station=assignment.station, kind="household", credit_code="")
     login(assignment.user)
     client.get(reverse("jobs:employer_edit", kwargs={"uuid": employer.uuid}))
-    assert PersonalDataAccess.objects.filter(user=assignment.user, object_id=str(employer.pk)).exists()
+    assert PersonalDataAccess.objects.filter(
+        user=assignment.user, object_id=str(employer.pk)
+    ).exists()
 
 
 def test_the_priority_ledger_shows_days_since_each_person_was_last_placed(client, login):
@@ -534,7 +536,10 @@ def test_staff_cannot_open_an_online_employer_that_has_no_job_with_their_station
     login(assignment.user)
     edit = reverse("jobs:employer_edit", kwargs={"uuid": online.uuid})
     assert client.get(edit).status_code == 404
-    assert client.post(reverse("jobs:employer_verify", kwargs={"uuid": online.uuid})).status_code == 404
+    assert (
+        client.post(reverse("jobs:employer_verify", kwargs={"uuid": online.uuid})).status_code
+        == 404
+    )
     page = client.get(reverse("jobs:employer_detail", kwargs={"uuid": online.uuid}))
     assert online.contact_mobile not in page.content.decode()
     JobFactory(employer=online, station=assignment.station)  # now their station answers for it

@@ -35,9 +35,9 @@ def test_period_start_is_the_shanghai_date_of_registration():
 
 
 def test_overlapping_and_started_in_count_as_the_monthly_figures_define():
-    march = _registered_on(datetime.date(2026, 3, 10))   # runs to 31 May: counts in May, not August
-    may = _registered_on(datetime.date(2026, 5, 31))     # starts in May
-    june = _registered_on(datetime.date(2026, 6, 1))     # runs to 31 August
+    march = _registered_on(datetime.date(2026, 3, 10))  # runs to 31 May: counts in May, not August
+    may = _registered_on(datetime.date(2026, 5, 31))  # starts in May
+    june = _registered_on(datetime.date(2026, 6, 1))  # runs to 31 August
     periods = SeekingPeriod.objects
     assert set(periods.overlapping(*MAY).values_list("seeker", flat=True)) == {march.pk, may.pk}
     assert set(periods.started_in(*MAY).values_list("seeker", flat=True)) == {may.pk}

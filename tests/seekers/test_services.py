@@ -39,8 +39,13 @@ def test_walk_in_registration_opens_a_period_and_writes_the_station_ledger():
     station = StationFactory()
     staff = StationAssignmentFactory(station=station).user
     seeker = seeker_register(
-        by=staff, name="王建国", mobile="139 0000 1234", id_number=VALID_IDS[0],
-        primary_occupation=occupation(), channel=Seeker.Channel.WALK_IN, station=station,
+        by=staff,
+        name="王建国",
+        mobile="139 0000 1234",
+        id_number=VALID_IDS[0],
+        primary_occupation=occupation(),
+        channel=Seeker.Channel.WALK_IN,
+        station=station,
     )
     assert seeker.mobile == "13900001234"
     assert seeker.home_station == station
@@ -70,22 +75,38 @@ def test_a_known_person_is_caught_by_mobile_or_id(field, value):
     existing = SeekerFactory(mobile="15800000000", id_number=VALID_IDS[1])
     data = {"mobile": "13700000000", "id_number": ""} | {field: value}
     with pytest.raises(DuplicateSeeker) as caught:
-        seeker_register(by=None, name="李四", primary_occupation=occupation(),
-                        channel=Seeker.Channel.WALK_IN, **data)
+        seeker_register(
+            by=None,
+            name="李四",
+            primary_occupation=occupation(),
+            channel=Seeker.Channel.WALK_IN,
+            **data,
+        )
     assert caught.value.existing == existing
     assert Seeker.objects.count() == 1
 
 
-@pytest.mark.parametrize("mobile,id_number,field,fragment", [
-    ("12345678901", "", "mobile", "11 位手机号"),
-    ("13800138000", "110105194912310021", "id_number", "校验码不对"),
-    ("13800138000", "110105194902300021", "id_number", "出生日期不存在"),
-    ("13800138000", "110105209912310021", "id_number", "晚于今天"),
-])
-def test_bad_input_is_reported_at_the_field_and_nothing_is_saved(mobile, id_number, field, fragment):
+@pytest.mark.parametrize(
+    "mobile,id_number,field,fragment",
+    [
+        ("12345678901", "", "mobile", "11 位手机号"),
+        ("13800138000", "110105194912310021", "id_number", "校验码不对"),
+        ("13800138000", "110105194902300021", "id_number", "出生日期不存在"),
+        ("13800138000", "110105209912310021", "id_number", "晚于今天"),
+    ],
+)
+def test_bad_input_is_reported_at_the_field_and_nothing_is_saved(
+    mobile, id_number, field, fragment
+):
     with pytest.raises(ValidationError) as caught:
-        seeker_register(by=None, name="李四", mobile=mobile, id_number=id_number,
-                        primary_occupation=occupation(), channel=Seeker.Channel.WALK_IN)
+        seeker_register(
+            by=None,
+            name="李四",
+            mobile=mobile,
+            id_number=id_number,
+            primary_occupation=occupation(),
+            channel=Seeker.Channel.WALK_IN,
+        )
     assert field in caught.value.message_dict
     assert fragment in " ".join(caught.value.message_dict[field])
     assert not Seeker.objects.exists() and not SeekingPeriod.objects.exists()
@@ -118,7 +139,9 @@ def test_renewal_puts_a_paused_seeker_back_to_seeking_with_a_log_row():
     seeker.refresh_from_db()
     assert seeker.status == Seeker.Status.SEEKING
     assert list(SeekerTransition.objects.values_list("from_state", "to_state")) == [
-        ("seeking", "paused"), ("paused", "seeking")]
+        ("seeking", "paused"),
+        ("paused", "seeking"),
+    ]
 
 
 def test_long_term_placement_ends_the_period_early():
@@ -129,29 +152,48 @@ def test_long_term_placement_ends_the_period_early():
 
 
 def test_withdrawal_erases_personal_data_but_keeps_periods_and_closes_the_account():
-    seeker = seeker_self_register(name="赵六", mobile="13611112222", password="Long-Pass-2026",
-                                  primary_occupation=occupation())
-    seeker_update(seeker=seeker, by=seeker.user, details={"address": "城关镇幸福路1号"}, id_number=VALID_IDS[0])
+    seeker = seeker_self_register(
+        name="赵六",
+        mobile="13611112222",
+        password="Long-Pass-2026",
+        primary_occupation=occupation(),
+    )
+    seeker_update(
+        seeker=seeker,
+        by=seeker.user,
+        details={"address": "城关镇幸福路1号"},
+        id_number=VALID_IDS[0],
+    )
     user = seeker.user
     seeker_withdraw(seeker=seeker, by=user, reason="不再需要")
     seeker.refresh_from_db()
     user.refresh_from_db()
     assert seeker.status == Seeker.Status.WITHDRAWN
-    assert seeker.mobile is None and seeker.id_number_hash == "" and seeker.id_number_encrypted == ""
+    assert (
+        seeker.mobile is None and seeker.id_number_hash == "" and seeker.id_number_encrypted == ""
+    )
     assert seeker.address == "" and "赵六" not in seeker.name
     assert seeker.periods.count() == 1 and seeker.periods.get().end_reason == "withdrawn"
     assert not user.is_active and user.phone is None and not user.has_usable_password()
     # The same person can register again afterwards.
-    seeker_self_register(name="赵六", mobile="13611112222", password="Long-Pass-2026",
-                         primary_occupation=occupation())
+    seeker_self_register(
+        name="赵六",
+        mobile="13611112222",
+        password="Long-Pass-2026",
+        primary_occupation=occupation(),
+    )
 
 
 def test_withdrawal_leaves_only_the_seeker_number_in_the_station_ledger():
     station = StationFactory()
     staff = StationAssignmentFactory(station=station).user
     seeker = seeker_register(
-        by=staff, name="王建国", mobile="13900001234", primary_occupation=occupation(),
-        channel=Seeker.Channel.WALK_IN, station=station,
+        by=staff,
+        name="王建国",
+        mobile="13900001234",
+        primary_occupation=occupation(),
+        channel=Seeker.Channel.WALK_IN,
+        station=station,
     )
     record = ServiceRecord.objects.get(kind=ServiceRecord.Kind.REGISTRATION)
     assert "王*" in record.subject_label and "139****1234" in record.subject_label
@@ -161,8 +203,12 @@ def test_withdrawal_leaves_only_the_seeker_number_in_the_station_ledger():
 
 
 def test_self_registration_creates_a_seeker_account_and_a_period():
-    seeker = seeker_self_register(name="孙七", mobile="13622223333", password="Long-Pass-2026",
-                                  primary_occupation=occupation())
+    seeker = seeker_self_register(
+        name="孙七",
+        mobile="13622223333",
+        password="Long-Pass-2026",
+        primary_occupation=occupation(),
+    )
     assert seeker.user.kind == User.Kind.SEEKER and seeker.user.phone == "13622223333"
     assert seeker.user.check_password("Long-Pass-2026")
     assert seeker.channel == Seeker.Channel.SELF and seeker.periods.count() == 1
@@ -170,8 +216,9 @@ def test_self_registration_creates_a_seeker_account_and_a_period():
 
 def test_self_registration_rejects_a_weak_password_and_saves_nothing():
     with pytest.raises(ValidationError) as caught:
-        seeker_self_register(name="孙七", mobile="13622223333", password="123",
-                             primary_occupation=occupation())
+        seeker_self_register(
+            name="孙七", mobile="13622223333", password="123", primary_occupation=occupation()
+        )
     assert "password" in caught.value.message_dict
     assert not User.objects.filter(phone="13622223333").exists()
     assert not Seeker.objects.exists()
@@ -201,7 +248,9 @@ def test_correcting_the_id_to_someone_elses_is_refused():
 def test_contact_record_writes_a_follow_up_entry():
     seeker = SeekerFactory()
     staff = StationStaffFactory()
-    record = seeker_contact_record(seeker=seeker, station=seeker.home_station, by=staff, note="电话回访，推荐保洁岗位")
+    record = seeker_contact_record(
+        seeker=seeker, station=seeker.home_station, by=staff, note="电话回访，推荐保洁岗位"
+    )
     assert record.kind == ServiceRecord.Kind.FOLLOW_UP and record.subject_id == str(seeker.pk)
     with pytest.raises(ValidationError):
         seeker_contact_record(seeker=seeker, station=seeker.home_station, by=staff, note=" ")
@@ -221,8 +270,12 @@ def test_the_audit_log_records_changes_but_never_the_personal_data():
 
 
 def test_a_station_renewing_an_online_registration_becomes_its_home_station():
-    seeker = seeker_self_register(name="周八", mobile="13655556666", password="Long-Pass-2026",
-                                  primary_occupation=occupation())
+    seeker = seeker_self_register(
+        name="周八",
+        mobile="13655556666",
+        password="Long-Pass-2026",
+        primary_occupation=occupation(),
+    )
     assert seeker.home_station is None
     station = StationFactory()
     seeker_renew(seeker=seeker, by=StationStaffFactory(), station=station)

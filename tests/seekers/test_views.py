@@ -26,19 +26,29 @@ def staff(home):
 
 
 def _walk_in(**extra):
-    return {"name": "王秀英", "mobile": "13912345678", "primary_occupation": occupation().pk,
-            "consent": "on", "work_natures": ["daily"], **extra}
+    return {
+        "name": "王秀英",
+        "mobile": "13912345678",
+        "primary_occupation": occupation().pk,
+        "consent": "on",
+        "work_natures": ["daily"],
+        **extra,
+    }
 
 
 def test_walk_in_registration_is_one_post_with_the_station_prefilled(login, staff, home):
     client = login(staff)
     page = client.get(reverse("seekers:seeker_register"))
     assert page.context["form"].initial["station"] == home
-    response = client.post(reverse("seekers:seeker_register"),
-                           _walk_in(station=home.pk, id_number=VALID_IDS[0], priority_groups=["older"]))
+    response = client.post(
+        reverse("seekers:seeker_register"),
+        _walk_in(station=home.pk, id_number=VALID_IDS[0], priority_groups=["older"]),
+    )
     seeker = Seeker.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("seekers:seeker_slip", kwargs={"public_id": seeker.public_id})
+    assert response["Location"] == reverse(
+        "seekers:seeker_slip", kwargs={"public_id": seeker.public_id}
+    )
     assert seeker.home_station == home and seeker.priority_groups == ["older"]
     assert ServiceRecord.objects.filter(station=home, kind="registration", staff=staff).count() == 1
     # The slip shows the number and, once, the claim code.
@@ -52,7 +62,9 @@ def test_walk_in_registration_is_one_post_with_the_station_prefilled(login, staf
 
 
 def test_a_known_person_is_shown_masked_and_renewed_instead_of_duplicated(login, staff, home):
-    existing = SeekerFactory(mobile="13912345678", name="王秀英", station=StationFactory(code="far"))
+    existing = SeekerFactory(
+        mobile="13912345678", name="王秀英", station=StationFactory(code="far")
+    )
     client = login(staff)
     response = client.post(reverse("seekers:seeker_register"), _walk_in(station=home.pk))
     assert response.status_code == 200
@@ -60,16 +72,22 @@ def test_a_known_person_is_shown_masked_and_renewed_instead_of_duplicated(login,
     assert response.context["duplicate"] == existing
     assert "139****5678" in html and "13912345678" not in html.replace('value="13912345678"', "")
     assert Seeker.objects.count() == 1
-    renew = client.post(reverse("seekers:seeker_renew", kwargs={"public_id": existing.public_id}),
-                        {"primary_occupation": occupation().pk})
+    renew = client.post(
+        reverse("seekers:seeker_renew", kwargs={"public_id": existing.public_id}),
+        {"primary_occupation": occupation().pk},
+    )
     assert renew.status_code == 302
     assert existing.periods.count() in (1, 2)  # same day: the registration's period is reused
-    assert ServiceRecord.objects.filter(station=home, kind="registration").count() == (existing.periods.count() - 1)
+    assert ServiceRecord.objects.filter(station=home, kind="registration").count() == (
+        existing.periods.count() - 1
+    )
 
 
 def test_bad_input_gets_chinese_messages_at_the_field_and_nothing_is_saved(login, staff, home):
-    response = login(staff).post(reverse("seekers:seeker_register"), _walk_in(
-        station=home.pk, mobile="12345678901", id_number="110105194912310021"))
+    response = login(staff).post(
+        reverse("seekers:seeker_register"),
+        _walk_in(station=home.pk, mobile="12345678901", id_number="110105194912310021"),
+    )
     form = response.context["form"]
     assert "11 位手机号" in form.errors["mobile"][0]
     assert "校验码" in form.errors["id_number"][0]
@@ -85,7 +103,9 @@ def test_home_station_sees_full_details_and_the_view_is_logged(login, staff, hom
 
 
 def test_other_station_sees_masked_and_reveal_needs_a_purpose_and_is_logged(login, staff):
-    seeker = SeekerFactory(station=StationFactory(code="far"), mobile="13911112222", id_number=VALID_IDS[2])
+    seeker = SeekerFactory(
+        station=StationFactory(code="far"), mobile="13911112222", id_number=VALID_IDS[2]
+    )
     client = login(staff)
     html = client.get(seeker.get_absolute_url()).content.decode()
     assert "13911112222" not in html and VALID_IDS[2] not in html and "139****2222" in html
@@ -108,11 +128,20 @@ def test_other_station_sees_masked_and_reveal_needs_a_purpose_and_is_logged(logi
 
 def test_other_station_cannot_edit(login, staff):
     seeker = SeekerFactory(station=StationFactory(code="far"))
-    assert login(staff).get(reverse("seekers:seeker_edit", kwargs={"public_id": seeker.public_id})).status_code == 404
+    assert (
+        login(staff)
+        .get(reverse("seekers:seeker_edit", kwargs={"public_id": seeker.public_id}))
+        .status_code
+        == 404
+    )
 
 
-def test_search_is_masked_and_finds_by_masked_mobile_and_id(login, staff, django_assert_max_num_queries):
-    target = SeekerFactory(mobile="13955556666", id_number=VALID_IDS[1], station=StationFactory(code="far"))
+def test_search_is_masked_and_finds_by_masked_mobile_and_id(
+    login, staff, django_assert_max_num_queries
+):
+    target = SeekerFactory(
+        mobile="13955556666", id_number=VALID_IDS[1], station=StationFactory(code="far")
+    )
     for _ in range(5):
         SeekerFactory()
     client = login(staff)
@@ -132,15 +161,25 @@ def test_priority_ledger_lists_longest_waiting_first_and_records_contacts(login,
     from django.utils import timezone
 
     now = timezone.now()
-    recent = SeekerFactory(station=home, details={"priority_groups": ["older"]}, registered_at=now - datetime.timedelta(days=3))
-    oldest = SeekerFactory(station=home, details={"priority_groups": ["disabled"]}, registered_at=now - datetime.timedelta(days=30))
+    recent = SeekerFactory(
+        station=home,
+        details={"priority_groups": ["older"]},
+        registered_at=now - datetime.timedelta(days=3),
+    )
+    oldest = SeekerFactory(
+        station=home,
+        details={"priority_groups": ["disabled"]},
+        registered_at=now - datetime.timedelta(days=30),
+    )
     SeekerFactory(station=home)  # not in a priority group
     client = login(staff)
     rows = client.get(reverse("seekers:priority_ledger")).context["rows"]
     assert rows == [oldest, recent]
     assert rows[0].days_waiting == 30
-    response = client.post(reverse("seekers:seeker_contact", kwargs={"public_id": oldest.public_id}),
-                           {"note": "电话联系，推荐保洁"})
+    response = client.post(
+        reverse("seekers:seeker_contact", kwargs={"public_id": oldest.public_id}),
+        {"note": "电话联系，推荐保洁"},
+    )
     assert response.status_code == 302
     entry = ServiceRecord.objects.get(kind="follow_up")
     assert entry.station == home and entry.staff == staff
@@ -149,9 +188,18 @@ def test_priority_ledger_lists_longest_waiting_first_and_records_contacts(login,
 
 
 def _self_register(client, mobile, **extra):
-    return client.post(reverse("seekers:seeker_self_register"), {
-        "name": "孙七", "mobile": mobile, "password1": "Long-Pass-2026", "password2": "Long-Pass-2026",
-        "primary_occupation": occupation().pk, "consent": "on", **extra})
+    return client.post(
+        reverse("seekers:seeker_self_register"),
+        {
+            "name": "孙七",
+            "mobile": mobile,
+            "password1": "Long-Pass-2026",
+            "password2": "Long-Pass-2026",
+            "primary_occupation": occupation().pk,
+            "consent": "on",
+            **extra,
+        },
+    )
 
 
 def _texted_code(mobile):
@@ -176,10 +224,15 @@ def texts(settings):
 
 def test_self_registration_on_a_phone_then_me_renew_download_withdraw(client, texts):
     response = _self_register(client, "１３６２２２２３３３３")
-    assert response.status_code == 302 and response["Location"] == reverse("seekers:self_register_confirm")
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "seekers:self_register_confirm"
+    )
     assert not Seeker.objects.exists(), "nothing is registered before the code comes back"
     code = _texted_code("13622223333")
-    wrong = client.post(reverse("seekers:self_register_confirm"), {"code": "000000" if code != "000000" else "111111"})
+    wrong = client.post(
+        reverse("seekers:self_register_confirm"),
+        {"code": "000000" if code != "000000" else "111111"},
+    )
     assert "验证码不对或已过期" in wrong.content.decode() and not Seeker.objects.exists()
     response = client.post(reverse("seekers:self_register_confirm"), {"code": code})
     assert response.status_code == 302 and response["Location"] == reverse("core:me")
@@ -187,7 +240,12 @@ def test_self_registration_on_a_phone_then_me_renew_download_withdraw(client, te
     assert seeker.mobile == "13622223333" and seeker.user.kind == User.Kind.SEEKER
     me = client.get(reverse("core:me")).content.decode()
     assert seeker.number in me
-    assert client.post(reverse("seekers:own_renew"), {"primary_occupation": occupation("4-02").pk}).status_code == 302
+    assert (
+        client.post(
+            reverse("seekers:own_renew"), {"primary_occupation": occupation("4-02").pk}
+        ).status_code
+        == 302
+    )
     seeker.refresh_from_db()
     assert seeker.primary_occupation.code == "4-02"
     download = client.get(reverse("seekers:own_download"))
@@ -202,9 +260,16 @@ def test_self_registration_on_a_phone_then_me_renew_download_withdraw(client, te
 
 
 def test_self_registration_errors_stay_at_the_field(client):
-    response = client.post(reverse("seekers:seeker_self_register"), {
-        "name": "孙七", "mobile": "1362222333", "password1": "12345678", "password2": "12345678",
-        "primary_occupation": occupation().pk})
+    response = client.post(
+        reverse("seekers:seeker_self_register"),
+        {
+            "name": "孙七",
+            "mobile": "1362222333",
+            "password1": "12345678",
+            "password2": "12345678",
+            "primary_occupation": occupation().pk,
+        },
+    )
     form = response.context["form"]
     assert "mobile" in form.errors and "consent" in form.errors
     assert not Seeker.objects.exists() and not User.objects.filter(kind="seeker").exists()
@@ -245,13 +310,25 @@ def test_seeker_corrects_own_details(login):
     user = User.objects.create_user(username="s1", kind="seeker", phone=seeker.mobile, password="x")
     Seeker.objects.filter(pk=seeker.pk).update(user=user)
     client = login(user)
-    data = {"name": "新名字", "mobile": seeker.mobile, "id_number": VALID_IDS[0], "primary_occupation": occupation().pk,
-            "skills-TOTAL_FORMS": "1", "skills-INITIAL_FORMS": "0", "skills-0-occupation": occupation("6-03").pk,
-            "skills-0-level": "4", "skills-0-years": "5"}
+    data = {
+        "name": "新名字",
+        "mobile": seeker.mobile,
+        "id_number": VALID_IDS[0],
+        "primary_occupation": occupation().pk,
+        "skills-TOTAL_FORMS": "1",
+        "skills-INITIAL_FORMS": "0",
+        "skills-0-occupation": occupation("6-03").pk,
+        "skills-0-level": "4",
+        "skills-0-years": "5",
+    }
     response = client.post(reverse("seekers:own_edit"), data)
     assert response.status_code == 302, response.context["form"].errors
     seeker.refresh_from_db()
-    assert seeker.name == "新名字" and seeker.id_number == VALID_IDS[0] and seeker.birth_date.year == 1949
+    assert (
+        seeker.name == "新名字"
+        and seeker.id_number == VALID_IDS[0]
+        and seeker.birth_date.year == 1949
+    )
     assert seeker.skills.get().occupation.code == "6-03"
 
 
@@ -259,16 +336,27 @@ def test_walk_in_claims_an_online_account_with_the_slip_code(client, login, staf
     staff_client = login(staff)
     staff_client.post(reverse("seekers:seeker_register"), _walk_in(station=home.pk))
     seeker = Seeker.objects.get()
-    code = staff_client.get(reverse("seekers:seeker_slip", kwargs={"public_id": seeker.public_id})).context["claim_code"]
+    code = staff_client.get(
+        reverse("seekers:seeker_slip", kwargs={"public_id": seeker.public_id})
+    ).context["claim_code"]
     staff_client.logout()
-    response = client.post(reverse("seekers:account_claim"), {
-        "mobile": "13912345678", "code": code, "password1": "Long-Pass-2026", "password2": "Long-Pass-2026"})
+    response = client.post(
+        reverse("seekers:account_claim"),
+        {
+            "mobile": "13912345678",
+            "code": code,
+            "password1": "Long-Pass-2026",
+            "password2": "Long-Pass-2026",
+        },
+    )
     assert response.status_code == 302
     seeker.refresh_from_db()
     assert seeker.user is not None and seeker.user.kind == "seeker"
 
 
-def test_ledger_and_workbench_query_counts_do_not_grow_with_people(login, staff, home, django_assert_max_num_queries):
+def test_ledger_and_workbench_query_counts_do_not_grow_with_people(
+    login, staff, home, django_assert_max_num_queries
+):
     for _ in range(8):
         SeekerFactory(station=home, details={"priority_groups": ["older", "low_income"]})
     client = login(staff)
@@ -299,7 +387,6 @@ def test_home_station_withdraws_a_person_who_asks_at_the_window(login, staff, ho
     seeker.refresh_from_db()
     assert seeker.status == "withdrawn" and seeker.mobile is None
     assert seeker.transitions.get().reason == "本人到窗口提出"
-
 
 
 def test_one_address_cannot_have_every_number_in_a_list_texted(client, texts):

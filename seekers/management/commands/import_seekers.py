@@ -13,7 +13,9 @@ class Command(ImportCommand):
 
     def add_arguments(self, parser):
         super().add_arguments(parser)
-        parser.add_argument("--by", default="", help="Username recorded as the registering staff member.")
+        parser.add_argument(
+            "--by", default="", help="Username recorded as the registering staff member."
+        )
 
     def run_import(self, *, rows, dry_run, by="", **options):
         user = None
