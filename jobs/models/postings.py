@@ -115,6 +115,11 @@ class Employer(models.Model):
                 fields=["credit_code"],
                 condition=~Q(credit_code=""),
                 name="employer_unique_credit_code",
+                # The service's wording too: a form that meets a record saved a moment ago by
+                # another desk says the same as for an old one.
+                violation_error_message=_(
+                    "An employer with this credit code is already registered."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(suspended=False) | ~Q(suspended_reason=""),
