@@ -242,6 +242,25 @@ if MAP_TILE_URL:  # the tile host may serve images ({s} subdomains become a CSP 
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"{_tiles.scheme}://{_tiles.netloc}")
 # Where notifications go; the default writes them to the log.
 NOTIFICATION_SENDER = env("NOTIFICATION_SENDER", default="gigmarket.notify.LogSender")
+# The site's address as people type it (links in text messages, e.g. the opt-out link).
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# Outbox rules (docs/notifications.md): quiet hours (start, end; Shanghai time) when only urgent
+# kinds go; texts per number per day; tries before a message is given up; minutes between tries.
+SMS_QUIET_HOURS = tuple(env.list("SMS_QUIET_HOURS", cast=int, default=[21, 8]))
+SMS_DAILY_CAP = env.int("SMS_DAILY_CAP", default=5)
+SMS_MAX_ATTEMPTS = env.int("SMS_MAX_ATTEMPTS", default=5)
+SMS_RETRY_MINUTES = env.list("SMS_RETRY_MINUTES", cast=int, default=[1, 5, 15, 60])
+# The standard words every text ends with (before the service name).
+SMS_OPT_OUT_WORDS = env("SMS_OPT_OUT_WORDS", default="拒收请回复R")
+# Alibaba Cloud SMS (gigmarket.sms.AliyunSender): keys, the approved signature, the approved
+# template id of each message kind ("placement_confirmed=SMS_1234,job_alert=SMS_5678"), endpoint.
+SMS_ACCESS_KEY_ID = env("SMS_ACCESS_KEY_ID", default="")
+SMS_ACCESS_KEY_SECRET = env("SMS_ACCESS_KEY_SECRET", default="")
+SMS_SIGN_NAME = env("SMS_SIGN_NAME", default="")
+SMS_TEMPLATE_IDS = env.dict("SMS_TEMPLATE_IDS", default={})
+SMS_ENDPOINT = env("SMS_ENDPOINT", default="dysmsapi.aliyuncs.com")
+SMS_PROTOCOL = env("SMS_PROTOCOL", default="HTTPS")
+SMS_TIMEOUT_SECONDS = env.int("SMS_TIMEOUT_SECONDS", default=10)
 
 # Yearly station evaluation: maximum points per criterion (must add up to 100) and grade
 # thresholds, e.g. "management=20;workload=20;business=20;results=25;attitude=15"; empty = defaults.
@@ -284,7 +303,7 @@ CELERY_TIMEZONE = TIME_ZONE  # crontab hours below are Asia/Shanghai
 # lists them. Every task is safe to run twice or late.
 CELERY_BEAT_SCHEDULE = {
     "expire-jobs": {"task": "jobs.tasks.expire_jobs", "schedule": 5 * 60},
-    "send-notifications": {"task": "jobs.tasks.send_notifications", "schedule": 60},
+    "send-notifications": {"task": "gigmarket.tasks.send_notifications", "schedule": 60},
     "store-previous-month": {
         "task": "reports.tasks.store_previous_month",
         "schedule": crontab(minute=30, hour=1, day_of_month=1),
