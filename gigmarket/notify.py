@@ -372,3 +372,42 @@ def deliver(*, limit: int = 500) -> int:
             row.save(update_fields=["attempts", "state", "sent_at", "provider_id", "last_error"])
             sent += 1
     return sent
+
+
+def check_deliveries(*, limit: int = 500) -> int:
+    """Ask the provider whether texts sent in the last two days reached the handset (senders
+    with a ``delivery`` method); marks them delivered, or failed with the carrier's reason.
+    Returns how many changed."""
+    from gigmarket.models import Message
+
+    sender = get_sender()
+    if not hasattr(sender, "delivery"):
+        return 0
+    since = timezone.now() - datetime.timedelta(days=2)
+    rows = list(
+        Message.objects.filter(
+            state=Message.State.SENT, channel=Message.Channel.SMS, sent_at__gte=since
+        )
+        .exclude(provider_id="")
+        .order_by("sent_at")[:limit]
+    )
+    changed = 0
+    for row in rows:
+        try:
+            state, detail = sender.delivery(
+                to=row.to, provider_id=row.provider_id, sent_at=row.sent_at
+            )
+        except Exception:  # noqa: BLE001 — asked again next time
+            logger.warning("delivery report for message %s not available", row.pk)
+            continue
+        if state == "delivered":
+            Message.objects.filter(pk=row.pk, state=Message.State.SENT).update(
+                state=Message.State.DELIVERED, delivered_at=timezone.now()
+            )
+            changed += 1
+        elif state == "failed":
+            Message.objects.filter(pk=row.pk, state=Message.State.SENT).update(
+                state=Message.State.FAILED, last_error=f"carrier: {detail}"[:200]
+            )
+            changed += 1
+    return changed

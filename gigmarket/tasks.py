@@ -31,3 +31,9 @@ def send_notifications(limit: int = 500) -> int:
     if sent:
         logger.info("send_notifications: %d sent", sent)
     return sent
+
+
+@shared_task(name="gigmarket.tasks.check_deliveries")
+def check_deliveries() -> int:
+    """Ask the SMS provider which sent texts reached the handset (every 10 minutes)."""
+    return notify.check_deliveries()

@@ -304,6 +304,7 @@ CELERY_TIMEZONE = TIME_ZONE  # crontab hours below are Asia/Shanghai
 CELERY_BEAT_SCHEDULE = {
     "expire-jobs": {"task": "jobs.tasks.expire_jobs", "schedule": 5 * 60},
     "send-notifications": {"task": "gigmarket.tasks.send_notifications", "schedule": 60},
+    "check-deliveries": {"task": "gigmarket.tasks.check_deliveries", "schedule": 10 * 60},
     "store-previous-month": {
         "task": "reports.tasks.store_previous_month",
         "schedule": crontab(minute=30, hour=1, day_of_month=1),
