@@ -186,6 +186,10 @@ class EventLog(TransitionLog):
         verbose_name = _("event log entry")
         verbose_name_plural = _("event log")
 
+    @property
+    def is_state_change(self) -> bool:
+        return self.from_state != self.to_state
+
 
 class Participation(models.Model):
     """An employer at an event, with the jobs it brings."""

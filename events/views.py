@@ -197,11 +197,12 @@ def _ics(events, name: str, request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _feed_events():
+def _feed_events(station: Station | None = None):
     """Announced events from 30 days back onwards, for calendars and the provincial platform."""
     since = timezone.now() - datetime.timedelta(days=30)
+    events = Event.objects.of_station(station) if station is not None else Event.objects.all()
     return (
-        Event.objects.filter(
+        events.filter(
             state__in=("open", "held", "closed", "cancelled"),
             ends_at__gte=since,
             logs__to_state=Event.State.OPEN,
@@ -224,7 +225,7 @@ def county_calendar(request: HttpRequest) -> HttpResponse:
 def station_calendar(request: HttpRequest, code: str) -> HttpResponse:
     """One station's announced events as an iCalendar (.ics) feed."""
     station = get_object_or_404(Station.objects.active(), code=code)
-    events = _feed_events().filter(pk__in=Event.objects.of_station(station).values("pk"))
+    events = _feed_events(station)
     return _ics(events, f"{station.name} · {_('Recruitment events')}", request)
 
 
@@ -296,7 +297,7 @@ def event_join(request: HttpRequest, public_id) -> HttpResponse:
         Event.objects.filter(state__in=(Event.State.PLANNED, Event.State.OPEN)),
         public_id=public_id,
     )
-    form = forms.JoinForm(request.POST or None, employer=employer)
+    form = forms.JoinForm(request.POST if request.method == "POST" else None, employer=employer)
     if request.method == "POST" and form.is_valid():
         try:
             services.participation_apply(
@@ -341,7 +342,7 @@ def manage_list(request: HttpRequest) -> HttpResponse:
 @role_required(*DESK)
 def event_create(request: HttpRequest) -> HttpResponse:
     """Plan an event."""
-    form = forms.EventForm(request.POST or None, user=request.user)
+    form = forms.EventForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         station = data.pop("station")
@@ -368,7 +369,12 @@ def event_create(request: HttpRequest) -> HttpResponse:
 def event_edit(request: HttpRequest, public_id) -> HttpResponse:
     """Correct an event before it is held."""
     event = _run(request, public_id)
-    form = forms.EventForm(request.POST or None, instance=event, user=request.user, editing=True)
+    form = forms.EventForm(
+        request.POST if request.method == "POST" else None,
+        instance=event,
+        user=request.user,
+        editing=True,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.event_update(
