@@ -64,6 +64,10 @@ def service_labels() -> dict[str, str]:
         "complaints_closed_within_deadline": _("Complaints closed within their deadline"),
         "complaints_overdue": _("Complaints overdue"),
         "wages_recovered": _("Wages recovered (yuan)"),
+        "events_held": _("Recruitment events held"),
+        "event_employers_present": _("Employers present at events"),
+        "event_seekers_present": _("Seekers present at events"),
+        "event_placements": _("Placements from events"),
     }
 
 

@@ -28,6 +28,7 @@ from django.db.models import Count, Exists, F, Min, OuterRef, Q, Subquery, Sum, 
 from django.db.models.functions import Coalesce, Greatest, RowNumber
 from django.utils import timezone
 
+from events.figures import month_figures as event_month_figures
 from gigmarket.models import Industry, Occupation, Region
 from jobs.models import Employer, Job, Placement, PlacementTransition
 from reports.models import PublishedReport, StoredMonth
@@ -662,6 +663,7 @@ def service(month: Month, region: Region | None) -> dict:
     figures.update(_placement_figures(month, region))
     figures.update(_training_figures(month, region))
     figures.update(_complaint_figures(month, region))
+    figures.update(event_month_figures(month, region))
     return figures
 
 

@@ -15,6 +15,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -197,7 +198,8 @@ def station_detail(request: HttpRequest, code: str) -> HttpResponse:
         "exceptions": upcoming,
         "can_write": can_write,
         "can_manage": can_manage,
-        "gaps": station.compliance_gaps(staff_count) if can_write else [],
+        "gaps": _station_gaps(station, staff_count) if can_write else [],
+        "live_events": facts.ask(facts.STATION_LIVE_EVENTS, station, default=[]),
         "jsonld": _jsonld(request, station, rows, upcoming),
         "navigation": station.navigation_links(),
         "open_jobs": open_jobs[:STATION_JOBS_SHOWN],
@@ -314,15 +316,42 @@ def station_registry(request: HttpRequest) -> HttpResponse:
     return render(request, "stations/station_registry.html", {"stations": stations})
 
 
+def _last_month() -> datetime.date:
+    """The first day of the month before this one (the last whole month)."""
+    return (timezone.localdate().replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+
+
+def _event_gaps(stations) -> dict[int, str]:
+    """{station id: gap} for markets that held no recruitment event last month (events app)."""
+    return facts.ask(facts.MARKET_EVENT_GAPS, stations, _last_month(), default={})
+
+
+def _station_gaps(station: Station, staff_count: int) -> list:
+    """One station's gaps: the standard's (area, staff) and last month's missing event."""
+    extra = None
+    if station.active:
+        extra = _event_gaps(Station.objects.filter(pk=station.pk)).get(station.pk)
+    return station.compliance_gaps(staff_count) + ([extra] if extra else [])
+
+
 @require_GET
 @role_required(*ADMIN)
 def station_gaps(request: HttpRequest) -> HttpResponse:
-    """Sites short of the standard (area, staff), for the admin to put right."""
+    """Sites short of the standard (area, staff), and markets that held no recruitment event
+    last month, for the admin to put right."""
+    managed = Station.objects.managed_by(request.user).active()
+    event_gaps = _event_gaps(managed)
+    short = managed.with_gaps().values("pk")
     stations = list(
-        Station.objects.managed_by(request.user).active().with_gaps().select_related("region")
+        managed.with_staff_count()
+        .filter(Q(pk__in=short) | Q(pk__in=list(event_gaps)))
+        .select_related("region")
+        .order_by("code")
     )
     for station in stations:
         station.gap_list = station.compliance_gaps(station.staff_count)
+        if station.pk in event_gaps:
+            station.gap_list.append(event_gaps[station.pk])
     return render(request, "stations/station_gaps.html", {"stations": stations})
 
 

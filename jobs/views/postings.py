@@ -29,7 +29,7 @@ from django.views.decorators.http import (
     require_safe,
 )
 
-from gigmarket import phone_codes
+from gigmarket import facts, phone_codes
 from gigmarket.forms import add_service_errors
 from gigmarket.http import public_page
 from gigmarket.masking import mask_mobile
@@ -358,7 +358,12 @@ def station_screen(request: HttpRequest, code: str) -> HttpResponse:
         {"job": job, "qr": _qr_data_uri(request.build_absolute_uri(job.get_absolute_url()))}
         for job in jobs
     ]
-    return render(request, "jobs/station_screen.html", {"station": station, "cards": cards})
+    live = facts.ask(facts.STATION_LIVE_EVENTS, station, default=[])
+    return render(
+        request,
+        "jobs/station_screen.html",
+        {"station": station, "cards": cards, "live_events": live},
+    )
 
 
 def _feed_jobs(request: HttpRequest):
