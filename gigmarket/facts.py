@@ -33,6 +33,14 @@ LAST_PLACED_ON = "seekers.last_placed_on"
 #: (station, limit) → up to ``limit`` of the station's open jobs, newest first, for its page.
 STATION_OPEN_JOBS = "stations.open_jobs"
 
+#: (station, limit) → up to ``limit`` current published articles (policies, guides, notices) that
+#: apply to the station (its own, its township's, the county's), newest first, for its page.
+STATION_ARTICLES = "stations.articles"
+
+#: (region or None) → upcoming events for the station map's second layer: a list of dicts
+#: {title, url, lat, lng, starts} (coordinates WGS84 unless the dict says ``"datum": "gcj02"``).
+MAP_EVENTS = "stations.map_events"
+
 
 def listen(event: str, func: Callable[..., Any]) -> None:
     """Register ``func`` to be told of ``event`` (registering the same function twice keeps one)."""
