@@ -46,6 +46,10 @@ MARKET_EVENT_GAPS = "stations.market_event_gaps"
 #: "ends"}], for its page and its big screen ("now live"; events app).
 STATION_LIVE_EVENTS = "stations.live_events"
 
+#: (station, limit) → up to ``limit`` current published articles (policies, guides, notices) that
+#: apply to the station (its own, its township's, the county's), newest first, for its page.
+STATION_ARTICLES = "stations.articles"
+
 
 def listen(event: str, func: Callable[..., Any]) -> None:
     """Register ``func`` to be told of ``event`` (registering the same function twice keeps one)."""

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("gigmarket.urls_core")),
     path("stations/", include("stations.urls")),
     path("seekers/", include("seekers.urls")),
+    path("policies/", include("publicity.urls")),
     path("jobs/", include("jobs.urls")),
     path("training/", include("training.urls")),
     path("rights/", include("rights.urls")),

@@ -24,7 +24,7 @@ from gigmarket.roles import OPERATING_ROLES, Role, role_required
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     """What the service is, and the way to each part of it."""
-    return render(request, "gigmarket/home.html")
+    return render(request, "gigmarket/home.html", {"panels": panels.home.for_request(request)})
 
 
 @login_not_required

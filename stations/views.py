@@ -56,7 +56,7 @@ from stations.forms import (
     this_week,
     year_choices,
 )
-from stations.geo import distance_km, wgs84_to_gcj02
+from stations.geo import distance_km, gcj02_to_wgs84, wgs84_to_gcj02
 from stations.models import (
     OpeningException,
     ServiceRecord,
@@ -133,28 +133,63 @@ def _site_region() -> Region | None:
 
 
 def _map_context(stations: list[Station]) -> dict | None:
-    """What map.js needs: the tile URL and the points in the tiles' datum (None = no map)."""
+    """What the Leaflet map (stations.js) needs: the tile URL, the stations and the upcoming
+    events in the tiles' datum (None = no map: the list alone, and no map script is loaded)."""
     tile_url = getattr(settings, "MAP_TILE_URL", "")
     if not tile_url:
         return None
     tile_datum = getattr(settings, "MAP_TILE_DATUM", "gcj02")
+
+    def placed(wgs84: tuple[float, float]) -> tuple[float, float]:
+        lat, lng = wgs84_to_gcj02(*wgs84) if tile_datum == "gcj02" else wgs84
+        return round(lat, 6), round(lng, 6)
+
     points = []
     for station in stations:
         point = station.wgs84()
         if point is None:
             continue
-        if tile_datum == "gcj02":
-            point = wgs84_to_gcj02(*point)
+        lat, lng = placed(point)
         points.append(
             {
-                "lat": round(point[0], 6),
-                "lng": round(point[1], 6),
+                "lat": lat,
+                "lng": lng,
                 "name": station.name,
                 "url": station.get_absolute_url(),
                 "open": station.open_now,
+                "kind": station.get_kind_display(),
+                "address": f"{station.region.name} {station.address}".strip(),
+                "hours": station.today_hours,
+                "phone": station.service_phone,
             }
         )
-    return {"tile_url": tile_url, "points": points} if points else None
+    # The second layer: upcoming recruitment events, asked of the app that keeps them.
+    events = []
+    for event in facts.ask(facts.MAP_EVENTS, _site_region(), default=[]) or []:
+        try:
+            lat, lng = float(event["lat"]), float(event["lng"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        if event.get("datum") == "gcj02":
+            lat, lng = gcj02_to_wgs84(lat, lng)
+        lat, lng = placed((lat, lng))
+        starts = event.get("starts")
+        if isinstance(starts, datetime.datetime):
+            starts = timezone.localtime(starts).strftime("%m-%d %H:%M")
+        elif isinstance(starts, datetime.date):
+            starts = starts.strftime("%m-%d")
+        events.append(
+            {
+                "lat": lat,
+                "lng": lng,
+                "title": str(event.get("title", "")),
+                "url": str(event.get("url", "")),
+                "starts": str(starts or ""),
+            }
+        )
+    if not points and not events:
+        return None
+    return {"tile_url": tile_url, "points": points, "events": events}
 
 
 def _visible_station(request: HttpRequest, code: str) -> Station:
@@ -188,8 +223,11 @@ def station_detail(request: HttpRequest, code: str) -> HttpResponse:
         if station.active
         else []
     )
+    # Current policies, guides and notices that apply here (asked of the publicity app above).
+    articles = facts.ask(facts.STATION_ARTICLES, station, 5, default=[]) if station.active else []
     context = {
         "station": station,
+        "articles": articles,
         "open_now": station.is_open_at(),
         "next_opening": station.next_opening(),
         "today_hours": hours_text.spans_label(station.hours_on(today)),

@@ -7,7 +7,17 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Lowest first.
-LAYERS = ("gigmarket", "stations", "seekers", "jobs", "training", "rights", "events", "reports")
+LAYERS = (
+    "gigmarket",
+    "stations",
+    "seekers",
+    "publicity",
+    "jobs",
+    "training",
+    "rights",
+    "events",
+    "reports",
+)
 
 
 def _imported_apps(path: Path) -> set[str]:

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "gigmarket",
     "stations",
     "seekers",
+    "publicity",
     "jobs",
     "training",
     "rights",
@@ -281,6 +282,9 @@ RIGHTS_FILING_WINDOW_SECONDS = env.int("RIGHTS_FILING_WINDOW_SECONDS", default=3
 RIGHTS_LOOKUP_FAILURES_PER_IP = env.int("RIGHTS_LOOKUP_FAILURES_PER_IP", default=10)
 RIGHTS_EVIDENCE_MAX_BYTES = env.int("RIGHTS_EVIDENCE_MAX_BYTES", default=5 * 1024 * 1024)
 RIGHTS_EVIDENCE_MAX_FILES = env.int("RIGHTS_EVIDENCE_MAX_FILES", default=5)
+# Publicity: the size of one PDF attached to a policy article, and how many one article may carry.
+PUBLICITY_ATTACHMENT_MAX_BYTES = env.int("PUBLICITY_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
+PUBLICITY_MAX_ATTACHMENTS = env.int("PUBLICITY_MAX_ATTACHMENTS", default=5)
 # The station code of the county's default complaint desk: an online complaint sent to a station
 # with nobody in service and no parent market in service goes there (empty: any staffed station
 # of the county, markets first).

@@ -53,6 +53,7 @@ from jobs.forms import (
 )
 from jobs.models import Employer, Job, JobTransition, PostingRule
 from jobs.schema import employer_public_name, job_posting, public_address
+from publicity.models import Article
 from stations.models import Station
 
 PAGE_SIZE = 20
@@ -358,12 +359,44 @@ def station_screen(request: HttpRequest, code: str) -> HttpResponse:
         {"job": job, "qr": _qr_data_uri(request.build_absolute_uri(job.get_absolute_url()))}
         for job in jobs
     ]
-    live = facts.ask(facts.STATION_LIVE_EVENTS, station, default=[])
+    # Current policies and notices for this station, one after every few jobs (政策宣传).
+    articles = [
+        {"article": a, "qr": _qr_data_uri(request.build_absolute_uri(a.get_absolute_url()))}
+        for a in Article.objects.current().applying_to(station).newest_first()[:SCREEN_ARTICLES]
+    ]
+    rights_url = request.build_absolute_uri(
+        reverse("rights:complaint_create") + f"?station={station.code}"
+    )
     return render(
         request,
         "jobs/station_screen.html",
-        {"station": station, "cards": cards, "live_events": live},
+        {
+            "station": station,
+            "cards": interleave(cards, articles, every=SCREEN_JOBS_PER_ARTICLE),
+            "rights_qr": _qr_data_uri(rights_url),
+            "live_events": facts.ask(facts.STATION_LIVE_EVENTS, station, default=[]),
+        },
     )
+
+
+#: The big screen shows up to this many current articles, one after every few jobs.
+SCREEN_ARTICLES = 5
+SCREEN_JOBS_PER_ARTICLE = 3
+
+
+def interleave(jobs: list, articles: list, *, every: int) -> list:
+    """Jobs with an article after every ``every`` of them (articles repeat while jobs last; with
+    few or no jobs, every article still gets its turn)."""
+    if not articles:
+        return jobs
+    slides, shown = [], 0
+    for n, card in enumerate(jobs, start=1):
+        slides.append(card)
+        if n % every == 0:
+            slides.append(articles[shown % len(articles)])
+            shown += 1
+    slides.extend(articles[shown:])
+    return slides
 
 
 def _feed_jobs(request: HttpRequest):
