@@ -384,7 +384,7 @@ def seed_jobs(say) -> None:
                 "meals": occ.startswith("6"),
                 "lodging": False,
                 "transport": nature == "seasonal",
-                "insurance": "雇主购买意外险" if occ.startswith("6") else "",
+                "insurance_kind": "employer_accident" if occ.startswith("6") else "none",
                 "contact_person": employer.contact_name,
                 "contact_phone": employer.contact_mobile,
                 "valid_through": today + datetime.timedelta(days=valid),

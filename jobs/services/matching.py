@@ -19,6 +19,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gigmarket import facts
 from gigmarket.logging import scrub
 from gigmarket.models import User
 from gigmarket.notify import get_sender
@@ -414,6 +415,7 @@ def placement_confirm(*, placement: Placement, by: User, reason: str = "") -> Pl
             reason=_("Headcount reached: %(n)s confirmed") % {"n": taken + 1},
         )
     _ledger(placement, by, _("Confirmed for the job"))
+    facts.tell(facts.PLACEMENT_CONFIRMED, placement=placement, by=by)
     _notify(
         placement,
         Notification.Kind.CONFIRMED,
