@@ -27,7 +27,6 @@ from django.utils.translation import gettext_lazy as _
 from jobs.checker.rules import (
     BLOCK,
     DEFAULT_RULES,
-    RISKY_INDUSTRIES,
     RISKY_OCCUPATIONS,
     RISKY_WORDS,
     WARN,
@@ -558,13 +557,12 @@ _RISKY_WORDS = re.compile(RISKY_WORDS)
 
 
 def risky_work(job) -> str:
-    """What makes ``job`` risky work (its kind of work, industry or a word in its text), or ""."""
+    """What makes ``job`` risky work (its kind of work, or a word in its title or content), or "".
+
+    Not the employer's industry: a building firm's warehouse job is not site work."""
     occupation = getattr(job, "occupation", None) if job.occupation_id else None
     if occupation is not None and occupation.code in RISKY_OCCUPATIONS:
         return occupation.name
-    industry = getattr(job, "industry", None) if job.industry_id else None
-    if industry is not None and industry.code in RISKY_INDUSTRIES:
-        return industry.name
     found = _RISKY_WORDS.search("\n".join(part for part in (job.title, job.content) if part))
     return found.group(0) if found else ""
 

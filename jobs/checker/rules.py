@@ -298,8 +298,6 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
 RISKY_OCCUPATIONS = frozenset(
     {"6-02", "6-03", "6-04", "6-05", "6-06", "6-07", "6-08", "6-09", "6-10", "6-11", "6-12", "6-16"}
 )
-#: Industry sections that are construction (GB/T 4754 E 建筑业).
-RISKY_INDUSTRIES = frozenset({"E"})
 #: Words in a posting that name risky work.
 RISKY_WORDS = (
     r"高空|高处|登高|脚手架|吊篮|外墙|蜘蛛人|屋顶|楼顶|塔吊|电工|带电|配电|电焊|焊接|拆除|施工|工地"
