@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -269,7 +269,7 @@ def my_plan(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     guidance = selectors.latest_plan(seeker)
     if guidance is None:
-        raise Http404
+        return render(request, "guidance/plan_print.html", {"guidance": None, "staff": False})
     return render(request, "guidance/plan_print.html", _plan_context(guidance, staff=False))
 
 
