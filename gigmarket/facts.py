@@ -68,3 +68,7 @@ def tell(event: str, **details: Any) -> None:
 #: A seeker withdrew from the register (``seeker``, ``by``): the apps above free what the person
 #: held (training seats) and take the name off their records (placement ledger labels).
 SEEKER_WITHDRAWN = "seekers.withdrawn"
+
+#: A placement was confirmed (``placement``, ``by``): the apps above follow up on it (guidance
+#: prompts staff to recommend accident insurance when the job has none).
+PLACEMENT_CONFIRMED = "jobs.placement_confirmed"

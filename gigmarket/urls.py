@@ -14,6 +14,7 @@ urlpatterns = [
     path("training/", include("training.urls")),
     path("rights/", include("rights.urls")),
     path("events/", include("events.urls")),
+    path("guidance/", include("guidance.urls")),
     path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -664,6 +664,7 @@ def service(month: Month, region: Region | None) -> dict:
     figures.update(_training_figures(month, region))
     figures.update(_complaint_figures(month, region))
     figures.update(event_month_figures(month, region))
+    figures.update(_guidance_figures(month, region))
     return figures
 
 
@@ -754,6 +755,15 @@ def _complaint_figures(month: Month, region: Region | None) -> dict:
         "complaints_overdue": total.overdue,
         "wages_recovered": float(total.wages_recovered),
     }
+
+
+def _guidance_figures(month: Month, region: Region | None) -> dict:
+    """People guided, plans and placements after them, registrations helped, insurance cover."""
+    try:
+        from guidance.figures import month_figures
+    except ImportError:  # pragma: no cover - guidance not installed
+        return {}
+    return month_figures(month, None if _holds_every_region(region) else region)
 
 
 # --- the whole report ------------------------------------------------------------------------

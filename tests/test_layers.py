@@ -16,6 +16,7 @@ LAYERS = (
     "training",
     "rights",
     "events",
+    "guidance",
     "reports",
 )
 

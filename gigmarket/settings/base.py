@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "training",
     "rights",
     "events",
+    "guidance",
     "reports",
 ]
 

@@ -19,7 +19,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gigmarket import notify
+from gigmarket import facts, notify
 from gigmarket.logging import scrub
 from gigmarket.models import User
 from gigmarket.roles import Role
@@ -408,6 +408,7 @@ def placement_confirm(*, placement: Placement, by: User, reason: str = "") -> Pl
             reason=_("Headcount reached: %(n)s confirmed") % {"n": taken + 1},
         )
     _ledger(placement, by, _("Confirmed for the job"))
+    facts.tell(facts.PLACEMENT_CONFIRMED, placement=placement, by=by)
     _notify(
         placement,
         "confirmed",

@@ -692,7 +692,9 @@ def job_create(request: HttpRequest) -> HttpResponse:
 @require_POST
 def job_check(request: HttpRequest) -> HttpResponse:
     """The checker's findings on the text being typed (htmx, while an employer or staff edit)."""
-    text = "\n".join(request.POST.get(f, "") for f in ("title", "content", "skills", "insurance"))
+    text = "\n".join(
+        request.POST.get(f, "") for f in ("title", "content", "skills", "insurance_note")
+    )
     findings = checker.check_text(text[:CHECKED_TEXT_LIMIT], checker.active_rules())
     return render(request, "jobs/includes/_findings.html", {"findings": findings})
 
@@ -701,7 +703,9 @@ def _preview_findings(form) -> list:
     """The checker's findings on what is being typed (shown beside the form)."""
     if not form.is_bound:
         return []
-    text = "\n".join(str(form.data.get(f, "")) for f in ("title", "content", "skills", "insurance"))
+    text = "\n".join(
+        str(form.data.get(f, "")) for f in ("title", "content", "skills", "insurance_note")
+    )
     # The raw POST, before the form's length limits: bounded as the typing check is.
     return checker.check_text(text[:CHECKED_TEXT_LIMIT], checker.active_rules())
 
