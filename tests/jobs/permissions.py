@@ -365,7 +365,7 @@ CHECKS += [
     Check(
         "jobs:alert_digest",
         everyone(200),
-        kwargs=_alert_digest,
+        kwargs=lambda w: _alert_digest(w),
         note="the link in a job-alert text: anyone with the unguessable name; nothing personal",
     ),
     Check("jobs:jobs_for_me", SEEKER_ONLY, kwargs=lambda w: _own_seeker(w) and {}),
