@@ -15,7 +15,12 @@ from django.utils.translation import gettext_lazy as _
 from gigmarket import crypto
 from gigmarket.masking import mask_mobile, mask_name
 from gigmarket.models import TransitionLog
-from seekers.querysets import JobAlertQuerySet, SeekerQuerySet, SeekingPeriodQuerySet
+from seekers.querysets import (
+    JobAlertQuerySet,
+    JobAlertTargetQuerySet,
+    SeekerQuerySet,
+    SeekingPeriodQuerySet,
+)
 
 #: The version of the privacy notice people consent to; bump it when the notice changes.
 PRIVACY_NOTICE_VERSION = "2026-01"
@@ -485,3 +490,31 @@ class JobAlertConsent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.seeker_id} {self.at:%Y-%m-%d}"
+
+
+class JobAlertTarget(models.Model):
+    """One (kind of work, township) pair a switched-on alert asks for; township empty means
+    anywhere. Written by ``job_alert_set`` from the alert's choices (and deleted when it is
+    switched off), with the alert's pay, days and "at once" copied, so "who to alert for this job"
+    is one index range per kind in this table alone (bench/alerts.py)."""
+
+    alert = models.ForeignKey(JobAlert, on_delete=models.CASCADE, related_name="targets")
+    occupation = models.ForeignKey(
+        "gigmarket.Occupation", on_delete=models.CASCADE, related_name="+"
+    )
+    township = models.ForeignKey(
+        "gigmarket.Region", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    # Copied from the alert, so that the answer needs no other table.
+    seeker = models.ForeignKey(Seeker, on_delete=models.CASCADE, related_name="+")
+    min_daily_pay = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    days = models.JSONField(default=list, blank=True)
+    at_once = models.BooleanField(default=False)
+
+    objects = JobAlertTargetQuerySet.as_manager()
+
+    class Meta:
+        indexes = [models.Index(fields=["occupation", "township"], name="alerttarget_kind_town")]
+
+    def __str__(self) -> str:
+        return f"{self.alert_id}:{self.occupation_id}:{self.township_id}"

@@ -185,28 +185,26 @@ class SeekingPeriodQuerySet(models.QuerySet):
 class JobAlertQuerySet(models.QuerySet):
     """Seekers' job alerts."""
 
-    def for_job(
-        self, *, occupation_ids, township_id: int | None, daily_pay=None
-    ) -> JobAlertQuerySet:
-        """Alerts switched on that a new job matches: its kind of work (or the kind's parent)
-        among the chosen ones, its township chosen (or none chosen), pay not below the lowest
-        asked. Served by the indexes of the kinds' and townships' link tables (bench/alerts.py);
-        days are checked on the few rows this returns."""
-        by_kind = self.model.occupations.through.objects.filter(
-            occupation_id__in=[pk for pk in occupation_ids if pk]
-        ).values("jobalert_id")
-        where = models.Q(any_township=True)
+    def switched_on(self) -> JobAlertQuerySet:
+        return self.filter(active=True)
+
+
+class JobAlertTargetQuerySet(models.QuerySet):
+    """The (kind of work, township) pairs of switched-on alerts."""
+
+    def for_job(self, *, occupation_ids, township_id: int | None, daily_pay=None):
+        """(seeker id, days, at once) of the alerts a new job matches: its kind of work (or the
+        kind's parent) among the chosen ones, its township chosen (or none chosen), pay not below
+        the lowest asked, the seeker neither paused nor withdrawn. One range of the (kind,
+        township) index per kind, then each seeker by its key (bench/alerts.py); days are
+        checked on the rows returned."""
+        kinds = [pk for pk in occupation_ids if pk]
+        where = models.Q(occupation_id__in=kinds, township__isnull=True)
         if township_id:
-            where |= models.Q(
-                pk__in=self.model.townships.through.objects.filter(region_id=township_id).values(
-                    "jobalert_id"
-                )
-            )
-        qs = self.filter(where, active=True, pk__in=by_kind).exclude(
-            seeker__status__in=["paused", "withdrawn"]
-        )
+            where |= models.Q(occupation_id__in=kinds, township_id=township_id)
+        qs = self.filter(where).exclude(seeker__status__in=["paused", "withdrawn"])
         if daily_pay is not None:
             qs = qs.filter(
                 models.Q(min_daily_pay__isnull=True) | models.Q(min_daily_pay__lte=daily_pay)
             )
-        return qs
+        return qs.values_list("seeker_id", "days", "at_once").distinct()

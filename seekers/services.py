@@ -32,6 +32,7 @@ from seekers.models import (
     PRIVACY_NOTICE_VERSION,
     JobAlert,
     JobAlertConsent,
+    JobAlertTarget,
     Seeker,
     SeekerTransition,
     SeekingPeriod,
@@ -891,9 +892,23 @@ def job_alert_set(
     if active:
         alert.any_township = not townships
     alert.save()
+    alert.targets.all().delete()
     if active:
         alert.occupations.set(occupations)
         alert.townships.set(townships)
+        JobAlertTarget.objects.bulk_create(
+            JobAlertTarget(
+                alert=alert,
+                occupation=occupation,
+                township=township,
+                seeker=seeker,
+                min_daily_pay=alert.min_daily_pay,
+                days=alert.days,
+                at_once=alert.at_once,
+            )
+            for occupation in occupations
+            for township in (townships or [None])
+        )
     summary = ""
     if active:
         parts = ["、".join(o.name for o in occupations)]

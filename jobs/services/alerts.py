@@ -5,7 +5,7 @@ day), and a seeker who asked for it gets a job that starts today at once.
 Who matches is the "for me" rule seen from the job's side: the job's kind of work (or its parent
 kind) among the kinds the seeker chose from their registration, the job's township chosen (or
 none chosen), pay not below the lowest they asked, and one of the job's days among theirs
-(``seekers.querysets.JobAlertQuerySet.for_job``, indexed; measured in bench/alerts.py).
+(``seekers.querysets.JobAlertTargetQuerySet.for_job``, indexed; bench/alerts.py).
 """
 
 from __future__ import annotations
@@ -42,16 +42,16 @@ def _pay(job: Job) -> str:
 def alerts_job_opened(job: Job) -> int:
     """Note the job for every seeker whose alert it matches (called once, when a job first
     opens); text the same-day ones at once to those who asked. Returns how many matched."""
-    from seekers.models import JobAlert, Seeker
+    from seekers.models import JobAlertTarget, Seeker
 
     occupation_ids = [job.occupation_id]
     if job.occupation_id and job.occupation.parent_id:
         occupation_ids.append(job.occupation.parent_id)
-    rows = JobAlert.objects.for_job(
+    rows = JobAlertTarget.objects.for_job(
         occupation_ids=occupation_ids,
         township_id=_township_id(job),
         daily_pay=job.pay_per_day,
-    ).values_list("seeker_id", "days", "at_once")
+    )
     weekdays = job_weekdays(job)
     matched = [
         (seeker, at_once) for seeker, days, at_once in rows if not days or weekdays & set(days)
