@@ -311,6 +311,18 @@ CELERY_BEAT_SCHEDULE = {
     "expire-jobs": {"task": "jobs.tasks.expire_jobs", "schedule": 5 * 60},
     "send-notifications": {"task": "gigmarket.tasks.send_notifications", "schedule": 60},
     "check-deliveries": {"task": "gigmarket.tasks.check_deliveries", "schedule": 10 * 60},
+    "send-job-alerts": {
+        "task": "jobs.tasks.send_job_alerts",
+        "schedule": crontab(minute="*/15", hour="8-20"),
+    },
+    "remind-period-ending": {
+        "task": "seekers.tasks.remind_period_ending",
+        "schedule": crontab(minute=0, hour=10),
+    },
+    "remind-training-tomorrow": {
+        "task": "training.tasks.remind_class_tomorrow",
+        "schedule": crontab(minute=0, hour=17),
+    },
     "store-previous-month": {
         "task": "reports.tasks.store_previous_month",
         "schedule": crontab(minute=30, hour=1, day_of_month=1),

@@ -24,6 +24,7 @@ CHECKS = [
         kwargs=lambda world: {"token": _optout_token()},
         note="the opt-out link in a text: anyone holding the unguessable token",
     ),
+    Check("core:message_failures", {"anonymous": LOGIN, "admin": 200}, default=403),
     Check(
         "admin:index",
         {"anonymous": 302},
