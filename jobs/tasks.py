@@ -27,3 +27,15 @@ def send_notifications(limit: int = 500) -> int:
     if sent:
         logger.info("send_notifications: %d sent", sent)
     return sent
+
+
+@shared_task(name="jobs.tasks.open_weekly_orders")
+def open_weekly_orders() -> int:
+    """Open this week's job of each running weekly order (daily; one job per order and day
+    however often it runs); returns how many opened."""
+    from jobs.services import recurring_open_due
+
+    opened = recurring_open_due()
+    if opened:
+        logger.info("open_weekly_orders: %d job(s) opened", len(opened))
+    return len(opened)

@@ -228,6 +228,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 # What the site calls itself and whom people call.
 SITE_NAME = env("SITE_NAME", default="示范县零工市场")
+# A weekly order's job opens this many days before its work day.
+RECURRING_ORDER_LEAD_DAYS = env.int("RECURRING_ORDER_LEAD_DAYS", default=1)
+# The site's public address, for links in text messages (re-hire answers, ratings, surveys).
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 SITE_REGION_CODE = env("SITE_REGION_CODE", default="520999")
 SERVICE_HOTLINE = env("SERVICE_HOTLINE", default="0851-12333")
 COMPLAINT_HOTLINE = env("COMPLAINT_HOTLINE", default="12333")
@@ -285,6 +289,12 @@ CELERY_TIMEZONE = TIME_ZONE  # crontab hours below are Asia/Shanghai
 CELERY_BEAT_SCHEDULE = {
     "expire-jobs": {"task": "jobs.tasks.expire_jobs", "schedule": 5 * 60},
     "send-notifications": {"task": "jobs.tasks.send_notifications", "schedule": 60},
+    # Weekly orders open the day before their work day (RECURRING_ORDER_LEAD_DAYS); a second
+    # run the same day opens nothing new.
+    "open-weekly-orders": {
+        "task": "jobs.tasks.open_weekly_orders",
+        "schedule": crontab(minute=5, hour="6,12"),
+    },
     "store-previous-month": {
         "task": "reports.tasks.store_previous_month",
         "schedule": crontab(minute=30, hour=1, day_of_month=1),
