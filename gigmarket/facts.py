@@ -51,3 +51,15 @@ def tell(event: str, **details: Any) -> None:
 #: A seeker withdrew from the register (``seeker``, ``by``): the apps above free what the person
 #: held (training seats) and take the name off their records (placement ledger labels).
 SEEKER_WITHDRAWN = "seekers.withdrawn"
+
+#: A placement was completed (``placement``, ``by``): satisfaction surveys follow.
+PLACEMENT_COMPLETED = "jobs.placement_completed"
+#: A person finished a training class (``referral``, ``by``).
+TRAINING_COMPLETED = "training.completed"
+#: A complaint was closed (``complaint``, ``by``).
+COMPLAINT_CLOSED = "rights.complaint_closed"
+#: (placement, side) → the link of the station's short survey for that side, or None.
+PLACEMENT_SURVEY_URL = "jobs.placement_survey_url"
+#: (station, year) → {"months": [{"month", "n", "overall"}...], "count", "average"} of the
+#: satisfaction surveys answered about the station in the year (average out of 5, or None).
+STATION_SATISFACTION = "stations.satisfaction"

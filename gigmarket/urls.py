@@ -12,6 +12,7 @@ urlpatterns = [
     path("jobs/", include("jobs.urls")),
     path("training/", include("training.urls")),
     path("rights/", include("rights.urls")),
+    path("feedback/", include("feedback.urls")),
     path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]

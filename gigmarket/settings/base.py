@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "jobs",
     "training",
     "rights",
+    "feedback",
     "reports",
 ]
 

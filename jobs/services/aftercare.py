@@ -59,9 +59,6 @@ __all__ = [
 P = Placement.State
 S = Job.Status
 
-#: Fact told when a placement is completed (``placement``, ``by``): surveys follow.
-PLACEMENT_COMPLETED = "jobs.placement_completed"
-
 
 def _employer_user(user: User | None, employer) -> bool:
     return bool(user and user.is_authenticated and employer.user_id == user.pk)
@@ -147,7 +144,7 @@ def after_completion(placement: Placement, by: User | None) -> None:
                 "link": notices.link("jobs:employer_placements"),
             },
         )
-    facts.tell(PLACEMENT_COMPLETED, placement=placement, by=by)
+    facts.tell(facts.PLACEMENT_COMPLETED, placement=placement, by=by)
 
 
 # ---- copies of a job ----
@@ -254,7 +251,7 @@ def rehire_request(
         valid_through=valid_through,
         headcount=1,
     )
-    job_submit(job=new, by=by)
+    new = job_submit(job=new, by=by)
     request = RehireRequest.objects.create(
         previous=placement, job=new, seeker=seeker, employer=job.employer, created_by=by
     )

@@ -5,6 +5,7 @@ weekly orders, and the ratings both sides give after a completed placement."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -196,6 +197,7 @@ def rehire_create(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@login_not_required
 @never_cache
 @require_http_methods(["GET", "POST"])
 def rehire_answer(request: HttpRequest, token: str) -> HttpResponse:
@@ -320,6 +322,7 @@ def recurring_stop(request: HttpRequest, pk: int) -> HttpResponse:
 # ---- ratings ----
 
 
+@login_not_required
 @never_cache
 @require_http_methods(["GET", "POST"])
 def rate(request: HttpRequest, token: str) -> HttpResponse:
@@ -355,7 +358,7 @@ def rate(request: HttpRequest, token: str) -> HttpResponse:
             "form": form,
             # The station's short satisfaction survey, when an app above provides one.
             "survey_url": facts.ask(
-                "jobs.placement_survey_url", placement, rating.side, default=None
+                facts.PLACEMENT_SURVEY_URL, placement, rating.side, default=None
             )
             if rating.answered_at
             else None,

@@ -1,0 +1,1 @@
+"""Demo data for feedback: registered in FeedbackConfig.ready (filled in below)."""
