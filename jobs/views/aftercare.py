@@ -78,7 +78,12 @@ def _errors(request: HttpRequest, error: ValidationError) -> None:
 def employer_placements(request: HttpRequest) -> HttpResponse:
     """Who is coming when, on the employer's jobs: the people to answer, those confirmed and at
     work (mark done and paid), and the completed ones (rate, ask again)."""
-    employer = _employer(request)
+    user = request.user
+    if user.kind != User.Kind.EMPLOYER:
+        raise PermissionDenied
+    employer = Employer.objects.filter(user=user).first()
+    if employer is None:
+        return render(request, "jobs/employer_placements.html", {"employer": None, "groups": []})
     today = timezone.localdate()
     placements = list(
         Placement.objects.filter(job__employer=employer)
