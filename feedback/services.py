@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -131,7 +132,7 @@ def placement_survey_url(placement, side: str) -> str | None:
     survey = Survey.objects.filter(
         subject_key=f"placement:{placement.pk}:{side}", answered_at__isnull=True
     ).first()
-    return None if survey is None else notices.link("feedback:survey", token=survey.token)
+    return None if survey is None else reverse("feedback:survey", kwargs={"token": survey.token})
 
 
 def on_training_completed(*, referral, by=None) -> None:
