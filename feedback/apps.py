@@ -13,9 +13,14 @@ class FeedbackConfig(AppConfig):
             demo_steps,  # noqa: F401  (registers the demo step)
             services,
         )
-        from gigmarket import facts, panels
+        from gigmarket import facts, notify, panels
         from gigmarket.roles import Role
 
+        notify.register_kind(
+            "survey",
+            label=_("Satisfaction survey"),
+            text=_("How was our service ({what})? Three quick questions: {link}"),
+        )
         facts.listen(facts.PLACEMENT_COMPLETED, services.on_placement_completed)
         facts.listen(facts.TRAINING_COMPLETED, services.on_training_completed)
         facts.listen(facts.COMPLAINT_CLOSED, services.on_complaint_closed)

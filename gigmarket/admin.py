@@ -3,7 +3,16 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
-from gigmarket.models import Industry, Occupation, PersonalDataAccess, Region, User
+from gigmarket.models import (
+    Industry,
+    Message,
+    MessageAttempt,
+    MessageOptOut,
+    Occupation,
+    PersonalDataAccess,
+    Region,
+    User,
+)
 
 
 class NoWrites:
@@ -62,3 +71,22 @@ class IndustryAdmin(admin.ModelAdmin):
 @admin.register(PersonalDataAccess)
 class PersonalDataAccessAdmin(ReadOnlyAdmin):
     list_display = ("at", "user", "record_label", "purpose")
+
+
+class MessageAttemptInline(ReadOnlyInline):
+    model = MessageAttempt
+    fields = ("at", "outcome", "code", "detail")
+
+
+@admin.register(Message)
+class MessageAdmin(ReadOnlyAdmin):
+    list_display = ("key", "kind", "channel", "state", "created_at", "sent_at", "attempts")
+    list_filter = ("state", "kind", "channel")
+    exclude = ("to", "variables", "text")
+    inlines = [MessageAttemptInline]
+
+
+@admin.register(MessageOptOut)
+class MessageOptOutAdmin(ReadOnlyAdmin):
+    list_display = ("kind", "how", "at")
+    exclude = ("to",)

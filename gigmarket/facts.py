@@ -33,6 +33,23 @@ LAST_PLACED_ON = "seekers.last_placed_on"
 #: (station, limit) → up to ``limit`` of the station's open jobs, newest first, for its page.
 STATION_OPEN_JOBS = "stations.open_jobs"
 
+#: (region or None) → upcoming recruitment events with coordinates, for the stations' map:
+#: [{"title", "url", "lat", "lng", "starts"}], lat/lng in WGS84 (converted from GCJ-02 when
+#: recorded so), "starts" an ISO 8601 datetime (events app).
+MAP_EVENTS = "stations.map_events"
+
+#: (stations queryset, first day of a month) → {station id: gap text} for the markets that held
+#: no recruitment event that month (seed 004 §7(3): at least one a month; events app).
+MARKET_EVENT_GAPS = "stations.market_event_gaps"
+
+#: (station) → the station's live-stream events going on now: [{"title", "url", "stream_url",
+#: "ends"}], for its page and its big screen ("now live"; events app).
+STATION_LIVE_EVENTS = "stations.live_events"
+
+#: (station, limit) → up to ``limit`` current published articles (policies, guides, notices) that
+#: apply to the station (its own, its township's, the county's), newest first, for its page.
+STATION_ARTICLES = "stations.articles"
+
 
 def listen(event: str, func: Callable[..., Any]) -> None:
     """Register ``func`` to be told of ``event`` (registering the same function twice keeps one)."""
@@ -52,6 +69,9 @@ def tell(event: str, **details: Any) -> None:
 #: held (training seats) and take the name off their records (placement ledger labels).
 SEEKER_WITHDRAWN = "seekers.withdrawn"
 
+#: A placement was confirmed (``placement``, ``by``): the apps above follow up on it (guidance
+#: prompts staff to recommend accident insurance when the job has none).
+PLACEMENT_CONFIRMED = "jobs.placement_confirmed"
 #: A placement was completed (``placement``, ``by``): satisfaction surveys follow.
 PLACEMENT_COMPLETED = "jobs.placement_completed"
 #: A person finished a training class (``referral``, ``by``).

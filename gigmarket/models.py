@@ -273,3 +273,138 @@ class TransitionLog(models.Model):
     def to_label(self) -> str:
         """The state after, by its label."""
         return self._label(self.to_state, "")
+
+
+def _message_token() -> str:
+    import secrets
+
+    return secrets.token_urlsafe(12)
+
+
+class Message(models.Model):
+    """One message in the kernel outbox: what kind, to whom, by which channel, and how it went.
+
+    Any app writes it through ``gigmarket.notify.enqueue``; ``key`` names the event (e.g.
+    ``placement:12:confirmed:40``), so one event never makes a second message. ``variables`` are
+    what the SMS provider's approved template is filled with; ``text`` is the same message
+    rendered from the kind's local template (what the log sender writes and the site shows).
+    """
+
+    class Channel(models.TextChoices):
+        SMS = "sms", _("Text message")
+        SITE = "site", _("On the site")
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        SENT = "sent", _("Sent")
+        DELIVERED = "delivered", _("Delivered")
+        FAILED = "failed", _("Failed")
+        SUPPRESSED = "suppressed", _("Not sent (opted out)")
+
+    key = models.CharField(_("event key"), max_length=150, unique=True)
+    kind = models.CharField(_("what"), max_length=40, db_index=True)
+    channel = models.CharField(
+        _("channel"), max_length=8, choices=Channel.choices, default=Channel.SMS
+    )
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("account"),
+    )
+    to = models.CharField(_("to"), max_length=64, db_index=True)
+    #: Whose page lists the message: "<app label>.<model>:<pk>", e.g. "seekers.seeker:12".
+    about = models.CharField(_("about"), max_length=64, blank=True, db_index=True)
+    variables = models.JSONField(_("template variables"), default=dict, blank=True)
+    text = models.TextField(_("text"))
+    urgent = models.BooleanField(_("urgent"), default=False)
+    state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.QUEUED)
+    #: Not sent before this time (quiet hours, the daily cap, back-off after a failure).
+    due_at = models.DateTimeField(_("due"), default=timezone.now)
+    created_at = models.DateTimeField(_("written"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("reason"), max_length=200, blank=True)
+    provider_id = models.CharField(_("provider's id"), max_length=64, blank=True)
+    #: Unguessable; names the message in its opt-out link.
+    token = models.CharField(max_length=24, unique=True, default=_message_token, editable=False)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+        indexes = [
+            models.Index(fields=["state", "due_at"], name="message_state_due"),
+            models.Index(fields=["to", "sent_at"], name="message_to_sent"),
+        ]
+
+    def __str__(self) -> str:
+        return self.key
+
+    @property
+    def kind_label(self) -> str:
+        from gigmarket import notify
+
+        spec = notify.KINDS.get(self.kind)
+        return str(spec.label) if spec else self.kind
+
+
+class MessageAttempt(models.Model):
+    """One try at handing a message to the provider, with the provider's answer."""
+
+    class Outcome(models.TextChoices):
+        SENT = "sent", _("Accepted")
+        RETRY = "retry", _("Failed, will retry")
+        FAILED = "failed", _("Failed for good")
+
+    message = models.ForeignKey(
+        Message, on_delete=models.CASCADE, related_name="attempt_rows", verbose_name=_("message")
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    outcome = models.CharField(_("outcome"), max_length=8, choices=Outcome.choices)
+    code = models.CharField(_("provider's code"), max_length=64, blank=True)
+    detail = models.CharField(_("provider's answer"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("sending attempt")
+        verbose_name_plural = _("sending attempts")
+
+    def __str__(self) -> str:
+        return f"{self.message_id} {self.outcome} {self.code}"
+
+
+class MessageOptOut(models.Model):
+    """A number that asked not to get one kind of message (``kind`` "*" means every kind that
+    may be refused). Who recorded it, when, and how."""
+
+    class How(models.TextChoices):
+        LINK = "link", _("By the link in a message")
+        WINDOW = "window", _("At a station's window")
+        SELF = "self", _("On their own page")
+        REPLY = "reply", _("By replying to a message")
+
+    to = models.CharField(_("to"), max_length=64)
+    kind = models.CharField(_("what"), max_length=40)
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    how = models.CharField(_("how"), max_length=8, choices=How.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("opt-out")
+        verbose_name_plural = _("opt-outs")
+        constraints = [models.UniqueConstraint(fields=["to", "kind"], name="message_optout_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.kind}"

@@ -53,3 +53,5 @@ class PanelRegistry:
 workbench = PanelRegistry()
 #: The seeker's own page ("我的").
 me = PanelRegistry()
+#: The public home page (e.g. the current policy articles), shown to everyone.
+home = PanelRegistry()

@@ -31,10 +31,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gigmarket import crypto, throttle
+from gigmarket import crypto, notify, throttle
 from gigmarket.forms import PhoneCodeForm, add_service_errors
 from gigmarket.masking import mask_mobile
-from gigmarket.notify import get_sender
 from gigmarket.throttle import Limit
 
 if TYPE_CHECKING:
@@ -84,7 +83,12 @@ def text_code(
     by_address = [Limit(f"phone-codes:address:{client}", TEXTS_PER_ADDRESS_PER_HOUR, 3600)]
     if sent <= TEXTS_PER_HOUR and (not client or throttle.acquire(by_address)):
         text = known_text if known else code_text % {"code": code}
-        get_sender().send(channel="sms", to=mobile, text=text)
+        notify.send_now(
+            kind="phone_registered" if known else "phone_code",
+            to=mobile,
+            variables={} if known else {"code": code},
+            text=text,
+        )
     return "" if known else _hash(code)
 
 

@@ -11,7 +11,14 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from gigmarket.logging import scrub
-from gigmarket.models import PersonalDataAccess, Region, TransitionLog, User
+from gigmarket.models import (
+    Message,
+    MessageOptOut,
+    PersonalDataAccess,
+    Region,
+    TransitionLog,
+    User,
+)
 from gigmarket.tabular import ImportReport
 
 
@@ -147,3 +154,34 @@ def transition(
     return log_model.objects.create(
         **{log_fk: obj}, by=by, from_state=current, to_state=to, reason=reason.strip()
     )
+
+
+@transaction.atomic
+def message_opt_out(*, to: str, kind: str, how: str, by: User | None = None) -> MessageOptOut:
+    """Record that ``to`` refuses ``kind`` (a switch from ``notify.opt_out_choices``, or "*" for
+    all that may be refused): who recorded it, when and how. Queued messages of that kind to that
+    number are not sent. Recording it twice keeps the first."""
+    from gigmarket import notify
+
+    switches = {key for key, _label in notify.opt_out_choices()} | {"*"}
+    if kind not in switches:
+        raise ValidationError({"kind": _("Choose which messages to stop.")})
+    row, _created = MessageOptOut.objects.get_or_create(
+        to=to, kind=kind, defaults={"how": how, "by": by}
+    )
+    affected = [
+        name
+        for name, spec in notify.KINDS.items()
+        if spec.opt_out_kind and (kind == "*" or spec.opt_out_kind == kind)
+    ]
+    Message.objects.filter(to=to, kind__in=affected, state=Message.State.QUEUED).update(
+        state=Message.State.SUPPRESSED, last_error="opted out"
+    )
+    return row
+
+
+@transaction.atomic
+def message_opt_in(*, to: str, kind: str) -> int:
+    """Take back a refusal (the person asked for the messages again); returns rows removed."""
+    deleted, _rows = MessageOptOut.objects.filter(to=to, kind=kind).delete()
+    return deleted

@@ -22,4 +22,5 @@ urlpatterns = [
     path("me/", views.me, name="me"),
     path("audit/", views.audit_log, name="audit_log"),
     path("health/", health.health, name="health"),
+    path("u/<str:token>/", views.message_opt_out, name="message_opt_out"),
 ]

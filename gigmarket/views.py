@@ -8,14 +8,14 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from gigmarket import panels
+from gigmarket import notify, panels, services
 from gigmarket.context_processors import ELDER_COOKIE
-from gigmarket.models import PersonalDataAccess, User
+from gigmarket.models import Message, MessageOptOut, PersonalDataAccess, User
 from gigmarket.redirects import redirect_to_next, safe_next_url
 from gigmarket.roles import OPERATING_ROLES, Role, role_required
 
@@ -24,7 +24,7 @@ from gigmarket.roles import OPERATING_ROLES, Role, role_required
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     """What the service is, and the way to each part of it."""
-    return render(request, "gigmarket/home.html")
+    return render(request, "gigmarket/home.html", {"panels": panels.home.for_request(request)})
 
 
 @login_not_required
@@ -105,3 +105,23 @@ class LoginView(auth_views.LoginView):
         context = super().get_context_data(**kwargs)
         context["site_name"] = settings.SITE_NAME
         return context
+
+
+@login_not_required
+def message_opt_out(request: HttpRequest, token: str) -> HttpResponse:
+    """The link at the end of a text: stop this kind of message (or all that may be stopped) to
+    the number it went to. The token is unguessable; the page never shows the number."""
+    message = get_object_or_404(Message, token=token)
+    spec = notify.KINDS.get(message.kind)
+    if spec is None or not spec.opt_out_kind:
+        raise Http404
+    done = False
+    if request.method == "POST":
+        kind = "*" if request.POST.get("all") == "1" else spec.opt_out_kind
+        services.message_opt_out(to=message.to, kind=kind, how=MessageOptOut.How.LINK, by=None)
+        done = True
+    return render(
+        request,
+        "gigmarket/opt_out.html",
+        {"label": notify.KINDS.get(spec.opt_out_kind, spec).label, "done": done},
+    )

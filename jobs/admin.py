@@ -6,7 +6,6 @@ from jobs.models import (
     Employer,
     Job,
     JobTransition,
-    Notification,
     Placement,
     PlacementTransition,
     PostingRule,
@@ -84,11 +83,3 @@ class WaitingEntryAdmin(admin.ModelAdmin):
     list_display = ["day", "station", "queue_number", "seeker"]
     list_filter = ["day"]
     raw_id_fields = ["station", "seeker", "signed_in_by"]
-
-
-@admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
-    list_display = ["key", "kind", "channel", "created_at", "sent_at", "attempts"]
-    list_filter = ["kind", "channel"]
-    readonly_fields = ["key", "sent_at", "attempts", "last_error"]
-    raw_id_fields = ["recipient", "placement"]

@@ -63,6 +63,35 @@ class JobsConfig(AppConfig):
         )
         auditlog.register(PostingRule)
         auditlog.register(Placement, exclude_fields=["updated_at", "pay_per_day"])
+        from gigmarket import notify
+
+        # What the outbox tells a seeker about their placements (docs/notifications.md).
+        notify.register_kind(
+            "placement_signup",
+            label=_("Sign-up received"),
+            text=_(
+                "You have signed up for {job} (starts {date}). The station will call you: {phone}."
+            ),
+        )
+        notify.register_kind(
+            "placement_recommended",
+            label=_("Recommended for a job"),
+            text=_("The station recommends you for {job} (starts {date}, {pay}). Call {phone}."),
+        )
+        notify.register_kind(
+            "placement_confirmed",
+            label=_("Placement confirmed"),
+            text=_("You are confirmed for {job}: start {date} {hours} at {place}. Call {phone}."),
+        )
+        notify.register_kind(
+            "placement_cancelled",
+            label=_("Placement cancelled"),
+            text=_("Your placement for {job} (starts {date}) is cancelled. Questions: {phone}."),
+        )
+        # After the work: employer notices, re-hire asks and answers, rating links.
+        from jobs.services import notices
+
+        notices.register_kinds()
         from jobs import panels as matching_panels
 
         panels.workbench.register(matching_panels.waiting_panel)

@@ -384,7 +384,7 @@ def seed_jobs(say) -> None:
                 "meals": occ.startswith("6"),
                 "lodging": False,
                 "transport": nature == "seasonal",
-                "insurance": "雇主购买意外险" if occ.startswith("6") else "",
+                "insurance_kind": "employer_accident" if occ.startswith("6") else "none",
                 "contact_person": employer.contact_name,
                 "contact_phone": employer.contact_mobile,
                 "valid_through": today + datetime.timedelta(days=valid),
@@ -499,12 +499,25 @@ def seed_matching(say) -> None:
                     "contact_phone": employer.contact_mobile,
                     "valid_through": today,  # moved back to the start date afterwards
                     "station": station,
+                    # Last month's site work states no insurance: its placements prompt the
+                    # station to recommend accident cover (docs/guidance.md).
+                    "insurance_kind": (
+                        "employer_accident" if occ.startswith("6") and months_back > 1 else "none"
+                    ),
                 },
             )
             job.external_ref = ref
             job.save(update_fields=["external_ref"])
             services.job_submit(job=job, by=staff)
-            services.job_approve(job=job, by=reviewer)
+            services.job_approve(
+                job=job,
+                by=reviewer,
+                reason=(
+                    "用工方暂未购买保险，驿站向上岗人员推荐意外险（演示）"
+                    if occ.startswith("6") and months_back == 1
+                    else ""
+                ),
+            )
             wanted = [
                 s for s in seekers if s.primary_occupation and s.primary_occupation.code == occ
             ]

@@ -377,11 +377,3 @@ class WaitingEntryQuerySet(models.QuerySet):
         return self.select_related("seeker", "station", "seeker__primary_occupation").order_by(
             "station__name", "queue_number"
         )
-
-
-class NotificationQuerySet(models.QuerySet):
-    """The notification outbox."""
-
-    def unsent(self) -> NotificationQuerySet:
-        """Written and not yet sent, oldest first."""
-        return self.filter(sent_at__isnull=True).order_by("created_at", "pk")

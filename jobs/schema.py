@@ -78,6 +78,9 @@ def job_posting(job: Job, url: str) -> dict:
     }
     if job.skills:
         data["skills"] = job.skills
+    # The insurance in words (schema.org has no field of its own for it): "No insurance" too,
+    # since whether a job is covered is what a worker asks first.
+    data["jobBenefits"] = job.insurance_text
     unit = UNIT_TEXT.get(job.pay_unit)
     if unit:
         value = {"@type": "QuantitativeValue", "unitText": unit}

@@ -1,4 +1,4 @@
-"""Queued and scheduled work for jobs: expiry and the notification outbox (see CELERY_BEAT_SCHEDULE)."""
+"""Queued and scheduled work for jobs: expiry (see CELERY_BEAT_SCHEDULE)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import logging
 
 from celery import shared_task
 
-from jobs.services import expire_due_jobs, notifications_send
+from jobs.services import expire_due_jobs
 
 logger = logging.getLogger("gigmarket.tasks")
 
@@ -18,15 +18,6 @@ def expire_jobs() -> int:
     if expired:
         logger.info("expire_jobs: %d job(s) expired", len(expired))
     return len(expired)
-
-
-@shared_task(name="jobs.tasks.send_notifications")
-def send_notifications(limit: int = 500) -> int:
-    """Send the outbox's unsent rows once each (every minute); returns how many went."""
-    sent = notifications_send(limit=limit)
-    if sent:
-        logger.info("send_notifications: %d sent", sent)
-    return sent
 
 
 @shared_task(name="jobs.tasks.open_weekly_orders")

@@ -64,6 +64,20 @@ def service_labels() -> dict[str, str]:
         "complaints_closed_within_deadline": _("Complaints closed within their deadline"),
         "complaints_overdue": _("Complaints overdue"),
         "wages_recovered": _("Wages recovered (yuan)"),
+        "events_held": _("Recruitment events held"),
+        "event_employers_present": _("Employers present at events"),
+        "event_seekers_present": _("Seekers present at events"),
+        "event_placements": _("Placements from events"),
+        "guidance_people": _("People given career guidance"),
+        "guidance_plans": _("Service plans made"),
+        "guidance_placed_30_days": _("Plans whose person was placed within 30 days"),
+        "guidance_placed_90_days": _("Plans whose person was placed within 90 days"),
+        "registrations_employment": _("Employment registrations helped"),
+        "registrations_unemployment": _("Unemployment registrations helped"),
+        "placements_with_cover": _("Placements confirmed with accident cover"),
+        "placements_without_cover": _("Placements confirmed without accident cover"),
+        "insurance_recommended": _("Accident insurance recommended"),
+        "insurance_bought": _("Accident insurance bought after a recommendation"),
     }
 
 

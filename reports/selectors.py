@@ -28,6 +28,7 @@ from django.db.models import Count, Exists, F, Min, OuterRef, Q, Subquery, Sum, 
 from django.db.models.functions import Coalesce, Greatest, RowNumber
 from django.utils import timezone
 
+from events.figures import month_figures as event_month_figures
 from gigmarket.models import Industry, Occupation, Region
 from jobs.models import Employer, Job, Placement, PlacementTransition
 from reports.models import PublishedReport, StoredMonth
@@ -662,6 +663,8 @@ def service(month: Month, region: Region | None) -> dict:
     figures.update(_placement_figures(month, region))
     figures.update(_training_figures(month, region))
     figures.update(_complaint_figures(month, region))
+    figures.update(event_month_figures(month, region))
+    figures.update(_guidance_figures(month, region))
     return figures
 
 
@@ -752,6 +755,15 @@ def _complaint_figures(month: Month, region: Region | None) -> dict:
         "complaints_overdue": total.overdue,
         "wages_recovered": float(total.wages_recovered),
     }
+
+
+def _guidance_figures(month: Month, region: Region | None) -> dict:
+    """People guided, plans and placements after them, registrations helped, insurance cover."""
+    try:
+        from guidance.figures import month_figures
+    except ImportError:  # pragma: no cover - guidance not installed
+        return {}
+    return month_figures(month, None if _holds_every_region(region) else region)
 
 
 # --- the whole report ------------------------------------------------------------------------

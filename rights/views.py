@@ -167,6 +167,10 @@ def complaint_create(request: HttpRequest) -> HttpResponse:
         initial = {}
         if job is not None and job.station_id and job.station.active:
             initial["station"] = job.station
+        elif request.GET.get("station") and (
+            preset := stations.filter(code=request.GET["station"]).first()
+        ):
+            initial["station"] = preset  # the station's rights QR (维权码) names it
         elif stations.count() == 1:
             initial["station"] = stations.first()
         if request.user.is_authenticated and request.user.kind != User.Kind.STAFF:

@@ -440,6 +440,7 @@ class ServiceRecord(models.Model):
         COMPLAINT_INTAKE = "complaint_intake", _("Complaint intake")
         RIGHTS_GUIDANCE = "rights_guidance", _("Rights guidance")
         FOLLOW_UP = "follow_up", _("Follow-up")
+        RECRUITMENT_EVENT = "recruitment_event", _("Recruitment event")
         OTHER = "other", _("Other")
 
     station = models.ForeignKey(

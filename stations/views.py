@@ -15,6 +15,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -55,7 +56,7 @@ from stations.forms import (
     this_week,
     year_choices,
 )
-from stations.geo import distance_km, wgs84_to_gcj02
+from stations.geo import distance_km, gcj02_to_wgs84, wgs84_to_gcj02
 from stations.models import (
     OpeningException,
     ServiceRecord,
@@ -132,28 +133,63 @@ def _site_region() -> Region | None:
 
 
 def _map_context(stations: list[Station]) -> dict | None:
-    """What map.js needs: the tile URL and the points in the tiles' datum (None = no map)."""
+    """What the Leaflet map (stations.js) needs: the tile URL, the stations and the upcoming
+    events in the tiles' datum (None = no map: the list alone, and no map script is loaded)."""
     tile_url = getattr(settings, "MAP_TILE_URL", "")
     if not tile_url:
         return None
     tile_datum = getattr(settings, "MAP_TILE_DATUM", "gcj02")
+
+    def placed(wgs84: tuple[float, float]) -> tuple[float, float]:
+        lat, lng = wgs84_to_gcj02(*wgs84) if tile_datum == "gcj02" else wgs84
+        return round(lat, 6), round(lng, 6)
+
     points = []
     for station in stations:
         point = station.wgs84()
         if point is None:
             continue
-        if tile_datum == "gcj02":
-            point = wgs84_to_gcj02(*point)
+        lat, lng = placed(point)
         points.append(
             {
-                "lat": round(point[0], 6),
-                "lng": round(point[1], 6),
+                "lat": lat,
+                "lng": lng,
                 "name": station.name,
                 "url": station.get_absolute_url(),
                 "open": station.open_now,
+                "kind": station.get_kind_display(),
+                "address": f"{station.region.name} {station.address}".strip(),
+                "hours": station.today_hours,
+                "phone": station.service_phone,
             }
         )
-    return {"tile_url": tile_url, "points": points} if points else None
+    # The second layer: upcoming recruitment events, asked of the app that keeps them.
+    events = []
+    for event in facts.ask(facts.MAP_EVENTS, _site_region(), default=[]) or []:
+        try:
+            lat, lng = float(event["lat"]), float(event["lng"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        if event.get("datum") == "gcj02":
+            lat, lng = gcj02_to_wgs84(lat, lng)
+        lat, lng = placed((lat, lng))
+        starts = event.get("starts")
+        if isinstance(starts, datetime.datetime):
+            starts = timezone.localtime(starts).strftime("%m-%d %H:%M")
+        elif isinstance(starts, datetime.date):
+            starts = starts.strftime("%m-%d")
+        events.append(
+            {
+                "lat": lat,
+                "lng": lng,
+                "title": str(event.get("title", "")),
+                "url": str(event.get("url", "")),
+                "starts": str(starts or ""),
+            }
+        )
+    if not points and not events:
+        return None
+    return {"tile_url": tile_url, "points": points, "events": events}
 
 
 def _visible_station(request: HttpRequest, code: str) -> Station:
@@ -187,8 +223,11 @@ def station_detail(request: HttpRequest, code: str) -> HttpResponse:
         if station.active
         else []
     )
+    # Current policies, guides and notices that apply here (asked of the publicity app above).
+    articles = facts.ask(facts.STATION_ARTICLES, station, 5, default=[]) if station.active else []
     context = {
         "station": station,
+        "articles": articles,
         "open_now": station.is_open_at(),
         "next_opening": station.next_opening(),
         "today_hours": hours_text.spans_label(station.hours_on(today)),
@@ -197,7 +236,8 @@ def station_detail(request: HttpRequest, code: str) -> HttpResponse:
         "exceptions": upcoming,
         "can_write": can_write,
         "can_manage": can_manage,
-        "gaps": station.compliance_gaps(staff_count) if can_write else [],
+        "gaps": _station_gaps(station, staff_count) if can_write else [],
+        "live_events": facts.ask(facts.STATION_LIVE_EVENTS, station, default=[]),
         "jsonld": _jsonld(request, station, rows, upcoming),
         "navigation": station.navigation_links(),
         "open_jobs": open_jobs[:STATION_JOBS_SHOWN],
@@ -314,15 +354,42 @@ def station_registry(request: HttpRequest) -> HttpResponse:
     return render(request, "stations/station_registry.html", {"stations": stations})
 
 
+def _last_month() -> datetime.date:
+    """The first day of the month before this one (the last whole month)."""
+    return (timezone.localdate().replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+
+
+def _event_gaps(stations) -> dict[int, str]:
+    """{station id: gap} for markets that held no recruitment event last month (events app)."""
+    return facts.ask(facts.MARKET_EVENT_GAPS, stations, _last_month(), default={})
+
+
+def _station_gaps(station: Station, staff_count: int) -> list:
+    """One station's gaps: the standard's (area, staff) and last month's missing event."""
+    extra = None
+    if station.active:
+        extra = _event_gaps(Station.objects.filter(pk=station.pk)).get(station.pk)
+    return station.compliance_gaps(staff_count) + ([extra] if extra else [])
+
+
 @require_GET
 @role_required(*ADMIN)
 def station_gaps(request: HttpRequest) -> HttpResponse:
-    """Sites short of the standard (area, staff), for the admin to put right."""
+    """Sites short of the standard (area, staff), and markets that held no recruitment event
+    last month, for the admin to put right."""
+    managed = Station.objects.managed_by(request.user).active()
+    event_gaps = _event_gaps(managed)
+    short = managed.with_gaps().values("pk")
     stations = list(
-        Station.objects.managed_by(request.user).active().with_gaps().select_related("region")
+        managed.with_staff_count()
+        .filter(Q(pk__in=short) | Q(pk__in=list(event_gaps)))
+        .select_related("region")
+        .order_by("code")
     )
     for station in stations:
         station.gap_list = station.compliance_gaps(station.staff_count)
+        if station.pk in event_gaps:
+            station.gap_list.append(event_gaps[station.pk])
     return render(request, "stations/station_gaps.html", {"stations": stations})
 
 

@@ -12,6 +12,9 @@ settings.load_profile("gigmarket")
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# ``fake_sms``: a local server speaking the SMS provider's API (tests/fake_sms.py).
+pytest_plugins = ["tests.fake_sms"]
+
 
 @pytest.fixture(autouse=True)
 def _clear_cache():

@@ -7,7 +7,19 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Lowest first.
-LAYERS = ("gigmarket", "stations", "seekers", "jobs", "training", "rights", "feedback", "reports")
+LAYERS = (
+    "gigmarket",
+    "stations",
+    "seekers",
+    "publicity",
+    "jobs",
+    "training",
+    "rights",
+    "events",
+    "guidance",
+    "feedback",
+    "reports",
+)
 
 
 def _imported_apps(path: Path) -> set[str]:

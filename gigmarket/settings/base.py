@@ -39,9 +39,12 @@ INSTALLED_APPS = [
     "gigmarket",
     "stations",
     "seekers",
+    "publicity",
     "jobs",
     "training",
     "rights",
+    "events",
+    "guidance",
     "feedback",
     "reports",
 ]
@@ -231,8 +234,6 @@ SECURE_REFERRER_POLICY = "same-origin"
 SITE_NAME = env("SITE_NAME", default="示范县零工市场")
 # A weekly order's job opens this many days before its work day.
 RECURRING_ORDER_LEAD_DAYS = env.int("RECURRING_ORDER_LEAD_DAYS", default=1)
-# The site's public address, for links in text messages (re-hire answers, ratings, surveys).
-SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 SITE_REGION_CODE = env("SITE_REGION_CODE", default="520999")
 SERVICE_HOTLINE = env("SERVICE_HOTLINE", default="0851-12333")
 COMPLAINT_HOTLINE = env("COMPLAINT_HOTLINE", default="12333")
@@ -247,6 +248,25 @@ if MAP_TILE_URL:  # the tile host may serve images ({s} subdomains become a CSP 
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"{_tiles.scheme}://{_tiles.netloc}")
 # Where notifications go; the default writes them to the log.
 NOTIFICATION_SENDER = env("NOTIFICATION_SENDER", default="gigmarket.notify.LogSender")
+# The site's address as people type it (links in text messages, e.g. the opt-out link).
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# Outbox rules (docs/notifications.md): quiet hours (start, end; Shanghai time) when only urgent
+# kinds go; texts per number per day; tries before a message is given up; minutes between tries.
+SMS_QUIET_HOURS = tuple(env.list("SMS_QUIET_HOURS", cast=int, default=[21, 8]))
+SMS_DAILY_CAP = env.int("SMS_DAILY_CAP", default=5)
+SMS_MAX_ATTEMPTS = env.int("SMS_MAX_ATTEMPTS", default=5)
+SMS_RETRY_MINUTES = env.list("SMS_RETRY_MINUTES", cast=int, default=[1, 5, 15, 60])
+# The standard words every text ends with (before the service name).
+SMS_OPT_OUT_WORDS = env("SMS_OPT_OUT_WORDS", default="拒收请回复R")
+# Alibaba Cloud SMS (gigmarket.sms.AliyunSender): keys, the approved signature, the approved
+# template id of each message kind ("placement_confirmed=SMS_1234,job_alert=SMS_5678"), endpoint.
+SMS_ACCESS_KEY_ID = env("SMS_ACCESS_KEY_ID", default="")
+SMS_ACCESS_KEY_SECRET = env("SMS_ACCESS_KEY_SECRET", default="")
+SMS_SIGN_NAME = env("SMS_SIGN_NAME", default="")
+SMS_TEMPLATE_IDS = env.dict("SMS_TEMPLATE_IDS", default={})
+SMS_ENDPOINT = env("SMS_ENDPOINT", default="dysmsapi.aliyuncs.com")
+SMS_PROTOCOL = env("SMS_PROTOCOL", default="HTTPS")
+SMS_TIMEOUT_SECONDS = env.int("SMS_TIMEOUT_SECONDS", default=10)
 
 # Yearly station evaluation: maximum points per criterion (must add up to 100) and grade
 # thresholds, e.g. "management=20;workload=20;business=20;results=25;attitude=15"; empty = defaults.
@@ -266,6 +286,9 @@ RIGHTS_FILING_WINDOW_SECONDS = env.int("RIGHTS_FILING_WINDOW_SECONDS", default=3
 RIGHTS_LOOKUP_FAILURES_PER_IP = env.int("RIGHTS_LOOKUP_FAILURES_PER_IP", default=10)
 RIGHTS_EVIDENCE_MAX_BYTES = env.int("RIGHTS_EVIDENCE_MAX_BYTES", default=5 * 1024 * 1024)
 RIGHTS_EVIDENCE_MAX_FILES = env.int("RIGHTS_EVIDENCE_MAX_FILES", default=5)
+# Publicity: the size of one PDF attached to a policy article, and how many one article may carry.
+PUBLICITY_ATTACHMENT_MAX_BYTES = env.int("PUBLICITY_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
+PUBLICITY_MAX_ATTACHMENTS = env.int("PUBLICITY_MAX_ATTACHMENTS", default=5)
 # The station code of the county's default complaint desk: an online complaint sent to a station
 # with nobody in service and no parent market in service goes there (empty: any staffed station
 # of the county, markets first).
@@ -289,7 +312,8 @@ CELERY_TIMEZONE = TIME_ZONE  # crontab hours below are Asia/Shanghai
 # lists them. Every task is safe to run twice or late.
 CELERY_BEAT_SCHEDULE = {
     "expire-jobs": {"task": "jobs.tasks.expire_jobs", "schedule": 5 * 60},
-    "send-notifications": {"task": "jobs.tasks.send_notifications", "schedule": 60},
+    "send-notifications": {"task": "gigmarket.tasks.send_notifications", "schedule": 60},
+    "check-deliveries": {"task": "gigmarket.tasks.check_deliveries", "schedule": 10 * 60},
     # Weekly orders open the day before their work day (RECURRING_ORDER_LEAD_DAYS); a second
     # run the same day opens nothing new.
     "open-weekly-orders": {

@@ -24,7 +24,13 @@ from functools import lru_cache
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from jobs.checker.rules import BLOCK, DEFAULT_RULES, WARN
+from jobs.checker.rules import (
+    BLOCK,
+    DEFAULT_RULES,
+    RISKY_OCCUPATIONS,
+    RISKY_WORDS,
+    WARN,
+)
 
 __all__ = [
     "BLOCK",
@@ -38,6 +44,7 @@ __all__ = [
     "check_terms",
     "check_text",
     "normalize",
+    "risky_work",
     "warnings",
 ]
 
@@ -99,6 +106,13 @@ CATEGORIES = {
     "settlement": (
         _("Hourly work paid less often than every 15 days"),
         _("Labour Contract Law art. 72"),
+        WARN,
+    ),
+    "insurance": (
+        _("Risky work (construction, heights, electrical) with no insurance"),
+        _(
+            "Work Safety Law art. 51; the gig-market service standard: recommend accident-injury insurance"
+        ),
         WARN,
     ),
 }
@@ -533,7 +547,24 @@ def check_terms(job) -> list[Finding]:
             )
         if slow:
             findings.append(Finding("settlement", WARN, job.get_settlement_display()))
+    risk = risky_work(job)
+    if risk and getattr(job, "insurance_kind", "none") == "none":
+        findings.append(Finding("insurance", WARN, risk))
     return findings
+
+
+_RISKY_WORDS = re.compile(RISKY_WORDS)
+
+
+def risky_work(job) -> str:
+    """What makes ``job`` risky work (its kind of work, or a word in its title or content), or "".
+
+    Not the employer's industry: a building firm's warehouse job is not site work."""
+    occupation = getattr(job, "occupation", None) if job.occupation_id else None
+    if occupation is not None and occupation.code in RISKY_OCCUPATIONS:
+        return occupation.name
+    found = _RISKY_WORDS.search("\n".join(part for part in (job.title, job.content) if part))
+    return found.group(0) if found else ""
 
 
 def check_job(job, rules: Sequence[tuple[str, str, str]] | None = None) -> list[Finding]:

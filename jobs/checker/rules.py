@@ -286,3 +286,20 @@ DEFAULT_RULES: list[tuple[str, str, str]] = [
         r"(?!的?(?:宝宝|儿童|幼儿|小朋友|老人))(?!的(?:孩子|小孩))",
     ),
 ]
+
+# ---- a structured rule: risky work posted with no insurance ----
+#
+# Construction, work at heights and electrical work are where gig workers get hurt; a job of that
+# kind that states no insurance is flagged for the reviewer (warn, not block: the station then
+# recommends accident cover to whoever is placed, see docs/guidance.md). The kinds of work are
+# occupation codes of gigmarket/reference.py; the words catch risky work filed under another kind.
+
+#: Kinds of work that are construction, heights or electrical (瓦工 … 装修工, 建筑杂工).
+RISKY_OCCUPATIONS = frozenset(
+    {"6-02", "6-03", "6-04", "6-05", "6-06", "6-07", "6-08", "6-09", "6-10", "6-11", "6-12", "6-16"}
+)
+#: Words in a posting that name risky work.
+RISKY_WORDS = (
+    r"高空|高处|登高|脚手架|吊篮|外墙|蜘蛛人|屋顶|楼顶|塔吊|电工|带电|配电|电焊|焊接|拆除|施工|工地"
+    r"|建筑"
+)

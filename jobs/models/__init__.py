@@ -3,7 +3,6 @@ the station waiting list, the notification outbox). ``from jobs.models import X`
 
 from jobs.models.matching import (
     CONFIRMED_OR_LATER,
-    Notification,
     Placement,
     PlacementTransition,
     WaitingEntry,
@@ -33,7 +32,6 @@ __all__ = [
     "EmployerLog",
     "Job",
     "JobTransition",
-    "Notification",
     "Placement",
     "PlacementRating",
     "PlacementTransition",

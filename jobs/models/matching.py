@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gigmarket.models import TransitionLog
 from jobs.models.postings import DAYS_PER_MONTH, HOURS_PER_DAY, Job
-from jobs.querysets import NotificationQuerySet, PlacementQuerySet, WaitingEntryQuerySet
+from jobs.querysets import PlacementQuerySet, WaitingEntryQuerySet
 
 
 class Placement(models.Model):
@@ -276,58 +276,3 @@ class WaitingEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} #{self.queue_number}"
-
-
-class Notification(models.Model):
-    """One message in the outbox: what, to whom, by which channel, and when it was sent.
-
-    ``key`` names the event (e.g. ``placement:12:confirmed``): one row per event, so nothing is
-    ever sent twice.
-    """
-
-    class Channel(models.TextChoices):
-        SMS = "sms", _("Text message")
-        SITE = "site", _("On the site")
-
-    class Kind(models.TextChoices):
-        SIGNUP = "signup", _("Sign-up received")
-        RECOMMENDED = "recommended", _("Recommended for a job")
-        CONFIRMED = "confirmed", _("Placement confirmed")
-
-    key = models.CharField(_("event key"), max_length=100, unique=True)
-    kind = models.CharField(_("what"), max_length=16, choices=Kind.choices)
-    channel = models.CharField(
-        _("channel"), max_length=8, choices=Channel.choices, default=Channel.SMS
-    )
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("account"),
-    )
-    to = models.CharField(_("to"), max_length=64)
-    text = models.TextField(_("text"))
-    placement = models.ForeignKey(
-        Placement,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="notifications",
-        verbose_name=_("placement"),
-    )
-    created_at = models.DateTimeField(_("written"), default=timezone.now)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True, db_index=True)
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_error = models.CharField(_("last error"), max_length=200, blank=True)
-
-    objects = NotificationQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        verbose_name = _("notification")
-        verbose_name_plural = _("notifications")
-
-    def __str__(self) -> str:
-        return self.key

@@ -164,6 +164,12 @@ class Job(models.Model):
         TASK = "task", _("per task")
         MONTH = "month", _("per month")
 
+    class Insurance(models.TextChoices):
+        NONE = "none", _("No insurance")
+        EMPLOYER_ACCIDENT = "employer_accident", _("Employer buys accident insurance")
+        PLATFORM_INJURY = "platform_injury", _("Occupational-injury protection (platform work)")
+        OTHER = "other", _("Other")
+
     class Settlement(models.TextChoices):
         DAILY = "daily", _("Paid daily")
         WEEKLY = "weekly", _("Paid weekly")
@@ -249,11 +255,25 @@ class Job(models.Model):
     meals = models.BooleanField(_("meals provided"), default=False)
     lodging = models.BooleanField(_("lodging provided"), default=False)
     transport = models.BooleanField(_("transport provided"), default=False)
-    insurance = models.CharField(
+    insurance_kind = models.CharField(
         _("insurance"),
+        max_length=20,
+        choices=Insurance.choices,
+        default=Insurance.NONE,
+        help_text=_("Accident cover for the people doing the work."),
+    )
+    insurer = models.CharField(_("insurer"), max_length=60, blank=True)
+    insurance_cover = models.CharField(
+        _("cover"),
+        max_length=100,
+        blank=True,
+        help_text=_("For example: 500,000 yuan for death or disability, 50,000 for medical costs."),
+    )
+    insurance_note = models.CharField(
+        _("other insurance"),
         max_length=60,
         blank=True,
-        help_text=_("For example: accident insurance bought by the employer."),
+        help_text=_("Say what it is when the insurance is “other”."),
     )
     contact_person = models.CharField(_("contact person"), max_length=32, blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=20, blank=True)
@@ -378,6 +398,12 @@ class Job(models.Model):
             errors["end_date"] = _("The end date cannot be before the start date.")
         if (self.latitude is None) != (self.longitude is None):
             errors["longitude"] = _("Give both latitude and longitude, or neither.")
+        if self.insurance_kind == self.Insurance.OTHER and not self.insurance_note.strip():
+            errors["insurance_note"] = _("Say what the other insurance is.")
+        if self.insurance_kind == self.Insurance.NONE and (self.insurer or self.insurance_cover):
+            errors["insurance_kind"] = _(
+                "Choose the kind of insurance the insurer and cover are for."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -461,8 +487,21 @@ class Job(models.Model):
     def checked_text(self) -> str:
         """The free text the posting checker reads."""
         return "\n".join(
-            part for part in (self.title, self.content, self.skills, self.insurance) if part
+            part for part in (self.title, self.content, self.skills, self.insurance_note) if part
         )
+
+    @property
+    def has_insurance(self) -> bool:
+        """The job states some accident cover (anything but "none")."""
+        return self.insurance_kind != self.Insurance.NONE
+
+    @property
+    def insurance_text(self) -> str:
+        """The insurance in one line for the job page and the feed: kind, insurer, cover."""
+        kind = self.insurance_note if self.insurance_kind == self.Insurance.OTHER else ""
+        parts = [kind or str(self.get_insurance_kind_display())]
+        parts += [part for part in (self.insurer, self.insurance_cover) if part]
+        return " · ".join(parts)
 
 
 class EmployerLog(TransitionLog):

@@ -1,5 +1,5 @@
 """Writes of instant hire (即时快招): sign-ups, the station waiting list, dispatch, results,
-the notification outbox and the import of historical placements.
+the outbox messages they write and the import of historical placements.
 
 Every placement state change goes through ``_move_placement`` (logged in PlacementTransition);
 confirming locks the job row first, so the headcount is never exceeded.
@@ -19,16 +19,15 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gigmarket import facts, notify
 from gigmarket.logging import scrub
 from gigmarket.models import User
-from gigmarket.notify import get_sender
 from gigmarket.roles import Role
 from gigmarket.services import transition
 from gigmarket.tabular import ImportReport
 from jobs.models import (
     CONFIRMED_OR_LATER,
     Job,
-    Notification,
     Placement,
     PlacementTransition,
     WaitingEntry,
@@ -41,7 +40,6 @@ logger = logging.getLogger(__name__)
 
 __all__ = [
     "PLACEMENT_ALLOWED",
-    "notifications_send",
     "placement_cancel",
     "placement_complete",
     "placement_confirm",
@@ -120,25 +118,25 @@ def _ledger(placement: Placement, by: User | None, note: str) -> None:
     )
 
 
-def _notify(placement: Placement, kind: str, log: PlacementTransition, text: str) -> None:
-    """Write one outbox row for this event (the transition's id makes the key unique)."""
+def _notify(placement: Placement, kind: str, log: PlacementTransition, variables: dict) -> None:
+    """Write one outbox message for this event (the transition's id makes the key unique)."""
     seeker = placement.seeker
     if seeker.mobile:
-        channel, to = Notification.Channel.SMS, seeker.mobile
+        channel, to = "sms", seeker.mobile
     elif seeker.user_id:
-        channel, to = Notification.Channel.SITE, f"user:{seeker.user_id}"
+        channel, to = "site", f"user:{seeker.user_id}"
     else:
         return
-    Notification.objects.get_or_create(
+    notify.enqueue(
         key=f"placement:{placement.pk}:{kind}:{log.pk}",
-        defaults={
-            "kind": kind,
-            "channel": channel,
-            "to": to,
-            "recipient_id": seeker.user_id,
-            "text": text,
-            "placement": placement,
-        },
+        kind=f"placement_{kind}",
+        channel=channel,
+        to=to,
+        recipient=seeker.user_id,
+        variables=variables,
+        # Work starting today or tomorrow cannot wait for the end of quiet hours.
+        urgent=placement.job.start_date <= timezone.localdate() + datetime.timedelta(days=1),
+        about=notify.about(seeker),
     )
 
 
@@ -274,12 +272,9 @@ def placement_sign_up(*, job: Job, seeker, by: User | None) -> Placement:
         log = _move_placement(placement=placement, to=P.APPLIED, by=by)
     _notify(
         placement,
-        Notification.Kind.SIGNUP,
+        "signup",
         log,
-        _(
-            "You have signed up for “%(job)s” (starts %(date)s). The station will call you: %(phone)s."
-        )
-        % {"job": job.title, "date": job.start_date, "phone": job.public_phone},
+        {"job": job.title, "date": job.start_date, "phone": job.public_phone},
     )
     _tell_employer(placement, "employer_signup", log)
     return placement
@@ -350,10 +345,9 @@ def placement_recommend(*, job: Job, seeker, by: User, reason: str = "") -> Plac
     _ledger(placement, by, _("Recommended for the job"))
     _notify(
         placement,
-        Notification.Kind.RECOMMENDED,
+        "recommended",
         log,
-        _("The station recommends you for “%(job)s” (starts %(date)s, %(pay)s). Call %(phone)s.")
-        % {
+        {
             "job": job.title,
             "date": job.start_date,
             "pay": f"{job.pay_min} {job.get_pay_unit_display()}",
@@ -436,12 +430,12 @@ def placement_confirm(*, placement: Placement, by: User, reason: str = "") -> Pl
             reason=_("Headcount reached: %(n)s confirmed") % {"n": taken + 1},
         )
     _ledger(placement, by, _("Confirmed for the job"))
+    facts.tell(facts.PLACEMENT_CONFIRMED, placement=placement, by=by)
     _notify(
         placement,
-        Notification.Kind.CONFIRMED,
+        "confirmed",
         log,
-        _("You are confirmed for “%(job)s”: start %(date)s %(hours)s at %(place)s. Call %(phone)s.")
-        % {
+        {
             "job": job.title,
             "date": job.start_date,
             "hours": job.work_hours,
@@ -537,7 +531,15 @@ def placement_cancel(*, placement: Placement, by: User, reason: str = "") -> Pla
         _move_placement(placement=placement, to=P.CANCELLED, by=by, reason=reason)
         return placement
     _ensure_handles(placement, by)
-    return _simple_move(placement, to=P.CANCELLED, by=by, reason=reason, note=_("Cancelled"))
+    placement = _simple_move(placement, to=P.CANCELLED, by=by, reason=reason, note=_("Cancelled"))
+    job = placement.job
+    _notify(
+        placement,
+        "cancelled",
+        PlacementTransition.objects.filter(placement=placement).latest("pk"),
+        {"job": job.title, "date": job.start_date, "phone": job.public_phone},
+    )
+    return placement
 
 
 RESULT_FIELDS = (
@@ -747,44 +749,6 @@ def waiting_sign_in(
         note=_("Signed in to wait for work, number %(n)s") % {"n": entry.queue_number},
     )
     return entry, True
-
-
-# ---- the notification outbox ----
-
-
-def notifications_send(*, limit: int = 500) -> int:
-    """Send unsent outbox rows once each through the configured sender; returns how many went.
-
-    Each row is locked and marked sent in its own transaction, so two runs never send one twice
-    (on PostgreSQL a row another run holds is skipped).
-    """
-    from django.db import connection
-
-    sender = get_sender()
-    sent = 0
-    ids = list(Notification.objects.unsent().values_list("pk", flat=True)[:limit])
-    skip = {"skip_locked": True} if connection.features.has_select_for_update_skip_locked else {}
-    for pk in ids:
-        with transaction.atomic():
-            row = (
-                Notification.objects.select_for_update(**skip)
-                .filter(pk=pk, sent_at__isnull=True)
-                .first()
-            )
-            if row is None:
-                continue
-            row.attempts += 1
-            try:
-                sender.send(channel=row.channel, to=row.to, text=row.text)
-            except Exception as error:  # noqa: BLE001 — a gateway failure is recorded, retried next run
-                row.last_error = str(error)[:200]
-                row.save(update_fields=["attempts", "last_error"])
-                continue
-            row.sent_at = timezone.now()
-            row.last_error = ""
-            row.save(update_fields=["attempts", "sent_at", "last_error"])
-            sent += 1
-    return sent
 
 
 # ---- import of historical placements ----

@@ -1,9 +1,8 @@
-"""The one place this feature writes messages (employer notices, re-hire asks, rating links).
+"""The one place this feature writes messages (employer notices, re-hire asks, rating links):
+through the kernel outbox (``gigmarket.notify.enqueue``), idempotent on the event key.
 
-Every message is a kind with named variables (SMS in China go out from approved templates), and
-an event key that makes it idempotent. Today it writes a row in the jobs outbox
-(``Notification``); when the kernel outbox (``gigmarket.notify.enqueue``) is in, the body of
-``send`` becomes one call of ``enqueue`` with the same arguments.
+Every message is a kind with named variables (SMS in China go out from approved templates);
+the kinds are registered from ``JobsConfig.ready`` (``register_kinds``).
 """
 
 from __future__ import annotations
@@ -13,32 +12,50 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from jobs.models import Notification
+from gigmarket import notify
 
-#: Message kind → its text with named variables (the SMS template's wording).
-TEXTS = {
-    "employer_signup": gettext_lazy(
-        "%(site)s: someone signed up for your job “%(job)s”. See who is coming: %(link)s"
+#: Message kind → (label, local template with {variables}).
+KINDS = {
+    "employer_signup": (
+        gettext_lazy("Sign-up on your job"),
+        gettext_lazy("Someone signed up for your job {job}. See who is coming: {link}"),
     ),
-    "employer_sent": gettext_lazy(
-        "%(site)s: the station sends %(name)s for your job “%(job)s”. Confirm or decline: %(link)s"
+    "employer_sent": (
+        gettext_lazy("Person sent to your job"),
+        gettext_lazy("The station sends {name} for your job {job}. Confirm or decline: {link}"),
     ),
-    "employer_result": gettext_lazy(
-        "%(site)s: the work on “%(job)s” is recorded as done. Please confirm it and the pay: %(link)s"
+    "employer_result": (
+        gettext_lazy("Result to confirm"),
+        gettext_lazy(
+            "The work on {job} is recorded as done. Please confirm it and the pay: {link}"
+        ),
     ),
-    "job_approved": gettext_lazy("%(site)s: your job “%(job)s” is approved and open."),
-    "job_rejected": gettext_lazy(
-        "%(site)s: your job “%(job)s” was not approved: %(reason)s. Edit it and send it again."
+    "job_approved": (
+        gettext_lazy("Posting approved"),
+        gettext_lazy("Your job {job} is approved and open."),
     ),
-    "rehire_ask": gettext_lazy(
-        "%(site)s: %(employer)s asks you again for “%(job)s” from %(date)s. Answer here: %(link)s"
+    "job_rejected": (
+        gettext_lazy("Posting not approved"),
+        gettext_lazy("Your job {job} was not approved: {reason}. Edit it and send it again."),
     ),
-    "rehire_answer": gettext_lazy("%(site)s: %(name)s %(answer)s your request for “%(job)s”."),
-    "rate": gettext_lazy("%(site)s: how did “%(job)s” go? Please rate it (1 to 5): %(link)s"),
-    "survey": gettext_lazy(
-        "%(site)s: how was our service (%(what)s)? Three quick questions: %(link)s"
+    "rehire_ask": (
+        gettext_lazy("Asked to work again"),
+        gettext_lazy("{employer} asks you again for {job} from {date}. Answer here: {link}"),
+    ),
+    "rehire_answer": (
+        gettext_lazy("Answer to a re-hire request"),
+        gettext_lazy("{name} {answer} your request for {job}."),
+    ),
+    "rate": (
+        gettext_lazy("Rating after the work"),
+        gettext_lazy("How did {job} go? Please rate it (1 to 5): {link}"),
     ),
 }
+
+
+def register_kinds() -> None:
+    for kind, (label, text) in KINDS.items():
+        notify.register_kind(kind, label=label, text=text)
 
 
 def link(name: str, **kwargs) -> str:
@@ -50,17 +67,7 @@ def send(*, key: str, kind: str, to: str, variables: dict, recipient=None) -> No
     """Write one message (once per ``key``); ``to`` is a mobile, or nothing to skip quietly."""
     if not to:
         return
-    values = {"site": settings.SITE_NAME, **{k: str(v) for k, v in variables.items()}}
-    Notification.objects.get_or_create(
-        key=key[:100],
-        defaults={
-            "kind": kind[:16],
-            "channel": Notification.Channel.SMS,
-            "to": to,
-            "recipient": recipient,
-            "text": str(TEXTS[kind]) % values,
-        },
-    )
+    notify.enqueue(key=key, kind=kind, to=to, variables=variables, recipient=recipient)
 
 
 def to_employer(employer, *, key: str, kind: str, variables: dict) -> None:

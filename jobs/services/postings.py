@@ -25,6 +25,7 @@ from gigmarket.roles import OPERATING_ROLES
 from gigmarket.services import transition
 from gigmarket.validators import validate_credit_code, validate_mobile
 from jobs import checker
+from jobs.insurance import parse_insurance
 from jobs.models import Employer, EmployerLog, Job, JobTransition, PostingRule
 from stations.models import ServiceRecord, Station
 from stations.services import service_record_add
@@ -407,7 +408,10 @@ JOB_FIELDS = (
     "meals",
     "lodging",
     "transport",
-    "insurance",
+    "insurance_kind",
+    "insurer",
+    "insurance_cover",
+    "insurance_note",
     "contact_person",
     "contact_phone",
     "publish_contact_phone",
@@ -815,6 +819,23 @@ def _decimal(row: Mapping[str, str], column: str, required: bool = True):
         ) from error
 
 
+def _insurance(row: Mapping[str, str]) -> dict:
+    """The structured insurance of an imported row: column ``insurance`` holds a kind (none,
+    employer_accident, platform_injury, other) or words read as the old free text was
+    (jobs/insurance.py); ``insurer`` and ``insurance_cover`` columns, when present, win."""
+    kind, insurer, cover, note = parse_insurance(row.get("insurance") or "")
+    insurer = (row.get("insurer") or "").strip() or insurer
+    cover = (row.get("insurance_cover") or "").strip() or cover
+    if kind == "none" and (insurer or cover):
+        kind = "other" if note else "employer_accident"
+    return {
+        "insurance_kind": kind,
+        "insurer": insurer[:60],
+        "insurance_cover": cover[:100],
+        "insurance_note": note,
+    }
+
+
 def _industry(row: Mapping[str, str], column: str):
     """An industry section of GB/T 4754 from its letter ("E"), its name ("建筑业") or both
     ("E 建筑业"); None when the cell is blank."""
@@ -909,7 +930,7 @@ def _import_job_fields(row: Mapping[str, str]) -> dict:
         "meals": (row.get("meals") or "").strip().lower() in TRUE_WORDS,
         "lodging": (row.get("lodging") or "").strip().lower() in TRUE_WORDS,
         "transport": (row.get("transport") or "").strip().lower() in TRUE_WORDS,
-        "insurance": (row.get("insurance") or "").strip(),
+        **_insurance(row),
         "contact_person": (row.get("contact_name") or "").strip(),
         "valid_through": _date(row, "valid_through"),
         "station": station,

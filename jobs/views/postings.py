@@ -29,7 +29,7 @@ from django.views.decorators.http import (
     require_safe,
 )
 
-from gigmarket import phone_codes
+from gigmarket import facts, phone_codes
 from gigmarket.forms import add_service_errors
 from gigmarket.http import public_page
 from gigmarket.masking import mask_mobile
@@ -54,6 +54,7 @@ from jobs.forms import (
 )
 from jobs.models import Employer, Job, JobTransition, PostingRule
 from jobs.schema import employer_public_name, job_posting, public_address
+from publicity.models import Article
 from stations.models import Station
 
 PAGE_SIZE = 20
@@ -359,7 +360,44 @@ def station_screen(request: HttpRequest, code: str) -> HttpResponse:
         {"job": job, "qr": _qr_data_uri(request.build_absolute_uri(job.get_absolute_url()))}
         for job in jobs
     ]
-    return render(request, "jobs/station_screen.html", {"station": station, "cards": cards})
+    # Current policies and notices for this station, one after every few jobs (政策宣传).
+    articles = [
+        {"article": a, "qr": _qr_data_uri(request.build_absolute_uri(a.get_absolute_url()))}
+        for a in Article.objects.current().applying_to(station).newest_first()[:SCREEN_ARTICLES]
+    ]
+    rights_url = request.build_absolute_uri(
+        reverse("rights:complaint_create") + f"?station={station.code}"
+    )
+    return render(
+        request,
+        "jobs/station_screen.html",
+        {
+            "station": station,
+            "cards": interleave(cards, articles, every=SCREEN_JOBS_PER_ARTICLE),
+            "rights_qr": _qr_data_uri(rights_url),
+            "live_events": facts.ask(facts.STATION_LIVE_EVENTS, station, default=[]),
+        },
+    )
+
+
+#: The big screen shows up to this many current articles, one after every few jobs.
+SCREEN_ARTICLES = 5
+SCREEN_JOBS_PER_ARTICLE = 3
+
+
+def interleave(jobs: list, articles: list, *, every: int) -> list:
+    """Jobs with an article after every ``every`` of them (articles repeat while jobs last; with
+    few or no jobs, every article still gets its turn)."""
+    if not articles:
+        return jobs
+    slides, shown = [], 0
+    for n, card in enumerate(jobs, start=1):
+        slides.append(card)
+        if n % every == 0:
+            slides.append(articles[shown % len(articles)])
+            shown += 1
+    slides.extend(articles[shown:])
+    return slides
 
 
 def _feed_jobs(request: HttpRequest):
@@ -655,7 +693,9 @@ def job_create(request: HttpRequest) -> HttpResponse:
 @require_POST
 def job_check(request: HttpRequest) -> HttpResponse:
     """The checker's findings on the text being typed (htmx, while an employer or staff edit)."""
-    text = "\n".join(request.POST.get(f, "") for f in ("title", "content", "skills", "insurance"))
+    text = "\n".join(
+        request.POST.get(f, "") for f in ("title", "content", "skills", "insurance_note")
+    )
     findings = checker.check_text(text[:CHECKED_TEXT_LIMIT], checker.active_rules())
     return render(request, "jobs/includes/_findings.html", {"findings": findings})
 
@@ -664,7 +704,9 @@ def _preview_findings(form) -> list:
     """The checker's findings on what is being typed (shown beside the form)."""
     if not form.is_bound:
         return []
-    text = "\n".join(str(form.data.get(f, "")) for f in ("title", "content", "skills", "insurance"))
+    text = "\n".join(
+        str(form.data.get(f, "")) for f in ("title", "content", "skills", "insurance_note")
+    )
     # The raw POST, before the form's length limits: bounded as the typing check is.
     return checker.check_text(text[:CHECKED_TEXT_LIMIT], checker.active_rules())
 

@@ -1,6 +1,8 @@
 /* Stations directory: progressive enhancements. The list works without this file.
    1. "Nearest first": fill the browser's location into the GET form; the server sorts.
-   2. The map: tiles from the configured tile URL, one marker per station. */
+   2. The map (Leaflet, loaded only when a tile URL is configured): tiles from that URL, one
+      marker per station opening its card, and upcoming recruitment events as a second layer.
+      Points arrive already in the tiles' datum (GCJ-02 for Chinese web maps). */
 (function () {
   "use strict";
 
@@ -23,55 +25,84 @@
     });
   }
 
-  var map = document.getElementById("station-map");
+  var box = document.getElementById("station-map");
   var data = document.getElementById("station-points");
-  if (!map || !data) { return; }
+  if (!box || !data || !window.L) { return; }
   var points = JSON.parse(data.textContent);
-  if (!points.length) { return; }
-  var template = map.getAttribute("data-tile-url");
-  var width = map.clientWidth, height = map.clientHeight;
+  var eventData = document.getElementById("event-points");
+  var events = eventData ? JSON.parse(eventData.textContent) : [];
+  if (!points.length && !events.length) { return; }
+  var L = window.L;
+  var say = function (name) { return box.getAttribute("data-" + name) || ""; };
 
-  function project(lat, lng, zoom) {
-    var scale = 256 * Math.pow(2, zoom);
-    var sin = Math.sin(lat * Math.PI / 180);
-    return {
-      x: (lng + 180) / 360 * scale,
-      y: (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * scale
-    };
+  // Text only: names and addresses go in with textContent, never as HTML.
+  function line(parent, text, tag) {
+    var el = document.createElement(tag || "p");
+    el.textContent = text;
+    parent.appendChild(el);
+    return el;
+  }
+  function link(parent, href, text) {
+    if (!/^(\/|https?:|tel:)/.test(href)) { return; }
+    var p = document.createElement("p"), a = document.createElement("a");
+    a.href = href;
+    a.textContent = text;
+    p.appendChild(a);
+    parent.appendChild(p);
+  }
+  function stationCard(p) {
+    var card = document.createElement("div");
+    card.className = "map-popup";
+    var title = document.createElement("strong");
+    var a = document.createElement("a");
+    a.href = p.url;
+    a.textContent = p.name;
+    title.appendChild(a);
+    card.appendChild(title);
+    line(card, p.kind + " · " + (p.open ? say("open") : say("closed")));
+    if (p.address) { line(card, p.address); }
+    if (p.hours) { line(card, say("today") + ": " + p.hours); }
+    if (p.phone) { link(card, "tel:" + p.phone, say("call") + " " + p.phone); }
+    link(card, p.url, say("details"));
+    return card;
+  }
+  function eventCard(e) {
+    var card = document.createElement("div");
+    card.className = "map-popup";
+    var title = document.createElement("strong");
+    title.textContent = e.title;
+    card.appendChild(title);
+    if (e.starts) { line(card, e.starts); }
+    if (e.url) { link(card, e.url, e.title); }
+    return card;
+  }
+  function icon(className) {
+    return L.divIcon({ className: className, iconSize: [24, 24], iconAnchor: [12, 24], popupAnchor: [0, -24] });
   }
 
-  var zoom = 16;
-  for (; zoom > 3; zoom--) {
-    var xs = [], ys = [];
-    points.forEach(function (p) { var q = project(p.lat, p.lng, zoom); xs.push(q.x); ys.push(q.y); });
-    if (Math.max.apply(null, xs) - Math.min.apply(null, xs) < width - 48 &&
-        Math.max.apply(null, ys) - Math.min.apply(null, ys) < height - 48) { break; }
-  }
-  var all = points.map(function (p) { return project(p.lat, p.lng, zoom); });
-  var cx = (Math.min.apply(null, all.map(function (q) { return q.x; })) + Math.max.apply(null, all.map(function (q) { return q.x; }))) / 2;
-  var cy = (Math.min.apply(null, all.map(function (q) { return q.y; })) + Math.max.apply(null, all.map(function (q) { return q.y; }))) / 2;
-  var left = cx - width / 2, top = cy - height / 2;
-  var subdomains = "abc";
-  for (var tx = Math.floor(left / 256); tx <= Math.floor((left + width) / 256); tx++) {
-    for (var ty = Math.floor(top / 256); ty <= Math.floor((top + height) / 256); ty++) {
-      var img = document.createElement("img");
-      img.className = "tile";
-      img.alt = "";
-      img.src = template.replace("{z}", zoom).replace("{x}", tx).replace("{y}", ty)
-        .replace("{s}", subdomains[(tx + ty) % 3]);
-      img.style.left = Math.round(tx * 256 - left) + "px";
-      img.style.top = Math.round(ty * 256 - top) + "px";
-      map.appendChild(img);
-    }
-  }
-  points.forEach(function (p, i) {
-    var marker = document.createElement("a");
-    marker.className = "marker" + (p.open ? "" : " marker--closed");
-    marker.href = p.url;
-    marker.title = p.name;
-    marker.setAttribute("aria-label", p.name);
-    marker.style.left = Math.round(all[i].x - left) + "px";
-    marker.style.top = Math.round(all[i].y - top) + "px";
-    map.appendChild(marker);
+  var map = L.map(box, { scrollWheelZoom: false });
+  L.tileLayer(box.getAttribute("data-tile-url"), { maxZoom: 18, subdomains: "abc" }).addTo(map);
+  var stationLayer = L.layerGroup(), eventLayer = L.layerGroup(), bounds = [];
+  points.forEach(function (p) {
+    L.marker([p.lat, p.lng], {
+      icon: icon("marker" + (p.open ? "" : " marker--closed")), title: p.name, alt: p.name,
+      keyboard: true
+    }).bindPopup(stationCard(p)).addTo(stationLayer);
+    bounds.push([p.lat, p.lng]);
   });
+  events.forEach(function (e) {
+    L.marker([e.lat, e.lng], { icon: icon("marker marker--event"), title: e.title, alt: e.title })
+      .bindPopup(eventCard(e)).addTo(eventLayer);
+    bounds.push([e.lat, e.lng]);
+  });
+  stationLayer.addTo(map);
+  var overlays = {};
+  overlays[say("stations-layer")] = stationLayer;
+  if (events.length) {
+    eventLayer.addTo(map);
+    overlays[say("events-layer")] = eventLayer;
+    L.control.layers(null, overlays, { collapsed: false }).addTo(map);
+  }
+  if (bounds.length === 1) { map.setView(bounds[0], 15); }
+  else { map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16 }); }
 })();

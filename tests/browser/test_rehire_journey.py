@@ -10,9 +10,9 @@ import re
 import pytest
 from django.utils import timezone
 
-from gigmarket.models import Region
+from gigmarket.models import Message, Region
 from jobs import services
-from jobs.models import Notification, PlacementRating, RehireRequest
+from jobs.models import PlacementRating, RehireRequest
 from tests.browser.conftest import assert_no_serious_axe_violations, log_in, page_is_usable_on_phone
 from tests.gigmarket.factories import PASSWORD, AdminFactory, EmployerUserFactory, ReviewerFactory
 from tests.jobs.factories import EmployerFactory, OpenJobFactory
@@ -66,7 +66,7 @@ def _world():
 
 
 def _link(kind_key):
-    text = Notification.objects.get(key=kind_key).text
+    text = Message.objects.get(key=kind_key).text
     return re.search(r"https?://\S+?/(jobs|feedback)/\S+/", text).group(0)
 
 

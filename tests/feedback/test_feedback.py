@@ -11,8 +11,9 @@ from django.utils import timezone
 from feedback import querysets, services
 from feedback.models import Survey
 from gigmarket import facts
+from gigmarket.models import Message
 from jobs import services as jobs_services
-from jobs.models import Notification, PlacementRating
+from jobs.models import PlacementRating
 from rights import services as rights_services
 from rights.models import Complaint
 from stations import scoring
@@ -93,7 +94,7 @@ def test_training_completion_texts_a_survey_once(staff):
     training_services.referral_complete(referral=referral, by=staff)
     survey = Survey.objects.get(subject_key=f"training:{referral.pk}")
     assert survey.context == "training"
-    sms = Notification.objects.get(key=f"survey:{survey.pk}:ask")
+    sms = Message.objects.get(key=f"survey:{survey.pk}:ask")
     assert sms.to == seeker.mobile and survey.token in sms.text
 
 
@@ -110,7 +111,7 @@ def test_closing_a_complaint_texts_the_complainant_a_survey(station, staff):
     rights_services.complaint_resolve(complaint=complaint, by=staff, outcome="已改进")
     rights_services.complaint_close(complaint=complaint, by=staff)
     survey = Survey.objects.get(subject_key=f"complaint:{complaint.pk}")
-    assert Notification.objects.filter(key=f"survey:{survey.pk}:ask", to="13900000101").exists()
+    assert Message.objects.filter(key=f"survey:{survey.pk}:ask", to="13900000101").exists()
 
 
 def test_the_walk_in_survey_takes_one_answer_per_browser_and_quarter(station, client):

@@ -19,9 +19,23 @@ CHECKS = [
     Check("core:me", {"anonymous": LOGIN, "seeker": 200}, default=403),
     Check("core:audit_log", {"anonymous": LOGIN, "auditor": 200}, default=403),
     Check(
+        "core:message_opt_out",
+        everyone(200),
+        kwargs=lambda world: {"token": _optout_token()},
+        note="the opt-out link in a text: anyone holding the unguessable token",
+    ),
+    Check(
         "admin:index",
         {"anonymous": 302},
         default=302,
         note="Django admin is for superusers only; everyone else is sent to its login",
     ),
 ]
+
+
+def _optout_token() -> str:
+    from gigmarket import notify
+
+    return notify.enqueue(
+        key="matrix:optout", kind="placement_signup", to="13900009999", variables={}
+    ).token

@@ -8,11 +8,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from gigmarket.models import Message
 from jobs import ranking, services
 from jobs.models import (
     Job,
     JobTransition,
-    Notification,
     Placement,
     PlacementRating,
     PlacementTransition,
@@ -83,7 +83,7 @@ def _completed(employer, station, staff, seeker=None):
 
 
 def _texts(to):
-    return list(Notification.objects.filter(to=to).values_list("kind", flat=True))
+    return list(Message.objects.filter(to=to).values_list("kind", flat=True))
 
 
 # ---- employer notices ----
@@ -104,15 +104,13 @@ def test_the_employer_hears_of_sign_ups_dispatch_results_approval_and_rejection(
     assert kinds.count("employer_signup") == 1
     assert kinds.count("employer_sent") == 2  # the one recommended, and the one completed
     assert kinds.count("employer_result") == 1
-    rejected = Notification.objects.get(to=employer.contact_mobile, kind="job_rejected")
+    rejected = Message.objects.get(to=employer.contact_mobile, kind="job_rejected")
     assert "工资写得不清楚" in rejected.text  # the reason travels with it
     services.job_submit(job=pending, by=employer.user)
     services.job_approve(job=pending, by=reviewer)
     assert "job_approved" in _texts(employer.contact_mobile)
     # No worker's mobile in what the employer is sent.
-    for text in Notification.objects.filter(to=employer.contact_mobile).values_list(
-        "text", flat=True
-    ):
+    for text in Message.objects.filter(to=employer.contact_mobile).values_list("text", flat=True):
         assert seeker.mobile not in text
 
 
@@ -187,7 +185,7 @@ def test_rehire_copies_the_job_with_new_dates_and_the_worker_accepts_by_link(
         done.job.pay_min,
         done.job.address,
     )
-    ask = Notification.objects.get(key=f"rehire:{request.pk}:ask")
+    ask = Message.objects.get(key=f"rehire:{request.pk}:ask")
     assert ask.to == done.seeker.mobile
     link = reverse("jobs:rehire_answer", kwargs={"token": request.token})
     assert link in ask.text
@@ -336,12 +334,8 @@ def test_both_sides_rate_once_through_their_links(employer, station, staff, clie
     done = _completed(employer, station, staff)
     worker = PlacementRating.objects.get(placement=done, side="worker")
     boss = PlacementRating.objects.get(placement=done, side="employer")
-    assert Notification.objects.filter(
-        key=f"rating:{worker.pk}:ask", to=done.seeker.mobile
-    ).exists()
-    assert Notification.objects.filter(
-        key=f"rating:{boss.pk}:ask", to=employer.contact_mobile
-    ).exists()
+    assert Message.objects.filter(key=f"rating:{worker.pk}:ask", to=done.seeker.mobile).exists()
+    assert Message.objects.filter(key=f"rating:{boss.pk}:ask", to=employer.contact_mobile).exists()
     url = reverse("jobs:rate", kwargs={"token": worker.token})
     bad = client.post(url, {"score": "9"})
     assert bad.status_code == 400

@@ -8,8 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
+from gigmarket.models import Message
 from jobs import services
-from jobs.models import Job, Notification, Placement, PlacementTransition, WaitingEntry
+from jobs.models import Job, Placement, PlacementTransition, WaitingEntry
 from stations.models import ServiceRecord
 from tests.gigmarket.factories import SeekerUserFactory
 from tests.jobs.factories import OpenJobFactory, PlacementFactory
@@ -50,7 +51,12 @@ def test_sign_up_is_one_placement_and_repeating_it_changes_nothing(job):
     assert first.state == Placement.State.APPLIED and first.origin == Placement.Origin.APPLIED
     assert Placement.objects.filter(job=job).count() == 1
     assert PlacementTransition.objects.filter(placement=first).count() == 1
-    assert Notification.objects.filter(placement=first, kind="signup").count() == 1
+    assert (
+        Message.objects.filter(
+            key__startswith=f"placement:{first.pk}:", kind="placement_signup"
+        ).count()
+        == 1
+    )
 
 
 @pytest.mark.parametrize(
@@ -92,7 +98,9 @@ def test_recommend_writes_a_log_a_ledger_line_and_a_notification(job, staff):
     assert ServiceRecord.objects.filter(
         kind=ServiceRecord.Kind.MATCHING, subject_id=str(placement.pk)
     ).exists()
-    assert Notification.objects.filter(placement=placement, kind="recommended").exists()
+    assert Message.objects.filter(
+        key__startswith=f"placement:{placement.pk}:", kind="placement_recommended"
+    ).exists()
 
 
 def test_a_days_steps_on_a_placement_are_one_ledger_line_not_the_same_line_twice(job, staff):
@@ -232,8 +240,9 @@ def test_seeker_for_sign_in_by_mobile_number_or_slip_code():
 class _Recorder:
     sent: list = []
 
-    def send(self, *, channel, to, text):
+    def send(self, *, channel, to, text, kind, variables):
         _Recorder.sent.append((channel, to, text))
+        return "id-1"
 
 
 def test_notifications_are_sent_once(job, staff, settings):
@@ -247,7 +256,7 @@ def test_notifications_are_sent_once(job, staff, settings):
     assert sorted(to for _channel, to, _text in _Recorder.sent) == sorted(
         [seeker.mobile, job.employer.contact_mobile]
     )
-    assert Notification.objects.unsent().count() == 0
+    assert Message.objects.filter(state="queued").count() == 0
 
 
 # ---- import ----

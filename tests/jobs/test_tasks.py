@@ -6,8 +6,10 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
+from gigmarket import tasks as kernel_tasks
+from gigmarket.models import Message
 from jobs import services, tasks
-from jobs.models import Job, Notification
+from jobs.models import Job
 from tests.jobs.factories import OpenJobFactory
 from tests.seekers.factories import SeekerFactory
 from tests.stations.factories import StationAssignmentFactory, StationFactory
@@ -33,20 +35,21 @@ def test_expire_jobs_is_scheduled_every_few_minutes_and_expires_past_valid_throu
 class _Recorder:
     sent: list = []
 
-    def send(self, *, channel, to, text):
+    def send(self, *, channel, to, text, kind, variables):
         _Recorder.sent.append((channel, to, text))
+        return "id-1"
 
 
 def test_send_notifications_is_scheduled_every_minute_and_sends_the_outbox_once(settings):
-    assert _every_seconds("jobs.tasks.send_notifications") <= 60
+    assert _every_seconds("gigmarket.tasks.send_notifications") <= 60
     settings.NOTIFICATION_SENDER = "tests.jobs.test_tasks._Recorder"
     _Recorder.sent = []
     station = StationFactory(code="chengguan")
     staff = StationAssignmentFactory(station=station).user
     job = OpenJobFactory(station=station, headcount=2)
     services.placement_recommend(job=job, seeker=SeekerFactory(), by=staff)
-    assert Notification.objects.unsent().count() == 1
-    assert tasks.send_notifications.delay().get() == 1
-    assert tasks.send_notifications.delay().get() == 0
+    assert Message.objects.filter(state="queued").count() == 1
+    assert kernel_tasks.send_notifications.delay().get() == 1
+    assert kernel_tasks.send_notifications.delay().get() == 0
     assert len(_Recorder.sent) == 1
-    assert Notification.objects.unsent().count() == 0
+    assert Message.objects.filter(state="queued").count() == 0

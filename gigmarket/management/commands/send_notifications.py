@@ -1,16 +1,16 @@
-"""Send the notification outbox's unsent rows, each once, through the configured sender."""
+"""Send the outbox's due messages, each once, through the configured sender."""
 
 from django.core.management.base import BaseCommand
 
-from jobs.services import notifications_send
+from gigmarket.notify import deliver
 
 
 class Command(BaseCommand):
-    help = "Send unsent notifications (sign-ups, recommendations, confirmations) once each."
+    help = "Send the outbox's due messages once each (quiet hours, daily cap and retries apply)."
 
     def add_arguments(self, parser):
         parser.add_argument("--limit", type=int, default=500)
 
     def handle(self, *args, limit=500, **options):
-        sent = notifications_send(limit=limit)
+        sent = deliver(limit=limit)
         self.stdout.write(f"{sent} sent")
