@@ -265,6 +265,7 @@ def rehire_request(
             "date": new.start_date.isoformat(),
             "link": notices.link("jobs:rehire_answer", token=request.token),
         },
+        urgent=notices.soon(new),
     )
     return request
 

@@ -153,6 +153,7 @@ def _tell_employer(placement: Placement, kind: str, log: PlacementTransition) ->
             "name": placement.seeker.masked_name,
             "link": notices.link("jobs:employer_placements"),
         },
+        urgent=notices.soon(placement.job),
     )
 
 

@@ -7,8 +7,11 @@ the kinds are registered from ``JobsConfig.ready`` (``register_kinds``).
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -63,14 +66,38 @@ def link(name: str, **kwargs) -> str:
     return settings.SITE_URL.rstrip("/") + reverse(name, kwargs=kwargs)
 
 
-def send(*, key: str, kind: str, to: str, variables: dict, recipient=None) -> None:
-    """Write one message (once per ``key``); ``to`` is a mobile, or nothing to skip quietly."""
+def send(
+    *,
+    key: str,
+    kind: str,
+    to: str,
+    variables: dict,
+    recipient=None,
+    urgent: bool | None = None,
+    about=None,
+) -> None:
+    """Write one message (once per ``key``); ``to`` is a mobile, or nothing to skip quietly.
+    ``urgent`` lets it go in quiet hours (work today or tomorrow); ``about`` is the record whose
+    staff page lists it."""
     if not to:
         return
-    notify.enqueue(key=key, kind=kind, to=to, variables=variables, recipient=recipient)
+    notify.enqueue(
+        key=key,
+        kind=kind,
+        to=to,
+        variables=variables,
+        recipient=recipient,
+        urgent=urgent,
+        about=notify.about(about),
+    )
 
 
-def to_employer(employer, *, key: str, kind: str, variables: dict) -> None:
+def soon(job) -> bool:
+    """Work starting today or tomorrow: its messages cannot wait for the end of quiet hours."""
+    return job.start_date <= timezone.localdate() + datetime.timedelta(days=1)
+
+
+def to_employer(employer, *, key: str, kind: str, variables: dict, urgent=None) -> None:
     """A message to an employer's contact mobile."""
     send(
         key=key,
@@ -78,12 +105,22 @@ def to_employer(employer, *, key: str, kind: str, variables: dict) -> None:
         to=employer.contact_mobile,
         variables=variables,
         recipient=employer.user,
+        urgent=urgent,
+        about=employer,
     )
 
 
-def to_seeker(seeker, *, key: str, kind: str, variables: dict) -> None:
+def to_seeker(seeker, *, key: str, kind: str, variables: dict, urgent=None) -> None:
     """A message to a worker's mobile (nothing when the register has none)."""
-    send(key=key, kind=kind, to=seeker.mobile or "", variables=variables, recipient=seeker.user)
+    send(
+        key=key,
+        kind=kind,
+        to=seeker.mobile or "",
+        variables=variables,
+        recipient=seeker.user,
+        urgent=urgent,
+        about=seeker,
+    )
 
 
 def answer_word(accepted: bool) -> str:

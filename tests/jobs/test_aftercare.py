@@ -379,3 +379,45 @@ def test_ratings_only_break_ties_and_only_from_the_minimum_sample(station):
     better = ranking.Candidate(seeker=plain, tier=ranking.TIER_REGISTER, score=51)
     assert sorted([ordered[0], better], key=ranking.Candidate.sort_key)[0] is better
     del job
+
+
+# ---- the list pages keep a fixed number of queries ----
+
+
+def _queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_employer_placements_page_costs_the_same_for_one_or_many(
+    employer, station, staff, client
+):
+    client.force_login(employer.user)
+    url = reverse("jobs:employer_placements")
+    _completed(employer, station, staff)
+    one = _queries(client, url)
+    for _ in range(3):
+        _completed(employer, station, staff)
+    PlacementFactory(job=_job(employer, station), state="recommended")
+    assert _queries(client, url) == one
+    assert one <= 14
+
+
+def test_the_staff_rehire_list_costs_the_same_for_one_or_many(employer, station, staff, client):
+    client.force_login(staff)
+    url = reverse("jobs:rehire_list")
+    for n in range(4):
+        done = _completed(employer, station, staff)
+        services.rehire_request(
+            placement=done,
+            by=employer.user,
+            start_date=_next_week() + datetime.timedelta(days=n),
+        )
+        if n == 0:
+            one = _queries(client, url)
+    assert _queries(client, url) == one
+    assert client.get(url).content.decode().count("<tr>") == 5  # header and four requests
