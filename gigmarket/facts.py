@@ -72,3 +72,14 @@ SEEKER_WITHDRAWN = "seekers.withdrawn"
 #: A placement was confirmed (``placement``, ``by``): the apps above follow up on it (guidance
 #: prompts staff to recommend accident insurance when the job has none).
 PLACEMENT_CONFIRMED = "jobs.placement_confirmed"
+#: A placement was completed (``placement``, ``by``): satisfaction surveys follow.
+PLACEMENT_COMPLETED = "jobs.placement_completed"
+#: A person finished a training class (``referral``, ``by``).
+TRAINING_COMPLETED = "training.completed"
+#: A complaint was closed (``complaint``, ``by``).
+COMPLAINT_CLOSED = "rights.complaint_closed"
+#: (placement, side) → the link of the station's short survey for that side, or None.
+PLACEMENT_SURVEY_URL = "jobs.placement_survey_url"
+#: (station, year) → {"months": [{"month", "n", "overall"}...], "count", "average"} of the
+#: satisfaction surveys answered about the station in the year (average out of 5, or None).
+STATION_SATISFACTION = "stations.satisfaction"

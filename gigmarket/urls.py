@@ -15,6 +15,7 @@ urlpatterns = [
     path("rights/", include("rights.urls")),
     path("events/", include("events.urls")),
     path("guidance/", include("guidance.urls")),
+    path("feedback/", include("feedback.urls")),
     path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -100,6 +100,10 @@ class JobsConfig(AppConfig):
             urgent=True,
             opt_out_kind="job_alert",
         )
+        # After the work: employer notices, re-hire asks and answers, rating links.
+        from jobs.services import notices
+
+        notices.register_kinds()
         from jobs import panels as matching_panels
 
         panels.workbench.register(matching_panels.waiting_panel)

@@ -398,7 +398,9 @@ def seed_jobs(say) -> None:
         if final == "rejected":
             services.job_reject(job=job, by=reviewer, reason="请写明每天工作时间和休息安排。")
         elif final in ("open", "filled", "expired", "closed"):
-            services.job_approve(job=job, by=reviewer)
+            # The checker warns on site work without accident insurance ("工地…" with none):
+            # the demo reviewer records why it publishes anyway, as a real one must.
+            services.job_approve(job=job, by=reviewer, reason="演示数据：已提醒用工主体购买意外险")
             if final == "filled":
                 services.job_mark_filled(job=job, reason="人数已满（演示）")
             elif final == "expired":
@@ -579,3 +581,66 @@ def seed_matching(say) -> None:
         f"matching: {made_jobs} past jobs with {made_placements} placements, "
         f"{WaitingEntry.objects.on().count()} on today's waiting list ({waiting} new)"
     )
+
+
+# ---- after the work: ratings, a re-hire request, a weekly order ----
+
+
+@demo.register(37, "aftercare")
+def seed_aftercare(say) -> None:
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    from gigmarket.models import User
+    from jobs import services
+    from jobs.models import Employer, Job, Placement, PlacementRating, RecurringOrder
+
+    staff = User.objects.filter(username="staff").first()
+    employer = Employer.objects.filter(contact_mobile=DEMO_EMPLOYER_MOBILE).first()
+    if staff is None or employer is None or employer.user is None:
+        say("aftercare: needs the demo staff and employer first; skipped")
+        return
+    # Both sides' ratings of past work (each asked once when it was completed).
+    answered = 0
+    for rating in PlacementRating.objects.filter(answered_at__isnull=True).select_related(
+        "placement"
+    )[:200]:
+        placement = rating.placement
+        worker_side = rating.side == PlacementRating.Side.WORKER
+        paid = placement.paid_in_full is not False
+        services.rating_answer(
+            rating=rating,
+            by=None,
+            score=(4 + placement.pk % 2) if paid else 2,
+            paid_as_agreed=paid if worker_side else None,
+            safe=True if worker_side else None,
+            as_described=True if worker_side else None,
+            via="window",
+        )
+        answered += 1
+    # The demo employer asks last time's worker again.
+    asked = 0
+    done = (
+        Placement.objects.filter(job__employer=employer, state=Placement.State.COMPLETED)
+        .order_by("-completed_at", "-pk")
+        .first()
+    )
+    if done is not None and not employer.rehire_requests.exists():
+        try:
+            services.rehire_request(
+                placement=done,
+                by=employer.user,
+                start_date=timezone.localdate() + datetime.timedelta(days=3),
+            )
+            asked = 1
+        except ValidationError as error:
+            say(f"aftercare: re-hire not asked ({' '.join(error.messages)})")
+    # The household's weekly cleaning opens itself every Tuesday.
+    weekly = 0
+    cleaning = Job.objects.filter(external_ref="demo-12").first()
+    if cleaning is not None and not RecurringOrder.objects.filter(template=cleaning).exists():
+        try:
+            services.recurring_order_start(job=cleaning, by=staff, weekday=1)
+            weekly = 1
+        except (ValidationError, PermissionDenied):
+            say("aftercare: the weekly order could not be set up; skipped")
+    say(f"aftercare: {answered} ratings answered, {asked} re-hire request, {weekly} weekly order")

@@ -271,3 +271,99 @@ class SeekerResultForm(forms.Form):
         widget=forms.RadioSelect,
     )
     note = forms.CharField(label=_("Anything to add"), max_length=200, required=False)
+
+
+# ---- after the work: re-hire, re-post, weekly orders, ratings ----
+
+_YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+
+
+class NewDatesForm(forms.Form):
+    """The dates a copied job needs (the old ones are not carried over)."""
+
+    start_date = forms.DateField(
+        label=_("start date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end_date = forms.DateField(
+        label=_("end date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    valid_through = forms.DateField(
+        label=_("valid through"),
+        required=False,
+        help_text=_("Empty: until the end date (or the start date)."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+
+class WeeklyForm(forms.Form):
+    weekday = forms.TypedChoiceField(
+        label=_("Open a copy every week for"),
+        choices=[
+            (0, _("Monday")),
+            (1, _("Tuesday")),
+            (2, _("Wednesday")),
+            (3, _("Thursday")),
+            (4, _("Friday")),
+            (5, _("Saturday")),
+            (6, _("Sunday")),
+        ],
+        coerce=int,
+    )
+
+
+class DoneForm(forms.Form):
+    paid_in_full = forms.TypedChoiceField(
+        label=_("Did you pay all that was agreed?"),
+        choices=[("yes", _("Yes, in full")), ("no", _("No, not all of it"))],
+        coerce=_yes_no,
+        widget=forms.RadioSelect,
+    )
+
+
+class RehireAnswerForm(forms.Form):
+    answer = forms.ChoiceField(choices=[("accept", "accept"), ("decline", "decline")])
+    refuse_future = forms.BooleanField(
+        label=_("Do not send me requests from this employer again"), required=False
+    )
+
+
+class RatingForm(forms.Form):
+    """One side's rating: 1–5 and a comment; the worker's side also three yes/no questions."""
+
+    score = forms.TypedChoiceField(
+        label=_("Your rating (5 is best)"),
+        choices=[(n, str(n)) for n in range(5, 0, -1)],
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    paid_as_agreed = forms.TypedChoiceField(
+        label=_("Were you paid as agreed?"),
+        choices=_YES_NO,
+        coerce=_yes_no,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    safe = forms.TypedChoiceField(
+        label=_("Was the work safe?"),
+        choices=_YES_NO,
+        coerce=_yes_no,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    as_described = forms.TypedChoiceField(
+        label=_("Was the work as described?"),
+        choices=_YES_NO,
+        coerce=_yes_no,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(label=_("Anything to add"), max_length=200, required=False)
+
+    def __init__(self, *args, worker_side: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not worker_side:
+            for name in ("paid_as_agreed", "safe", "as_described"):
+                del self.fields[name]

@@ -44,7 +44,20 @@ def _me_context(request: HttpRequest) -> dict:
     for p in placements:
         p.complaint_url = f"{complaint}?job={p.job_id}&kind=unpaid_wages"
         p.result_form = SeekerResultForm(auto_id=f"id_p{p.pk}_%s")
-    return {"placements": placements}
+    from jobs.models import PlacementRating, RehireRequest
+
+    # Asked again by an employer, and ratings still to give: the same pages as the texted links.
+    rehires = list(
+        RehireRequest.objects.filter(seeker__user=request.user, state="pending").select_related(
+            "job", "employer"
+        )[:5]
+    )
+    ratings = list(
+        PlacementRating.objects.filter(
+            placement__seeker__user=request.user, side="worker", answered_at__isnull=True
+        ).select_related("placement__job")[:5]
+    )
+    return {"placements": placements, "rehires": rehires, "ratings": ratings}
 
 
 def _is_dispatcher(request: HttpRequest) -> bool:

@@ -5,7 +5,8 @@ left with one rule (``assess``) and says why, so staff can see why each person r
 Order (``Candidate.sort_key``): people who signed up first; then everyone by fit (wants this kind
 of work at this pay, then partly, then has not asked for it); within a fit, people on today's
 waiting list first — but only for a job with work today —, recent no-shows last, then by score,
-then priority groups first among equals. Intent and pay fit always outweigh presence.
+then (a tie-breaker only) the employers' average rating of the worker once there are at least
+``MIN_RATINGS`` of them, then priority groups first among equals. Intent and pay fit always outweigh presence.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from jobs.models import CONFIRMED_OR_LATER, Job, Placement, WaitingEntry
+from jobs.models import CONFIRMED_OR_LATER, Job, Placement, PlacementRating, WaitingEntry
 
 #: How many register entries the database hands to the scorer at most.
 POOL = 150
@@ -41,6 +42,10 @@ SEEKER_FIELDS = (
     "priority_groups",
     "registered_at",
 )
+#: A worker's average rating breaks ties only from this many employers' ratings on; below that
+#: (and for people never rated) the middle of the scale counts, so nobody gains or loses by it.
+MIN_RATINGS = 3
+NEUTRAL_RATING = 3.0
 #: How far back a no-show counts against a seeker.
 NO_SHOW_DAYS = 90
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -71,6 +76,7 @@ class Candidate:
     no_shows: int = 0
     placement: Placement | None = None
     waiting: WaitingEntry | None = None
+    rating: float = NEUTRAL_RATING
 
     @property
     def priority(self) -> bool:
@@ -88,6 +94,7 @@ class Candidate:
             self.tier,
             self.no_shows > 0,
             -self.score,
+            -self.rating,
             not self.priority,
             queue,
             self.seeker.pk,
@@ -364,7 +371,29 @@ def _facts(job: Job, seeker_ids: list[int], today: datetime.date) -> dict:
         )
         .values_list("seeker_id", flat=True)
     )
-    return {"skills": skills, "others": others, "no_shows": no_shows, "busy": busy}
+    return {
+        "skills": skills,
+        "others": others,
+        "no_shows": no_shows,
+        "busy": busy,
+        "ratings": worker_ratings(seeker_ids),
+    }
+
+
+def worker_ratings(seeker_ids) -> dict[int, tuple[float, int]]:
+    """{seeker id: (employers' average rating, how many)} for seekers rated at least once."""
+    from django.db.models import Avg, Count
+
+    rows = (
+        PlacementRating.objects.filter(
+            side=PlacementRating.Side.EMPLOYER,
+            answered_at__isnull=False,
+            placement__seeker_id__in=list(seeker_ids),
+        )
+        .values("placement__seeker_id")
+        .annotate(avg=Avg("score"), n=Count("pk"))
+    )
+    return {r["placement__seeker_id"]: (float(r["avg"]), r["n"]) for r in rows}
 
 
 def candidates_for(
@@ -427,6 +456,9 @@ def candidates_for(
                 _("%(n)s no-show(s) in the last %(days)s days")
                 % {"n": c.no_shows, "days": NO_SHOW_DAYS}
             )
+        average, count = facts["ratings"].get(c.seeker.pk, (NEUTRAL_RATING, 0))
+        if count >= MIN_RATINGS:
+            c.rating = average
         if c.seeker.pk in facts["busy"]:
             c.score -= 25
             c.concerns.append(_("Already confirmed on another job on these dates"))

@@ -63,6 +63,25 @@ urlpatterns = [
     path("placements/<int:pk>/no-show/", views.placement_no_show, name="placement_no_show"),
     path("placements/<int:pk>/cancel/", views.placement_cancel, name="placement_cancel"),
     path("placements/<int:pk>/complete/", views.placement_complete, name="placement_complete"),
+    # after the work: employers' placements, re-hire, re-post, weekly orders, ratings
+    path("mine/placements/", views.employer_placements, name="employer_placements"),
+    path(
+        "mine/placements/<int:pk>/answer/",
+        views.employer_placement_answer,
+        name="employer_placement_answer",
+    ),
+    path(
+        "mine/placements/<int:pk>/done/",
+        views.employer_placement_done,
+        name="employer_placement_done",
+    ),
+    path("mine/placements/<int:pk>/rehire/", views.rehire_create, name="rehire_create"),
+    path("rehire/", views.rehire_list, name="rehire_list"),
+    path("rehire/<str:token>/", views.rehire_answer, name="rehire_answer"),
+    path("<int:pk>/repost/", views.job_repost, name="job_repost"),
+    path("<int:pk>/weekly/", views.recurring_start, name="recurring_start"),
+    path("weekly/<int:pk>/stop/", views.recurring_stop, name="recurring_stop"),
+    path("rate/<str:token>/", views.rate, name="rate"),
     # the posting checker's rules
     path("rules/", views.rule_list, name="rule_list"),
     path("rules/<int:pk>/toggle/", views.rule_toggle, name="rule_toggle"),

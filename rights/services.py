@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gigmarket import notify
+from gigmarket import facts, notify
 from gigmarket.models import User
 from gigmarket.roles import Role
 from gigmarket.services import transition
@@ -531,6 +531,7 @@ def complaint_close(*, complaint: Complaint, by: User, note: str = "") -> Compla
     """Close a resolved or transferred case; the complainant is then asked to rate it."""
     complaint = _step(complaint, by)
     _move(complaint, to=S.CLOSED, by=by, reason=note)
+    facts.tell(facts.COMPLAINT_CLOSED, complaint=complaint, by=by)
     return complaint
 
 

@@ -44,3 +44,12 @@ def grade_for(total: Decimal) -> str:
     if total >= limits["pass"]:
         return "pass"
     return "fail"
+
+
+def attitude_from_satisfaction(satisfaction: dict | None) -> Decimal | None:
+    """The "service attitude" points suggested by the year's satisfaction surveys: the average
+    (out of 5) scaled to the criterion's maximum, to one decimal; None without answers."""
+    if not satisfaction or satisfaction.get("average") is None:
+        return None
+    points = Decimal(str(satisfaction["average"])) / 5 * weights()["attitude"]
+    return points.quantize(Decimal("0.1"))

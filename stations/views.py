@@ -799,7 +799,11 @@ def evaluation_record(request: HttpRequest, code: str, year: int) -> HttpRespons
             _("The station has not sent its self-assessment for %(year)s yet.") % {"year": year},
         )
         return redirect(reverse("stations:evaluation_list") + f"?year={year}")
-    form = EvaluationForm(request.POST or None)
+    satisfaction = facts.ask(facts.STATION_SATISFACTION, station, year, default=None)
+    form = EvaluationForm(
+        request.POST or None,
+        initial={"attitude": scoring.attitude_from_satisfaction(satisfaction)},
+    )
     if request.method == "POST" and form.is_valid():
         scores = {k: form.cleaned_data[k] for k in scoring.CRITERIA}
         try:
@@ -833,6 +837,7 @@ def evaluation_record(request: HttpRequest, code: str, year: int) -> HttpRespons
             ),
             "live_workload": _workload_rows(services.workload_for(station=station, year=year)),
             "weights": scoring.weights(),
+            "satisfaction": satisfaction,
         },
     )
 

@@ -17,6 +17,7 @@ LAYERS = (
     "rights",
     "events",
     "guidance",
+    "feedback",
     "reports",
 )
 

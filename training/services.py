@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gigmarket import facts
 from gigmarket.logging import scrub
 from gigmarket.masking import mask_name
 from gigmarket.models import Occupation, Region, User
@@ -394,9 +395,11 @@ def referral_enrol(*, referral: Referral, by: User) -> Referral:
 @transaction.atomic
 def referral_complete(*, referral: Referral, by: User) -> Referral:
     """The person finished the class."""
-    return _referral_move(
+    referral = _referral_move(
         referral=referral, to=Referral.Status.COMPLETED, by=by, note=_("Completed training")
     )
+    facts.tell(facts.TRAINING_COMPLETED, referral=referral, by=by)
+    return referral
 
 
 @transaction.atomic

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "rights",
     "events",
     "guidance",
+    "feedback",
     "reports",
 ]
 
@@ -231,6 +232,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 # What the site calls itself and whom people call.
 SITE_NAME = env("SITE_NAME", default="示范县零工市场")
+# A weekly order's job opens this many days before its work day.
+RECURRING_ORDER_LEAD_DAYS = env.int("RECURRING_ORDER_LEAD_DAYS", default=1)
 SITE_REGION_CODE = env("SITE_REGION_CODE", default="520999")
 SERVICE_HOTLINE = env("SERVICE_HOTLINE", default="0851-12333")
 COMPLAINT_HOTLINE = env("COMPLAINT_HOTLINE", default="12333")
@@ -322,6 +325,12 @@ CELERY_BEAT_SCHEDULE = {
     "remind-training-tomorrow": {
         "task": "training.tasks.remind_class_tomorrow",
         "schedule": crontab(minute=0, hour=17),
+    },
+    # Weekly orders open the day before their work day (RECURRING_ORDER_LEAD_DAYS); a second
+    # run the same day opens nothing new.
+    "open-weekly-orders": {
+        "task": "jobs.tasks.open_weekly_orders",
+        "schedule": crontab(minute=5, hour="6,12"),
     },
     "store-previous-month": {
         "task": "reports.tasks.store_previous_month",

@@ -17,6 +17,13 @@ from jobs.models.postings import (
     JobTransition,
     PostingRule,
 )
+from jobs.models.rehire import (
+    PlacementRating,
+    RecurringOpening,
+    RecurringOrder,
+    RehireRefusal,
+    RehireRequest,
+)
 
 __all__ = [
     "AlertMatch",
@@ -28,7 +35,12 @@ __all__ = [
     "Job",
     "JobTransition",
     "Placement",
+    "PlacementRating",
     "PlacementTransition",
     "PostingRule",
+    "RecurringOpening",
+    "RecurringOrder",
+    "RehireRefusal",
+    "RehireRequest",
     "WaitingEntry",
 ]

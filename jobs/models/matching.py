@@ -24,6 +24,7 @@ class Placement(models.Model):
         APPLIED = "applied", _("Signed up")
         RECOMMENDED = "recommended", _("Dispatched by staff")
         IMPORTED = "imported", _("Imported")
+        REHIRE = "rehire", _("Asked again by the employer")
 
     class State(models.TextChoices):
         APPLIED = "applied", _("Signed up")
@@ -120,6 +121,11 @@ class Placement(models.Model):
     )
     seeker_says_paid = models.BooleanField(_("worker says paid in full"), null=True, blank=True)
     seeker_note = models.CharField(_("worker's note"), max_length=200, blank=True)
+    # The employer's side of the result, from its "my placements" page.
+    employer_confirmed_at = models.DateTimeField(
+        _("confirmed by the employer at"), null=True, blank=True
+    )
+    employer_says_paid = models.BooleanField(_("employer says paid in full"), null=True, blank=True)
     external_ref = models.CharField(
         _("external reference"), max_length=64, null=True, blank=True, unique=True
     )

@@ -307,6 +307,14 @@ class Job(models.Model):
     external_ref = models.CharField(
         _("external reference"), max_length=64, null=True, blank=True, unique=True
     )
+    copied_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("copied from"),
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     created_by = models.ForeignKey(

@@ -140,6 +140,23 @@ def _notify(placement: Placement, kind: str, log: PlacementTransition, variables
     )
 
 
+def _tell_employer(placement: Placement, kind: str, log: PlacementTransition) -> None:
+    """The job's employer hears of a sign-up or of a person the station sends (masked name)."""
+    from jobs.services import notices
+
+    notices.to_employer(
+        placement.job.employer,
+        key=f"placement:{placement.pk}:{kind}:{log.pk}",
+        kind=kind,
+        variables={
+            "job": placement.job.title,
+            "name": placement.seeker.masked_name,
+            "link": notices.link("jobs:employer_placements"),
+        },
+        urgent=notices.soon(placement.job),
+    )
+
+
 def _count_confirmed(job: Job, exclude: Placement | None = None) -> int:
     qs = Placement.objects.filter(job=job, state__in=CONFIRMED_OR_LATER)
     if exclude is not None:
@@ -170,6 +187,10 @@ def _move_placement(
         reason=scrub(reason),  # typed by staff or the worker: no mobiles or ID numbers kept
         field="state",
     )
+    if to == P.COMPLETED:
+        from jobs.services.aftercare import after_completion
+
+        after_completion(placement, by)
     job = placement.job
     if was_counted and to in DROPPED and job.status == Job.Status.FILLED:
         if _count_confirmed(job) < job.headcount:
@@ -256,6 +277,7 @@ def placement_sign_up(*, job: Job, seeker, by: User | None) -> Placement:
         log,
         {"job": job.title, "date": job.start_date, "phone": job.public_phone},
     )
+    _tell_employer(placement, "employer_signup", log)
     return placement
 
 
@@ -333,6 +355,7 @@ def placement_recommend(*, job: Job, seeker, by: User, reason: str = "") -> Plac
             "phone": job.public_phone,
         },
     )
+    _tell_employer(placement, "employer_sent", log)
     return placement
 
 

@@ -614,6 +614,7 @@ def job_approve(*, job: Job, by: User, reason: str = "", lawful_reason: str = ""
     if reason.strip():
         notes.append(reason.strip())
     _move(job=job, to=S.OPEN, by=by, reason="\n".join(notes))
+    _tell_employer(job, "job_approved")
     return job
 
 
@@ -621,8 +622,22 @@ def job_approve(*, job: Job, by: User, reason: str = "", lawful_reason: str = ""
 def job_reject(*, job: Job, by: User, reason: str) -> Job:
     """Send a pending job back to the employer with the reason; they can edit and resubmit."""
     job = _locked(job)
-    _move(job=job, to=S.REJECTED, by=by, reason=reason)
+    log = _move(job=job, to=S.REJECTED, by=by, reason=reason)
+    _tell_employer(job, "job_rejected", reason=scrub(log.reason), log=log)
     return job
+
+
+def _tell_employer(job: Job, kind: str, *, reason: str = "", log: JobTransition | None = None):
+    """The employer hears that its posting is approved, or rejected and why."""
+    from jobs.services import notices
+
+    log = log or job.transitions.order_by("-pk").first()
+    notices.to_employer(
+        job.employer,
+        key=f"job:{job.pk}:{kind}:{log.pk if log else ''}",
+        kind=kind,
+        variables={"job": job.title, "reason": reason},
+    )
 
 
 @transaction.atomic

@@ -50,6 +50,7 @@ from jobs.forms import (
     ReasonForm,
     RejectForm,
     StaffJobForm,
+    WeeklyForm,
 )
 from jobs.models import Employer, Job, JobTransition, PostingRule
 from jobs.schema import employer_public_name, job_posting, public_address
@@ -798,6 +799,11 @@ def job_manage(request: HttpRequest, pk: int) -> HttpResponse:
             "last_rejection": JobTransition.objects.filter(
                 job=job, to_state=Job.Status.REJECTED
             ).last(),
+            "can_repost": can_edit
+            and job.status in (Job.Status.CLOSED, Job.Status.FILLED, Job.Status.EXPIRED),
+            "can_repeat": can_edit and job.opened_at is not None,
+            "weekly_orders": list(job.recurring_orders.filter(active=True)) if can_edit else [],
+            "weekly_form": WeeklyForm(),
         },
     )
 

@@ -522,3 +522,157 @@ def _alert_digest(world) -> dict:
 
     AlertMatch.objects.create(seeker=SeekerFactory(), job=OpenJobFactory(), digest="matrixdigest")
     return {"digest": "matrixdigest"}
+
+
+# ---- after the work: the employer's placements, re-hire, re-post, weekly orders, ratings ----
+
+EMPLOYER_ONLY = {**DENY, "employer": 302}
+
+
+def _completed_placement(world, own_employer=True):
+    return _placement(world, state="completed", own_employer=own_employer)
+
+
+def _rehire_token(world):
+    from jobs.models import RehireRequest
+
+    done = _completed_placement(world, own_employer=False)
+    job = _job("PendingJobFactory")
+    return {
+        "token": RehireRequest.objects.create(
+            previous=done, job=job, seeker=done.seeker, employer=job.employer
+        ).token
+    }
+
+
+def _rating_token(world):
+    from jobs.models import PlacementRating
+
+    return {
+        "token": PlacementRating.objects.create(
+            placement=_completed_placement(world, own_employer=False), side="worker"
+        ).token
+    }
+
+
+def _weekly_order_pk(world, station="matrix-home"):
+    from jobs.models import RecurringOrder
+
+    job = _job("OpenJobFactory", station=station)
+    return {"pk": RecurringOrder.objects.create(template=job, employer=job.employer, weekday=1).pk}
+
+
+def _next_week(world):
+    import datetime
+
+    from django.utils import timezone
+
+    return {"start_date": (timezone.localdate() + datetime.timedelta(days=7)).isoformat()}
+
+
+CHECKS += [
+    Check("jobs:employer_placements", {"anonymous": LOGIN, "employer": 200}, default=403),
+    Check(
+        "jobs:employer_placement_answer",
+        EMPLOYER_ONLY,
+        method="post",
+        kwargs=_placement_pk(own_employer=True),
+        data=lambda w: {"answer": "confirm"},
+        note="only the job's own employer, from its placements page",
+    ),
+    Check(
+        "jobs:employer_placement_answer",
+        {**DENY, "employer": 404},
+        method="post",
+        kwargs=lambda w: _own_employer(w) and _placement_pk()(w),
+        data=lambda w: {"answer": "confirm"},
+        note="another employer's placement",
+    ),
+    Check(
+        "jobs:employer_placement_done",
+        EMPLOYER_ONLY,
+        method="post",
+        kwargs=_placement_pk(state="confirmed", own_employer=True),
+        data=lambda w: {"paid_in_full": "yes"},
+    ),
+    Check(
+        "jobs:rehire_create",
+        {**DENY, "employer": 200},
+        kwargs=lambda w: {"pk": _completed_placement(w).pk},
+    ),
+    Check(
+        "jobs:rehire_create",
+        {**DENY, "employer": 302},
+        method="post",
+        kwargs=lambda w: {"pk": _completed_placement(w).pk},
+        data=_next_week,
+    ),
+    Check("jobs:rehire_list", DISPATCHERS),
+    Check(
+        "jobs:rehire_answer",
+        everyone(200),
+        kwargs=_rehire_token,
+        note="the texted link: the token is the key, no personal data in it",
+    ),
+    Check(
+        "jobs:rehire_answer",
+        everyone(302),
+        method="post",
+        kwargs=_rehire_token,
+        data=lambda w: {"answer": "decline"},
+    ),
+    Check("jobs:rate", everyone(200), kwargs=_rating_token),
+    Check(
+        "jobs:rate",
+        everyone(302),
+        method="post",
+        kwargs=_rating_token,
+        data=lambda w: {"score": "4"},
+    ),
+    Check(
+        "jobs:job_repost",
+        {**EDITORS, "staff": 200, "admin": 200},
+        kwargs=lambda w: _pk(_job("ExpiredJobFactory")),
+    ),
+    Check(
+        "jobs:job_repost",
+        {**EDITORS, "employer": 200, "staff": 404, "admin": 200},
+        kwargs=lambda w: _pk(
+            _job("ExpiredJobFactory", station="matrix-other", employer=_own_employer(w))
+        ),
+        note="the employer copies its own ended job; staff of another station cannot",
+    ),
+    Check(
+        "jobs:job_repost",
+        {**EDITORS, "staff": 302, "admin": 302},
+        method="post",
+        kwargs=lambda w: _pk(_job("ExpiredJobFactory")),
+        data=_next_week,
+    ),
+    Check(
+        "jobs:recurring_start",
+        {**EDITORS, "staff": 302, "admin": 302},
+        method="post",
+        kwargs=lambda w: _pk(_job("OpenJobFactory")),
+        data=lambda w: {"weekday": "1"},
+    ),
+    Check(
+        "jobs:recurring_start",
+        {**EDITORS, "staff": 404, "admin": 302},
+        method="post",
+        kwargs=lambda w: _pk(_job("OpenJobFactory", station="matrix-other")),
+        data=lambda w: {"weekday": "1"},
+    ),
+    Check(
+        "jobs:recurring_stop",
+        {**EDITORS, "staff": 302, "admin": 302},
+        method="post",
+        kwargs=_weekly_order_pk,
+    ),
+    Check(
+        "jobs:recurring_stop",
+        {**EDITORS, "staff": 404, "admin": 302},
+        method="post",
+        kwargs=lambda w: _weekly_order_pk(w, station="matrix-other"),
+    ),
+]

@@ -247,11 +247,16 @@ class _Recorder:
 
 def test_notifications_are_sent_once(job, staff, settings):
     settings.NOTIFICATION_SENDER = "tests.jobs.test_matching_services._Recorder"
+    settings.SMS_QUIET_HOURS = (24, 0)  # whatever the hour the test runs at
     _Recorder.sent = []
-    services.placement_recommend(job=job, seeker=SeekerFactory(), by=staff)
+    seeker = SeekerFactory()
+    services.placement_recommend(job=job, seeker=seeker, by=staff)
     call_command("send_notifications")
     call_command("send_notifications")
-    assert len(_Recorder.sent) == 1
+    # One to the person sent, one to the employer the station sends them to; each once.
+    assert sorted(to for _channel, to, _text in _Recorder.sent) == sorted(
+        [seeker.mobile, job.employer.contact_mobile]
+    )
     assert Message.objects.filter(state="queued").count() == 0
 
 
