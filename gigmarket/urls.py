@@ -12,6 +12,8 @@ urlpatterns = [
     path("jobs/", include("jobs.urls")),
     path("training/", include("training.urls")),
     path("rights/", include("rights.urls")),
+    path("subsidies/", include("subsidies.urls")),
+    path("partners/", include("partners.urls")),
     path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]

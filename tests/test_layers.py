@@ -7,7 +7,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Lowest first.
-LAYERS = ("gigmarket", "stations", "seekers", "jobs", "training", "rights", "reports")
+LAYERS = ("gigmarket", "stations", "seekers", "jobs", "training", "rights", "subsidies", "partners", "reports")
 
 
 def _imported_apps(path: Path) -> set[str]:

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "jobs",
     "training",
     "rights",
+    "subsidies",
+    "partners",
     "reports",
 ]
 
@@ -292,6 +294,10 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-evidence-orphans": {
         "task": "rights.tasks.sweep_evidence_orphans",
         "schedule": crontab(minute=15),
+    },
+    "sweep-claim-document-orphans": {
+        "task": "subsidies.tasks.sweep_document_orphans",
+        "schedule": crontab(minute=20),
     },
     "clear-sessions": {
         "task": "gigmarket.tasks.clear_sessions",
