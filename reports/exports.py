@@ -64,6 +64,7 @@ def service_labels() -> dict[str, str]:
         "complaints_closed_within_deadline": _("Complaints closed within their deadline"),
         "complaints_overdue": _("Complaints overdue"),
         "wages_recovered": _("Wages recovered (yuan)"),
+        "partner_referrals": _("People referred by partners"),
     }
 
 
@@ -75,6 +76,8 @@ def service_rows(service: dict) -> list[list]:
         rows.append([_("Placements that reached “%(state)s”") % {"state": _state(state)}, n])
     for state, n in service.get("training_referrals_by_state", {}).items():
         rows.append([_("Training referrals that reached “%(state)s”") % {"state": state}, n])
+    for partner, n in service.get("partner_referrals_by_partner", {}).items():
+        rows.append([_("Referred by %(partner)s") % {"partner": partner}, n])
     return rows
 
 

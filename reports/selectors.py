@@ -662,6 +662,7 @@ def service(month: Month, region: Region | None) -> dict:
     figures.update(_placement_figures(month, region))
     figures.update(_training_figures(month, region))
     figures.update(_complaint_figures(month, region))
+    figures.update(_partner_figures(month, region))
     return figures
 
 
@@ -752,6 +753,15 @@ def _complaint_figures(month: Month, region: Region | None) -> dict:
         "complaints_overdue": total.overdue,
         "wages_recovered": float(total.wages_recovered),
     }
+
+
+def _partner_figures(month: Month, region: Region | None) -> dict:
+    """Referrals by partner organisations (partners.figures)."""
+    try:
+        from partners.figures import month_figures
+    except ImportError:  # pragma: no cover - partners not installed
+        return {}
+    return month_figures(month, region)
 
 
 # --- the whole report ------------------------------------------------------------------------
