@@ -169,7 +169,7 @@ def test_partner_home_query_count_is_pinned(login, cadre, django_assert_max_num_
     for _ in range(12):
         ReferralFactory(partner=partner)
     client = login(cadre)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):
         response = client.get(reverse("partners:home"))
     assert len(response.context["referrals"]) == 12
 
