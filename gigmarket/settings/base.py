@@ -299,6 +299,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "subsidies.tasks.sweep_document_orphans",
         "schedule": crontab(minute=20),
     },
+    "sweep-consent-orphans": {
+        "task": "partners.tasks.sweep_consent_orphans",
+        "schedule": crontab(minute=25),
+    },
     "clear-sessions": {
         "task": "gigmarket.tasks.clear_sessions",
         "schedule": crontab(minute=0, hour=3),

@@ -177,3 +177,17 @@ def test_partner_home_query_count_is_pinned(login, cadre, django_assert_max_num_
 def test_after_login_a_partner_lands_on_their_page(login, cadre):
     response = login(cadre).get(reverse("core:after_login"))
     assert response["Location"] == reverse("partners:home")
+
+
+def test_orphan_consent_files_are_swept_after_an_hour(cadre, station, settings):
+    from django.core.files.base import ContentFile
+
+    from partners.orphans import consent_storage, sweep_orphans
+
+    settings.STORAGES = {**settings.STORAGES}  # a fresh storage: other tests' files are not ours
+    kept = _refer(cadre, station)
+    storage = consent_storage()
+    orphan = storage.save("partners/consent/2026/01/orphan.png", ContentFile(PNG))
+    assert sweep_orphans(dry_run=True) == []  # younger than an hour
+    assert sweep_orphans(now=timezone.now() + datetime.timedelta(hours=2)) == [orphan]
+    assert not storage.exists(orphan) and storage.exists(kept.consent_file.name)
