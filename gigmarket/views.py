@@ -54,6 +54,8 @@ def after_login(request: HttpRequest) -> HttpResponse:
         return redirect("core:audit_log")
     if user.kind == User.Kind.EMPLOYER:
         return redirect("jobs:employer_home")
+    if user.has_role(Role.PARTNER):
+        return redirect("partners:home")
     return redirect("core:home")
 
 

@@ -665,6 +665,7 @@ def service(month: Month, region: Region | None) -> dict:
     figures.update(_complaint_figures(month, region))
     figures.update(event_month_figures(month, region))
     figures.update(_guidance_figures(month, region))
+    figures.update(_partner_figures(month, region))
     return figures
 
 
@@ -764,6 +765,15 @@ def _guidance_figures(month: Month, region: Region | None) -> dict:
     except ImportError:  # pragma: no cover - guidance not installed
         return {}
     return month_figures(month, None if _holds_every_region(region) else region)
+
+
+def _partner_figures(month: Month, region: Region | None) -> dict:
+    """Referrals by partner organisations (partners.figures)."""
+    try:
+        from partners.figures import month_figures
+    except ImportError:  # pragma: no cover - partners not installed
+        return {}
+    return month_figures(month, region)
 
 
 # --- the whole report ------------------------------------------------------------------------

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "events",
     "guidance",
     "feedback",
+    "subsidies",
+    "partners",
     "reports",
 ]
 
@@ -339,6 +341,14 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-evidence-orphans": {
         "task": "rights.tasks.sweep_evidence_orphans",
         "schedule": crontab(minute=15),
+    },
+    "sweep-claim-document-orphans": {
+        "task": "subsidies.tasks.sweep_document_orphans",
+        "schedule": crontab(minute=20),
+    },
+    "sweep-consent-orphans": {
+        "task": "partners.tasks.sweep_consent_orphans",
+        "schedule": crontab(minute=25),
     },
     "clear-sessions": {
         "task": "gigmarket.tasks.clear_sessions",

@@ -17,7 +17,7 @@ CHECKS = [
     Check("core:after_login", {"anonymous": LOGIN}, default=302),
     Check("core:workbench", {"anonymous": LOGIN, **OPERATORS}, default=403),
     Check("core:me", {"anonymous": LOGIN, "seeker": 200}, default=403),
-    Check("core:audit_log", {"anonymous": LOGIN, "auditor": 200}, default=403),
+    Check("core:audit_log", {"anonymous": LOGIN, "auditor": 200, "partner": 403}, default=403),
     Check(
         "core:message_opt_out",
         everyone(200),
