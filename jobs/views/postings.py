@@ -31,7 +31,7 @@ from django.views.decorators.http import (
 
 from gigmarket import phone_codes
 from gigmarket.forms import add_service_errors
-from gigmarket.http import public_page
+from gigmarket.http import public_page, shared_page
 from gigmarket.masking import mask_mobile
 from gigmarket.models import Occupation, Region, User
 from gigmarket.network import client_ip
@@ -213,9 +213,15 @@ def _common_kinds() -> list[dict]:
     return [{"code": c, "icon": i, "name": names[c]} for c, i in COMMON_KINDS if c in names]
 
 
+def _lists_version() -> str:
+    """What the cached list pages depend on besides their URL: the day and the jobs' generation."""
+    return f"{timezone.localdate():%Y%m%d}.{listing.generation()}"
+
+
 @login_not_required
 @require_safe
 @public_page
+@shared_page(params=frozenset([*PublicJobFilter.Meta.fields, "page"]), version=_lists_version)
 def job_list(request: HttpRequest) -> HttpResponse:
     """Open jobs, newest first, filtered by what the URL says (找活). The filter form and each
     page's cards per filter come from the shared cache (see ``jobs.listing``)."""
