@@ -35,7 +35,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.db import connection, transaction  # noqa: E402
+from django.db import connection  # noqa: E402
 
 from gigmarket.models import Industry, Occupation, Region  # noqa: E402
 from jobs.models import Job, Placement  # noqa: E402
@@ -43,6 +43,7 @@ from reports.models import StoredMonth  # noqa: E402
 from reports.selectors import (  # noqa: E402
     PERCENTILES,
     last_complete_month,
+    month_range_planning,
     monthly_report,
     series_months,
     trend,
@@ -164,9 +165,10 @@ SELECT
 
 
 def hand_written_figures(params: dict) -> dict:
-    """Every statement of the peer, in one transaction (as the report runs in one)."""
+    """Every statement of the peer, in one transaction with the planner settings the report's
+    transaction has (``month_range_planning``), so that both are planned alike."""
     results = {}
-    with transaction.atomic(), connection.cursor() as cursor:
+    with month_range_planning(), connection.cursor() as cursor:
         for name, statement in HAND_WRITTEN.items():
             cursor.execute(statement, params)
             results[name] = cursor.fetchall()
