@@ -85,13 +85,16 @@ def _may_share(request: HttpRequest) -> bool:
     )
 
 
+#: Stands for the response's CSP nonce in a stored page: each visitor's copy gets its own.
+NONCE_MARK = b"\x00csp-nonce\x00"
+
+
 def _storable(request: HttpRequest, response: HttpResponse) -> bool:
-    """After the view: the page holds nothing of this visitor's own (see ``_shareable``), no CSP
-    nonce (its header is written per response) and no header of the view's besides its type."""
+    """After the view: the page holds nothing of this visitor's own (see ``_shareable``) and no
+    header of the view's besides its type."""
     return (
         not response.streaming
         and _shareable(request, response)
-        and getattr(request, "_csp_nonce", None) is None
         and {name.lower() for name in response.headers} <= {"content-type"}
     )
 
@@ -101,7 +104,8 @@ def shared_page(
 ) -> Callable:
     """Keep the page an anonymous visitor gets in the shared cache for ``PAGE_SECONDS``: the next
     anonymous visitor of the same URL (same language, same elder mode) gets it without the view
-    or its templates. Only URLs whose query string holds nothing but ``params`` are kept (no
+    or its templates (a CSP nonce in the page is stored as a mark and replaced by each response's
+    own). Only URLs whose query string holds nothing but ``params`` are kept (no
     one can fill the cache with made-up parameters); ``version()`` is part of the key, so a page
     is forgotten as soon as what it shows changes (e.g. the job lists' generation)."""
 
@@ -112,16 +116,23 @@ def shared_page(
         def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             if not PAGE_SECONDS or not _may_share(request) or not set(request.GET) <= params:
                 return view(request, *args, **kwargs)
-            path = hashlib.blake2b(request.get_full_path().encode(), digest_size=16).hexdigest()
+            url = request.build_absolute_uri()  # pages may show their own address
+            path = hashlib.blake2b(url.encode(), digest_size=16).hexdigest()
             elder = int(request.COOKIES.get(ELDER_COOKIE) == "1")
             key = f"page:{name}:{get_language()}:{elder}:{version()}:{path}"
             stored = cache.get(key)
             if stored is not None:
                 content_type, content = stored
+                if NONCE_MARK in content:  # this response's nonce, which CSP's header will carry
+                    content = content.replace(NONCE_MARK, str(request.csp_nonce).encode())
                 return HttpResponse(content, content_type=content_type)
             response = view(request, *args, **kwargs)
             if _storable(request, response):
-                cache.set(key, (response["Content-Type"], response.content), PAGE_SECONDS)
+                content = response.content
+                nonce = getattr(request, "_csp_nonce", None)
+                if nonce:
+                    content = content.replace(nonce.encode(), NONCE_MARK)
+                cache.set(key, (response["Content-Type"], content), PAGE_SECONDS)
             return response
 
         return wrapped

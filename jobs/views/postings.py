@@ -325,6 +325,7 @@ def _results_html(request: HttpRequest, jobs, number: int, filters: str) -> str:
 @login_not_required
 @require_safe
 @public_page
+@shared_page(version=_lists_version)
 def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Everything a worker needs to decide, tap-to-call the station, and the JobPosting markup."""
     # The row with its relations from the shared cache (forgotten whenever a job is saved).
