@@ -4,15 +4,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('stations', '0002_registry_hours_evaluation'),
+        ("stations", "0002_registry_hours_evaluation"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='servicerecord',
-            name='kind',
-            field=models.CharField(choices=[('registration', 'Registration'), ('job_order', 'Job order'), ('matching', 'Matching'), ('consultation', 'Consultation'), ('career_guidance', 'Career guidance'), ('training_referral', 'Training referral'), ('complaint_intake', 'Complaint intake'), ('rights_guidance', 'Rights guidance'), ('follow_up', 'Follow-up'), ('recruitment_event', 'Recruitment event'), ('other', 'Other')], max_length=32, verbose_name='kind'),
+            model_name="servicerecord",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("registration", "Registration"),
+                    ("job_order", "Job order"),
+                    ("matching", "Matching"),
+                    ("consultation", "Consultation"),
+                    ("career_guidance", "Career guidance"),
+                    ("training_referral", "Training referral"),
+                    ("complaint_intake", "Complaint intake"),
+                    ("rights_guidance", "Rights guidance"),
+                    ("follow_up", "Follow-up"),
+                    ("recruitment_event", "Recruitment event"),
+                    ("other", "Other"),
+                ],
+                max_length=32,
+                verbose_name="kind",
+            ),
         ),
     ]
