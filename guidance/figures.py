@@ -8,7 +8,7 @@ import datetime
 import zoneinfo
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
 from guidance.models import Guidance, InsuranceAdvice, PlanStep, Registration
 
@@ -59,33 +59,57 @@ def month_figures(month, region=None) -> dict:
     from jobs.models import Placement
 
     _first, starts, ends = _bounds(month)
-    guidance = Guidance.objects.order_by().within(region).given_between(starts, ends)
-    plans = guidance.filter(Exists(PlanStep.objects.filter(guidance=OuterRef("pk"))))
-    registrations = Registration.objects.order_by().within(region).recorded_between(starts, ends)
-    by_kind = {kind: registrations.filter(kind=kind).count() for kind in Registration.Kind.values}
+    # Four queries in all (the monthly report's page pins its query count).
+    step = Exists(PlanStep.objects.filter(guidance=OuterRef("pk")))
+    guided = (
+        Guidance.objects.order_by()
+        .within(region)
+        .given_between(starts, ends)
+        .annotate(is_planned=step, is_placed_30=_placed_within(30), is_placed_90=_placed_within(90))
+        .aggregate(
+            people=Count("seeker", distinct=True),
+            plans=Count("pk", filter=Q(is_planned=True)),
+            placed_30=Count("pk", filter=Q(is_planned=True, is_placed_30=True)),
+            placed_90=Count("pk", filter=Q(is_planned=True, is_placed_90=True)),
+        )
+    )
+    registrations = (
+        Registration.objects.order_by()
+        .within(region)
+        .recorded_between(starts, ends)
+        .aggregate(
+            employment=Count("pk", filter=Q(kind=Registration.Kind.EMPLOYMENT)),
+            unemployment=Count("pk", filter=Q(kind=Registration.Kind.UNEMPLOYMENT)),
+        )
+    )
     placements = Placement.objects.order_by().filter(
         confirmed_at__gte=starts, confirmed_at__lt=ends
     )
     if region is not None:
         placements = placements.filter(job__region__code__startswith=region.prefix)
-    covered = ~Q(job__insurance_kind="none") | Q(
-        Exists(InsuranceAdvice.objects.filter(placement=OuterRef("pk"), status="bought"))
+    bought = Exists(InsuranceAdvice.objects.filter(placement=OuterRef("pk"), status="bought"))
+    cover = placements.annotate(is_bought=bought).aggregate(
+        total=Count("pk"),
+        covered=Count("pk", filter=~Q(job__insurance_kind="none") | Q(is_bought=True)),
     )
-    with_cover = placements.filter(covered).count()
     advice = InsuranceAdvice.objects.order_by().filter(
         placement__confirmed_at__gte=starts, placement__confirmed_at__lt=ends
     )
     if region is not None:
         advice = advice.filter(placement__job__region__code__startswith=region.prefix)
+    advised = advice.aggregate(
+        recommended=Count("pk", filter=~Q(status="due")),
+        bought=Count("pk", filter=Q(status="bought")),
+    )
     return {
-        "guidance_people": guidance.values("seeker").distinct().count(),
-        "guidance_plans": plans.count(),
-        "guidance_placed_30_days": plans.filter(_placed_within(30)).count(),
-        "guidance_placed_90_days": plans.filter(_placed_within(90)).count(),
-        "registrations_employment": by_kind[Registration.Kind.EMPLOYMENT],
-        "registrations_unemployment": by_kind[Registration.Kind.UNEMPLOYMENT],
-        "placements_with_cover": with_cover,
-        "placements_without_cover": placements.count() - with_cover,
-        "insurance_recommended": advice.exclude(status="due").count(),
-        "insurance_bought": advice.filter(status="bought").count(),
+        "guidance_people": guided["people"],
+        "guidance_plans": guided["plans"],
+        "guidance_placed_30_days": guided["placed_30"],
+        "guidance_placed_90_days": guided["placed_90"],
+        "registrations_employment": registrations["employment"],
+        "registrations_unemployment": registrations["unemployment"],
+        "placements_with_cover": cover["covered"],
+        "placements_without_cover": cover["total"] - cover["covered"],
+        "insurance_recommended": advised["recommended"],
+        "insurance_bought": advised["bought"],
     }

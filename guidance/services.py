@@ -291,6 +291,23 @@ def health_limits_opened(*, guidance: Guidance, by: User, purpose: str) -> Guida
     return guidance
 
 
+@transaction.atomic
+def guidance_forget_withdrawn(*, seeker, by: User | None = None) -> int:
+    """A person withdrew from the register: the assessment (health limits, work history, what
+    they want …) is erased from their guidance records, each erasure logged; the plan's steps and
+    the counts stay. Told by the seekers app through ``gigmarket.facts``. Returns how many."""
+    erased = 0
+    for guidance in Guidance.objects.select_for_update().filter(seeker=seeker):
+        if not any(getattr(guidance, field) for field in ASSESSMENT_FIELDS):
+            continue
+        for field in ASSESSMENT_FIELDS:
+            setattr(guidance, field, "")
+        guidance.save()
+        _log(guidance, by, GuidanceLog.Action.ASSESSMENT, _("Erased: the person withdrew"))
+        erased += 1
+    return erased
+
+
 # ---- employment and unemployment registration ----
 
 

@@ -134,6 +134,11 @@ class JobForm(forms.ModelForm):
         self.fields["station"].help_text = _(
             "The station that publishes the job and answers for it."
         )
+        # Not stating the insurance means there is none (an older form, an API client).
+        self.fields["insurance_kind"].required = False
+
+    def clean_insurance_kind(self) -> str:
+        return self.cleaned_data.get("insurance_kind") or Job.Insurance.NONE
 
 
 class StaffJobForm(JobForm):

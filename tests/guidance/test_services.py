@@ -221,3 +221,15 @@ def test_an_answer_given_at_once_logs_the_recommendation_first_and_a_decline_nee
     steps = [(t.from_state, t.to_state) for t in advice.transitions.order_by("at", "pk")]
     assert steps == [("", "due"), ("due", "recommended"), ("recommended", "bought")]
     assert ServiceRecord.objects.filter(kind="consultation", station=station).count() == 1
+
+
+def test_a_withdrawn_persons_assessment_is_erased_and_the_plan_kept():
+    from seekers.services import seeker_withdraw
+
+    _station, staff, seeker = desk()
+    guidance = give(staff, seeker, steps=[{"kind": "documents", "text": "带身份证"}])
+    seeker_withdraw(seeker=seeker, by=staff, reason="本人要求")
+    guidance.refresh_from_db()
+    assert guidance.health_limits == "" and guidance.work_history == ""
+    assert guidance.steps.count() == 1
+    assert guidance.logs.filter(action="assessment").exists()
