@@ -30,7 +30,7 @@ def test_eligible_with_a_certificate_and_the_reason_names_it(person, certified, 
 def test_not_eligible_without_a_certificate_says_why(person, station, staff):
     claim = services.claim_draft(seeker=person, scheme=scheme(), station=station, by=staff)
     assert not claim.eligible
-    assert claim.eligibility == ["No training certificate of this kind is recorded for the person."]
+    assert claim.eligibility == ["系统中没有此人这一类的培训证书记录。"]
 
 
 def test_priority_group_rule_and_closed_scheme(person):
@@ -40,7 +40,7 @@ def test_priority_group_rule_and_closed_scheme(person):
     assert eligibility.check(older, person).eligible
     older.valid_until = datetime.date(2020, 1, 1)
     result = eligibility.check(older, person)
-    assert not result.eligible and "not open" in result.reasons[0]
+    assert not result.eligible and "不受理" in result.reasons[0]
 
 
 def test_hard_to_employ_reads_the_registration_hook_first(person, monkeypatch):
@@ -117,7 +117,7 @@ def test_not_eligible_cannot_be_approved_only_rejected_with_a_reason(person, sta
     for name in claim.scheme.documents:
         services.claim_documents_add(claim=claim, by=staff, name=name, files=[upload()])
     services.claim_submit(claim=claim, by=staff)
-    with pytest.raises(ValidationError, match="not eligible"):
+    with pytest.raises(ValidationError, match="不符合条件"):
         services.claim_approve(claim=claim, by=staff)
     with pytest.raises(ValidationError):
         services.claim_reject(claim=claim, by=staff, reason="  ")

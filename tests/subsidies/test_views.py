@@ -43,7 +43,7 @@ def test_an_unknown_person_is_said_next_to_the_field(login, station, staff):
         {"seeker": "19900000000", "scheme": scheme().pk, "station": station.pk},
     )
     assert response.status_code == 400
-    assert "No person with this number" in str(response.context["form"].errors["seeker"])
+    assert "求职人员库中没有这个编号或手机号" in str(response.context["form"].errors["seeker"])
     assert not Claim.objects.exists()
 
 
