@@ -163,6 +163,10 @@ def test_the_employer_confirms_a_result_staff_recorded(employer, station, staff)
     )
     assert placement.employer_says_paid is False
     assert placement.transitions.filter(from_state="completed", to_state="completed").exists()
+    with pytest.raises(ValidationError):  # once is enough
+        services.employer_placement_done(placement=placement, by=employer.user, paid_in_full=True)
+    placement.refresh_from_db()
+    assert placement.employer_says_paid is False
 
 
 # ---- re-hire ----
