@@ -184,7 +184,7 @@ def main() -> None:
             "plain peer": "/bench/plain/",
             "/jobs/": "/jobs/",
             "keyword 搬运": "/jobs/?q=" + quote("搬运"),
-            "group+pay+week": "/jobs/?occupation=4&min_pay=200&when=week",
+            "kind+pay+week": "/jobs/?occupation=4-09&min_pay=200&when=week",
             "township": "/jobs/?place=520999101",
             "page 50": "/jobs/?page=50",
             "job page": f"/jobs/{job}/",

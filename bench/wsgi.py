@@ -20,9 +20,12 @@ if os.environ.get("BENCH_CACHE") == "none":
 django_application = get_wsgi_application()
 
 if os.environ.get("BENCH_CACHE") == "cards":
-    # Measure the list with its cards drawn on every request (the filter form still cached).
+    # Measure the pages drawn on every request: no whole page from the shared cache, the list's
+    # cards drawn every time (the filter form still cached).
+    from gigmarket import http
     from jobs import listing
 
+    http.PAGE_SECONDS = 0
     listing.FRAGMENT_SECONDS = 0
 
 from django.db import connection  # noqa: E402

@@ -1,5 +1,5 @@
-"""Figures of recruitment events: one event's results, a month's (for the monthly report), a
-station's year (for the evaluation's workload), and the markets that held none in a month."""
+"""Figures of recruitment events: one event's results, a month's (for the monthly report), and the
+markets that held none in a month (the yearly workload counts events through the ledger)."""
 
 from __future__ import annotations
 
@@ -71,13 +71,6 @@ def month_figures(month, region: Region | None) -> dict[str, int]:
             event__in=events, placement__state__in=PLACED_STATES
         ).count(),
     }
-
-
-def held_in_year(station, year: int) -> int:
-    """Events held in ``year`` that ``station`` organised (alone or with others)."""
-    start, _end = _bounds(datetime.date(year, 1, 1))
-    end, _x = _bounds(datetime.date(year + 1, 1, 1))
-    return Event.objects.held().starting_between(start, end).of_station(station).count()
 
 
 def market_event_gaps(stations, first: datetime.date) -> dict[int, str]:

@@ -12,7 +12,12 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from gigmarket.querysets import OccupationQuerySet, RegionQuerySet, UserQuerySet
+from gigmarket.querysets import (
+    MessageQuerySet,
+    OccupationQuerySet,
+    RegionQuerySet,
+    UserQuerySet,
+)
 from gigmarket.validators import validate_mobile
 
 
@@ -332,6 +337,8 @@ class Message(models.Model):
     #: Unguessable; names the message in its opt-out link.
     token = models.CharField(max_length=24, unique=True, default=_message_token, editable=False)
 
+    objects = MessageQuerySet.as_manager()
+
     class Meta:
         ordering = ["created_at", "pk"]
         verbose_name = _("message")
@@ -350,6 +357,17 @@ class Message(models.Model):
 
         spec = notify.KINDS.get(self.kind)
         return str(spec.label) if spec else self.kind
+
+    @property
+    def masked_to(self) -> str:
+        from gigmarket.masking import mask_mobile
+
+        return mask_mobile(self.to) if self.channel == self.Channel.SMS else self.to
+
+    @property
+    def state_note(self) -> str:
+        """The reason for a failure or a hold, or what is waiting for what."""
+        return self.last_error
 
 
 class MessageAttempt(models.Model):

@@ -131,6 +131,11 @@ def opt_out_link(token: str) -> str:
     return settings.SITE_URL.rstrip("/") + reverse("core:message_opt_out", args=[token])
 
 
+def site_link(path: str) -> str:
+    """An absolute link to a page of the site (for a message's variables)."""
+    return settings.SITE_URL.rstrip("/") + path
+
+
 def about(record: Model | None) -> str:
     """The ``about`` value naming ``record`` (whose staff page lists the message)."""
     if record is None:
@@ -264,7 +269,7 @@ def enqueue(
         to=to,
         recipient_id=recipient if isinstance(recipient, int) or recipient is None else recipient.pk,
         about=about,
-        variables={k: str(v) for k, v in variables.items()},
+        variables=_strings(variables),
         urgent=urgent,
         created_at=now,
         due_at=now if urgent or channel != Message.Channel.SMS else next_allowed(now),
@@ -276,6 +281,19 @@ def enqueue(
     with transaction.atomic():
         message.save()
     return message
+
+
+def _strings(variables: dict) -> dict:
+    """Every variable as text in the site's language (lazy labels, dates, numbers)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return {k: str(v) for k, v in variables.items()}
+
+
+def enqueue_exists(key: str) -> bool:
+    """Whether a message with this key was already written."""
+    from gigmarket.models import Message
+
+    return Message.objects.filter(key=key).exists()
 
 
 # ---- delivering ----

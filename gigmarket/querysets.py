@@ -50,3 +50,22 @@ class UserQuerySet(models.QuerySet):
     def staff_accounts(self) -> UserQuerySet:
         """Accounts of the public employment service's staff."""
         return self.filter(kind="staff", is_active=True)
+
+
+class MessageQuerySet(models.QuerySet):
+    """The kernel outbox."""
+
+    def queued(self) -> MessageQuerySet:
+        return self.filter(state="queued").order_by("due_at", "pk")
+
+    def for_person(self, record: models.Model, mobile: str = "") -> MessageQuerySet:
+        """Messages about ``record`` (a seeker, an employer), and to its mobile, newest first."""
+        about = f"{record._meta.label_lower}:{record.pk}"
+        where = models.Q(about=about)
+        if mobile:
+            where |= models.Q(to=mobile)
+        return self.filter(where).order_by("-created_at", "-pk")
+
+    def failures(self) -> MessageQuerySet:
+        """Texts that failed for good (the county's follow-up list), newest first."""
+        return self.filter(state="failed").order_by("-created_at", "-pk")

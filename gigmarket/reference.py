@@ -157,7 +157,7 @@ def split_aliases(text: str) -> list[str]:
 
 
 #: The back-office roles' group names (gigmarket.roles.Role values).
-ROLE_GROUPS = ["county_admin", "station_staff", "reviewer", "auditor"]
+ROLE_GROUPS = ["county_admin", "station_staff", "reviewer", "auditor", "partner"]
 
 
 def load_reference(apps=None) -> dict[str, int]:

@@ -17,6 +17,9 @@ class Role(models.TextChoices):
     STATION_STAFF = "station_staff", _("Station staff")
     REVIEWER = "reviewer", _("Reviewer")
     AUDITOR = "auditor", _("Auditor")
+    #: A partner organisation's user (village committee, community, federation ...): registers
+    #: and refers people, and sees only what became of the people they referred (partners app).
+    PARTNER = "partner", _("Partner")
 
 
 #: Roles that work at a desk on the register, the postings and the cases (the auditor does not).

@@ -16,6 +16,8 @@ urlpatterns = [
     path("events/", include("events.urls")),
     path("guidance/", include("guidance.urls")),
     path("feedback/", include("feedback.urls")),
+    path("subsidies/", include("subsidies.urls")),
+    path("partners/", include("partners.urls")),
     path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]

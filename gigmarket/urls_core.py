@@ -23,4 +23,5 @@ urlpatterns = [
     path("audit/", views.audit_log, name="audit_log"),
     path("health/", health.health, name="health"),
     path("u/<str:token>/", views.message_opt_out, name="message_opt_out"),
+    path("messages/failed/", views.message_failures, name="message_failures"),
 ]

@@ -54,6 +54,8 @@ def after_login(request: HttpRequest) -> HttpResponse:
         return redirect("core:audit_log")
     if user.kind == User.Kind.EMPLOYER:
         return redirect("jobs:employer_home")
+    if user.has_role(Role.PARTNER):
+        return redirect("partners:home")
     return redirect("core:home")
 
 
@@ -125,3 +127,11 @@ def message_opt_out(request: HttpRequest, token: str) -> HttpResponse:
         "gigmarket/opt_out.html",
         {"label": notify.KINDS.get(spec.opt_out_kind, spec).label, "done": done},
     )
+
+
+@require_GET
+@role_required(Role.COUNTY_ADMIN)
+def message_failures(request: HttpRequest) -> HttpResponse:
+    """County admins: every text that failed for good, newest first, with the reason."""
+    page = Paginator(Message.objects.failures(), 50).get_page(request.GET.get("page"))
+    return render(request, "gigmarket/message_failures.html", {"page": page})

@@ -52,11 +52,12 @@ def _step(request: HttpRequest, pk: int) -> PlanStep:
 # ---- the guidance desk ----
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 @role_required(*DESK)
 def index(request: HttpRequest) -> HttpResponse:
-    """Find the person at the window; follow-ups due; the latest guidance of my stations."""
-    form = forms.SeekerSearchForm(request.GET or None)
+    """Find the person at the window (a POST, so typed numbers stay out of URLs); follow-ups
+    due; the latest guidance of my stations."""
+    form = forms.SeekerSearchForm(request.POST if request.method == "POST" else None)
     found = []
     if form.is_valid() and form.cleaned_data["q"]:
         found = list(
@@ -93,7 +94,9 @@ def index(request: HttpRequest) -> HttpResponse:
 def guidance_create(request: HttpRequest, public_id) -> HttpResponse:
     """Give guidance to the person: the assessment, the goals and the first steps of the plan."""
     seeker = _seeker(request, public_id)
-    form = forms.GuidanceForm(request.POST or None, programmes=_programmes(request.user))
+    form = forms.GuidanceForm(
+        request.POST if request.method == "POST" else None, programmes=_programmes(request.user)
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -146,7 +149,9 @@ def guidance_detail(request: HttpRequest, public_id) -> HttpResponse:
 def guidance_edit(request: HttpRequest, public_id) -> HttpResponse:
     """Change the assessment and goals."""
     guidance = _guidance(request, public_id)
-    form = forms.AssessmentForm(request.POST or None, instance=guidance)
+    form = forms.AssessmentForm(
+        request.POST if request.method == "POST" else None, instance=guidance
+    )
     if request.method == "POST" and form.is_valid():
         changes = {f: form.cleaned_data[f] for f in forms.AssessmentForm.Meta.fields}
         guidance.refresh_from_db()
@@ -312,7 +317,9 @@ def registration_create(request: HttpRequest, public_id) -> HttpResponse:
             "start_date": placement.start_date or placement.job.start_date,
             "placement": placement.pk,
         }
-    form = forms.RegistrationForm(request.POST or None, initial=initial)
+    form = forms.RegistrationForm(
+        request.POST if request.method == "POST" else None, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         chosen = data.pop("placement")

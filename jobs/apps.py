@@ -88,6 +88,18 @@ class JobsConfig(AppConfig):
             label=_("Placement cancelled"),
             text=_("Your placement for {job} (starts {date}) is cancelled. Questions: {phone}."),
         )
+        notify.register_kind(
+            "job_alert",
+            label=_("New jobs that match"),
+            text=_("New job for you: {job} {pay}, and {count} in all. See them: {link}"),
+        )
+        notify.register_kind(
+            "job_alert_now",
+            label=_("A job starting today"),
+            text=_("Job today: {job} {pay} at {place}. See it and sign up: {link}"),
+            urgent=True,
+            opt_out_kind="job_alert",
+        )
         # After the work: employer notices, re-hire asks and answers, rating links.
         from jobs.services import notices
 

@@ -384,7 +384,9 @@ def seed_jobs(say) -> None:
                 "meals": occ.startswith("6"),
                 "lodging": False,
                 "transport": nature == "seasonal",
-                "insurance_kind": "employer_accident" if occ.startswith("6") else "none",
+                "insurance_kind": (
+                    "employer_accident" if occ.startswith("6") or "工地" in title else "none"
+                ),
                 "contact_person": employer.contact_name,
                 "contact_phone": employer.contact_mobile,
                 "valid_through": today + datetime.timedelta(days=valid),

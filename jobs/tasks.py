@@ -6,7 +6,7 @@ import logging
 
 from celery import shared_task
 
-from jobs.services import expire_due_jobs
+from jobs.services import expire_due_jobs, job_alerts_send
 
 logger = logging.getLogger("gigmarket.tasks")
 
@@ -18,6 +18,13 @@ def expire_jobs() -> int:
     if expired:
         logger.info("expire_jobs: %d job(s) expired", len(expired))
     return len(expired)
+
+
+@shared_task(name="jobs.tasks.send_job_alerts")
+def send_job_alerts() -> int:
+    """Write today's job-alert digests for seekers with new matches (every 15 minutes in the
+    day; at most one per seeker per day); returns how many."""
+    return job_alerts_send()
 
 
 @shared_task(name="jobs.tasks.open_weekly_orders")

@@ -45,6 +45,7 @@ urlpatterns = [
     # instant hire (即时快招): sign-up, waiting list, candidates, dispatch, results
     path("<int:pk>/sign-up/", views.job_sign_up, name="job_sign_up"),
     path("for-me/", views.jobs_for_me, name="jobs_for_me"),
+    path("alerts/<str:digest>/", views.alert_digest, name="alert_digest"),
     path("my/<int:pk>/confirm/", views.my_placement_confirm, name="my_placement_confirm"),
     path("my/<int:pk>/withdraw/", views.my_placement_withdraw, name="my_placement_withdraw"),
     path("waiting/", views.waiting_list, name="waiting_list"),

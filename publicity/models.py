@@ -172,6 +172,11 @@ class Article(models.Model):
         )
 
     @property
+    def scope_label(self) -> str:
+        """Where it applies: the station's name, else the region's."""
+        return self.station.name if self.station_id else self.region.name
+
+    @property
     def source(self) -> str:
         return " ".join(part for part in (self.source_office, self.document_number) if part)
 

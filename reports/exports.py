@@ -78,6 +78,7 @@ def service_labels() -> dict[str, str]:
         "placements_without_cover": _("Placements confirmed without accident cover"),
         "insurance_recommended": _("Accident insurance recommended"),
         "insurance_bought": _("Accident insurance bought after a recommendation"),
+        "partner_referrals": _("People referred by partners"),
     }
 
 
@@ -89,6 +90,8 @@ def service_rows(service: dict) -> list[list]:
         rows.append([_("Placements that reached “%(state)s”") % {"state": _state(state)}, n])
     for state, n in service.get("training_referrals_by_state", {}).items():
         rows.append([_("Training referrals that reached “%(state)s”") % {"state": state}, n])
+    for partner, n in service.get("partner_referrals_by_partner", {}).items():
+        rows.append([_("Referred by %(partner)s") % {"partner": partner}, n])
     return rows
 
 

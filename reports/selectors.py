@@ -106,31 +106,49 @@ def last_complete_month(today: datetime.date | None = None) -> Month:
     return Month.of(today or timezone.localdate()).previous
 
 
+REPORT_SETTINGS = {
+    "random_page_cost": "1.1",
+    "jit": "off",
+    "work_mem": "32MB",
+}
+
+
 @contextmanager
 def month_range_planning():
-    """Within the block, PostgreSQL costs a random page read as 1.1 sequential ones instead of 4.
+    """Within the block, PostgreSQL plans for the report's kind of statement (REPORT_SETTINGS):
 
-    The report's statements read one month of rows through range indexes and then fetch each
-    row's job by its key; with the default cost, the planner prefers reading the whole jobs table
-    to a few thousand key lookups once a county's history passes ~100,000 jobs. 1.1 is the usual
-    setting where the data sit in memory or on SSD (see docs/reports.md); here it is set for the
-    report's own transaction only and put back afterwards.
+    - a random page read costs 1.1 sequential ones instead of 4. The report's statements read
+      one month of rows through range indexes and then fetch each row's job by its key; with
+      the default cost, the planner prefers reading the whole jobs table to a few thousand key
+      lookups once a county's history passes ~100,000 jobs. 1.1 is the usual setting where the
+      data sit in memory or on SSD (see docs/reports.md);
+    - no JIT compilation: it cost 0.1–0.2 s per large statement at 1,000,000 jobs, more than it
+      saved on statements that each take well under a second;
+    - 32 MB to sort in: ranking a month's seeking periods (~110,000 at 1,000,000 jobs) spilled
+      to disk with the default 4 MB.
+
+    They are set for the report's own transaction only and put back afterwards.
     """
     if connection.vendor != "postgresql" or getattr(connection, "month_range_planning", False):
-        yield  # SQLite has no such cost; an outer block has set it already
+        yield  # SQLite has no such settings; an outer block has set them already
         return
     with transaction.atomic(), connection.cursor() as cursor:
+        names = list(REPORT_SETTINGS)
         cursor.execute(
-            "SELECT current_setting('random_page_cost'), "
-            "set_config('random_page_cost', '1.1', true)"
+            "SELECT "
+            + ", ".join("current_setting(%s), set_config(%s, %s, true)" for _name in names),
+            [v for name in names for v in (name, name, REPORT_SETTINGS[name])],
         )
-        before = cursor.fetchone()[0]
+        before = cursor.fetchone()[0::2]
         connection.month_range_planning = True
         try:
             yield
         finally:
             connection.month_range_planning = False
-            cursor.execute("SELECT set_config('random_page_cost', %s, true)", [before])
+            cursor.execute(
+                "SELECT " + ", ".join("set_config(%s, %s, true)" for _name in names),
+                [v for name, value in zip(names, before, strict=True) for v in (name, value)],
+            )
 
 
 # --- where records lie ---------------------------------------------------------------------
@@ -255,12 +273,16 @@ PERIOD_KEYS = {
 DIMENSIONS = ("occupation", "industry", "station")
 
 
-def _rollup(queryset, keys: dict, sums: dict[str, str], columns: list[str]) -> dict[str, dict]:
+def _rollup(
+    queryset, keys: dict, sums: dict[str, str], columns: list[str], where: str = ""
+) -> dict[str, dict]:
     """{sum: {dimension: {key: total}}} for each dimension of ``keys``, plus "all" (key None).
 
     ``sums`` are SQL expressions over ``columns`` (annotations of ``queryset``), summed per
-    group. One statement: the rows are selected once (a materialised CTE) and grouped per
-    dimension (UNION ALL), on PostgreSQL and SQLite alike.
+    group over the rows that pass ``where`` (SQL over the same columns; empty: every row). One
+    statement: on PostgreSQL one pass over the rows, grouped by every dimension at once
+    (GROUPING SETS); on SQLite, which has no grouping sets, the rows are selected once (a
+    materialised CTE) and grouped per dimension (UNION ALL).
     """
     annotations = {
         f"rollup_{name}": F(key) if isinstance(key, str) else key for name, key in keys.items()
@@ -269,16 +291,37 @@ def _rollup(queryset, keys: dict, sums: dict[str, str], columns: list[str]) -> d
     sql, params = inner.query.sql_with_params()
     qn = connection.ops.quote_name
     totals = ", ".join(f"SUM({expression})" for expression in sums.values())
-    parts = [
-        f"SELECT '{name}', {qn('rollup_' + name)}, {totals} FROM t GROUP BY {qn('rollup_' + name)}"
-        for name in keys
-    ]
-    parts.append(f"SELECT 'all', NULL, {totals} FROM t")
-    statement = f"WITH t AS MATERIALIZED ({sql}) " + " UNION ALL ".join(parts)
+    condition = f" WHERE {where}" if where else ""
+    names = list(keys)
+    grouped = [qn("rollup_" + name) for name in names]
+    if connection.vendor == "postgresql":
+        # GROUPING(a, b, c) has bit (n − 1 − i) set when dimension i is not grouped: 0b011 is
+        # the first dimension's set, 0b111 the grand total.
+        statement = (
+            f"SELECT GROUPING({', '.join(grouped)}), {', '.join(grouped)}, {totals} "
+            f"FROM ({sql}) AS t{condition} "
+            f"GROUP BY GROUPING SETS ({', '.join(f'({g})' for g in grouped)}, ())"
+        )
+        every = (1 << len(names)) - 1
+        sets = {every ^ (1 << (len(names) - 1 - i)): i for i in range(len(names))}
+    else:
+        parts = [
+            f"SELECT {i}, {g}, {totals} FROM t{condition} GROUP BY {g}"
+            for i, g in enumerate(grouped)
+        ]
+        parts.append(f"SELECT -1, NULL, {totals} FROM t{condition}")
+        statement = f"WITH t AS MATERIALIZED ({sql}) " + " UNION ALL ".join(parts)
     result: dict[str, dict] = {total: {name: {} for name in (*keys, "all")} for total in sums}
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
-        for name, key, *amounts in cursor.fetchall():
+        for row in cursor.fetchall():
+            if connection.vendor == "postgresql":
+                index = sets.get(row[0], -1)
+                key = row[1 + index] if index >= 0 else None
+                amounts = row[1 + len(names) :]
+            else:
+                index, key, *amounts = row
+            name = names[index] if index >= 0 else "all"
             for total, n in zip(sums, amounts, strict=True):
                 if n:
                     result[total][name][key] = int(n)
@@ -314,8 +357,13 @@ def _openings(month: Month, region: Region | None) -> dict[str, dict]:
 
 def _applicants(month: Month, region: Region | None) -> dict[str, dict]:
     """New and active applicants in one pass over the periods overlapping the month: each seeker
-    once, under their latest period overlapping it (active) and their latest started in it
-    (new), picked by ROW_NUMBER() instead of a search for a later period per row."""
+    once, under their latest period overlapping it (active), picked by ROW_NUMBER() instead of a
+    search for a later period per row.
+
+    The same period answers "new": a period overlapping the month starts on or before its last
+    day, so the seeker's latest (latest start, then newest record) started in the month whenever
+    any of their overlapping periods did, and it is then also their latest started in it.
+    """
     started = models.Case(
         models.When(Q(start__gte=month.first, start__lte=month.last), then=Value(1)),
         default=Value(0),
@@ -328,21 +376,15 @@ def _applicants(month: Month, region: Region | None) -> dict[str, dict]:
         .annotate(
             period_new=started,
             period_rank=Window(RowNumber(), partition_by=[F("seeker")], order_by=latest_first),
-            period_rank_new=Window(
-                RowNumber(), partition_by=[F("seeker"), started], order_by=latest_first
-            ),
         )
     )
     qn = connection.ops.quote_name
     return _rollup(
         periods,
         PERIOD_KEYS,
-        {
-            "new_applicants": f"CASE WHEN {qn('period_new')} = 1 AND {qn('period_rank_new')} = 1 "
-            "THEN 1 ELSE 0 END",
-            "active_applicants": f"CASE WHEN {qn('period_rank')} = 1 THEN 1 ELSE 0 END",
-        },
-        ["period_new", "period_rank", "period_rank_new"],
+        {"new_applicants": qn("period_new"), "active_applicants": "1"},
+        ["period_new", "period_rank"],
+        where=f"{qn('period_rank')} = 1",
     )
 
 
@@ -665,6 +707,7 @@ def service(month: Month, region: Region | None) -> dict:
     figures.update(_complaint_figures(month, region))
     figures.update(event_month_figures(month, region))
     figures.update(_guidance_figures(month, region))
+    figures.update(_partner_figures(month, region))
     return figures
 
 
@@ -764,6 +807,15 @@ def _guidance_figures(month: Month, region: Region | None) -> dict:
     except ImportError:  # pragma: no cover - guidance not installed
         return {}
     return month_figures(month, None if _holds_every_region(region) else region)
+
+
+def _partner_figures(month: Month, region: Region | None) -> dict:
+    """Referrals by partner organisations (partners.figures)."""
+    try:
+        from partners.figures import month_figures
+    except ImportError:  # pragma: no cover - partners not installed
+        return {}
+    return month_figures(month, region)
 
 
 # --- the whole report ------------------------------------------------------------------------

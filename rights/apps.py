@@ -16,6 +16,13 @@ class RightsConfig(AppConfig):
         from rights.panels import register
 
         register()
+        from gigmarket import notify
+
+        notify.register_kind(
+            "complaint_state",
+            label=_("Complaint progress"),
+            text=_("Your complaint {number} is now: {state}. Details: {link}"),
+        )
         # Deadline settings are audited (a case's own trail is its ComplaintLog).
         auditlog.register(Holiday)
         auditlog.register(KindDeadline)

@@ -11,10 +11,11 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gigmarket import facts
+from gigmarket import facts, notify
 from gigmarket.models import User
 from gigmarket.roles import Role
 from gigmarket.services import transition
@@ -167,6 +168,18 @@ def _move(complaint: Complaint, *, to: str, by: User, reason: str = "") -> Compl
         reason_required=[S.NOT_ACCEPTED],
     )
     _ledger(complaint, by, f"{complaint.get_status_display()} {reason}".strip())
+    if complaint.complainant_mobile:
+        # The person who complained hears of each step (the tracking page says more).
+        notify.enqueue(
+            key=f"complaint:{complaint.pk}:{log.pk}",
+            kind="complaint_state",
+            to=complaint.complainant_mobile,
+            variables={
+                "number": complaint.number,
+                "state": complaint.get_status_display(),
+                "link": notify.site_link(reverse("rights:complaint_track")),
+            },
+        )
     return log
 
 

@@ -18,6 +18,18 @@ class SeekersConfig(AppConfig):
 
         panels.me.register(me_panel)
         panels.workbench.register(workbench_panel)
+        from gigmarket import notify
+        from seekers.panels import alerts_panel
+
+        panels.me.register(alerts_panel)
+        notify.register_kind(
+            "seeker_period_ending",
+            label=_("Registration about to end"),
+            text=_(
+                "Your job-seeking registration ends on {end}. Renew with one tap: {link} "
+                "or at any station."
+            ),
+        )
         # Changes are audited, but never with the personal data itself (it would outlive erasure).
         auditlog.register(
             Seeker,

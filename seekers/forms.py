@@ -384,3 +384,64 @@ class StaffWithdrawForm(forms.Form):
         max_length=200,
         help_text=_("E.g. “asked in person at the window, 21 Nov”."),
     )
+
+
+class JobAlertForm(forms.Form):
+    """What new jobs to be texted about, chosen from the registration's kinds of work."""
+
+    active = forms.BooleanField(
+        label=_("Text me new jobs that match (at most one message a day)"), required=False
+    )
+    occupations = forms.ModelMultipleChoiceField(
+        queryset=Occupation.objects.none(),
+        label=_("Kinds of work"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "choices"}),
+    )
+    townships = forms.ModelMultipleChoiceField(
+        queryset=Region.objects.none(),
+        label=_("Townships (none ticked: anywhere in the county)"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "choices"}),
+    )
+    min_daily_pay = forms.DecimalField(
+        label=_("Lowest daily pay (yuan)"),
+        required=False,
+        min_value=0,
+        max_digits=8,
+        decimal_places=2,
+    )
+    days = _checkboxes(Weekday.choices, _("Days I can work (none ticked: any day)"))
+    at_once = forms.BooleanField(
+        label=_("Also text me at once about jobs that start today"), required=False
+    )
+
+    def __init__(self, *args, seeker, **kwargs):
+        from django.conf import settings
+
+        from seekers.services import intent_occupations
+
+        alert = getattr(seeker, "job_alert", None) if seeker.pk else None
+        if alert is not None and "initial" not in kwargs:
+            kwargs["initial"] = {
+                "active": alert.active,
+                "occupations": list(alert.occupations.all()),
+                "townships": list(alert.townships.all()),
+                "min_daily_pay": alert.min_daily_pay,
+                "days": alert.days,
+                "at_once": alert.at_once,
+            }
+        elif "initial" not in kwargs:
+            kwargs["initial"] = {
+                "occupations": list(intent_occupations(seeker)),
+                "min_daily_pay": seeker.min_daily_pay,
+                "days": seeker.available_days,
+            }
+        super().__init__(*args, **kwargs)
+        self.fields["occupations"].queryset = intent_occupations(seeker)
+        self.fields["townships"].queryset = (
+            Region.objects.current()
+            .townships()
+            .filter(code__startswith=settings.SITE_REGION_CODE)
+            .order_by("code")
+        )

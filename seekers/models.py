@@ -15,7 +15,12 @@ from django.utils.translation import gettext_lazy as _
 from gigmarket import crypto
 from gigmarket.masking import mask_mobile, mask_name
 from gigmarket.models import TransitionLog
-from seekers.querysets import SeekerQuerySet, SeekingPeriodQuerySet
+from seekers.querysets import (
+    JobAlertQuerySet,
+    JobAlertTargetQuerySet,
+    SeekerQuerySet,
+    SeekingPeriodQuerySet,
+)
 
 #: The version of the privacy notice people consent to; bump it when the notice changes.
 PRIVACY_NOTICE_VERSION = "2026-01"
@@ -410,3 +415,106 @@ class SeekingPeriod(models.Model):
     def is_current(self, on: datetime.date | None = None) -> bool:
         on = on or timezone.localdate()
         return self.start <= on <= self.effective_end
+
+
+class JobAlert(models.Model):
+    """What new jobs a seeker asked to be texted about (默认关闭), chosen from their registered
+    intents: kinds of work, townships (none = anywhere in the county), lowest daily pay, days.
+
+    At most one digest a day; ``at_once`` also texts a job that starts the same day as soon as it
+    opens. Every switch on, change and switch off is in ``JobAlertConsent`` (who, when, how).
+    """
+
+    seeker = models.OneToOneField(
+        Seeker, on_delete=models.CASCADE, related_name="job_alert", verbose_name=_("seeker")
+    )
+    active = models.BooleanField(_("alerts on"), default=False)
+    occupations = models.ManyToManyField(
+        "gigmarket.Occupation", related_name="+", verbose_name=_("kinds of work")
+    )
+    townships = models.ManyToManyField(
+        "gigmarket.Region", related_name="+", blank=True, verbose_name=_("townships")
+    )
+    #: True when no township was chosen (kept so "who to alert" needs no outer join).
+    any_township = models.BooleanField(_("anywhere in the county"), default=True)
+    min_daily_pay = models.DecimalField(
+        _("lowest daily pay (yuan)"), max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    days = models.JSONField(_("days available"), default=list, blank=True)
+    at_once = models.BooleanField(_("same-day jobs at once"), default=False)
+    updated_at = models.DateTimeField(_("changed"), default=timezone.now)
+
+    objects = JobAlertQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("job alert")
+        verbose_name_plural = _("job alerts")
+        indexes = [
+            models.Index(
+                fields=["any_township"], name="jobalert_active", condition=models.Q(active=True)
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.seeker_id} {'on' if self.active else 'off'}"
+
+
+class JobAlertConsent(models.Model):
+    """One switch on, change or switch off of a seeker's job alerts: who, when, how, what."""
+
+    class How(models.TextChoices):
+        SELF = "self", _("On their own page")
+        WINDOW = "window", _("At a station's window")
+        LINK = "link", _("By the link in a message")
+
+    seeker = models.ForeignKey(
+        Seeker, on_delete=models.CASCADE, related_name="alert_consents", verbose_name=_("seeker")
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    how = models.CharField(_("how"), max_length=8, choices=How.choices)
+    active = models.BooleanField(_("alerts on"))
+    summary = models.CharField(_("what was chosen"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("job alert consent")
+        verbose_name_plural = _("job alert consents")
+
+    def __str__(self) -> str:
+        return f"{self.seeker_id} {self.at:%Y-%m-%d}"
+
+
+class JobAlertTarget(models.Model):
+    """One (kind of work, township) pair a switched-on alert asks for; township empty means
+    anywhere. Written by ``job_alert_set`` from the alert's choices (and deleted when it is
+    switched off), with the alert's pay, days and "at once" copied, so "who to alert for this job"
+    is one index range per kind in this table alone (bench/alerts.py)."""
+
+    alert = models.ForeignKey(JobAlert, on_delete=models.CASCADE, related_name="targets")
+    occupation = models.ForeignKey(
+        "gigmarket.Occupation", on_delete=models.CASCADE, related_name="+"
+    )
+    township = models.ForeignKey(
+        "gigmarket.Region", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    # Copied from the alert, so that the answer needs no other table.
+    seeker = models.ForeignKey(Seeker, on_delete=models.CASCADE, related_name="+")
+    min_daily_pay = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    days = models.JSONField(default=list, blank=True)
+    at_once = models.BooleanField(default=False)
+
+    objects = JobAlertTargetQuerySet.as_manager()
+
+    class Meta:
+        indexes = [models.Index(fields=["occupation", "township"], name="alerttarget_kind_town")]
+
+    def __str__(self) -> str:
+        return f"{self.alert_id}:{self.occupation_id}:{self.township_id}"

@@ -60,3 +60,22 @@ workbench_panel = Panel(
     visible=lambda request: request.user.has_role(Role.STATION_STAFF, Role.COUNTY_ADMIN),
     order=20,
 )
+
+
+def _alerts_context(request: HttpRequest) -> dict:
+    from seekers.models import JobAlert
+
+    alert = (
+        JobAlert.objects.filter(seeker__user=request.user).prefetch_related("occupations").first()
+    )
+    return {"alert": alert}
+
+
+alerts_panel = Panel(
+    key="seekers-alerts",
+    title=_("Job alerts by text message"),
+    template="seekers/panels/alerts.html",
+    context=_alerts_context,
+    visible=lambda request: request.user.is_authenticated and request.user.kind == "seeker",
+    order=12,
+)

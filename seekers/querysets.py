@@ -180,3 +180,31 @@ class SeekingPeriodQuerySet(models.QuerySet):
 
     def latest_first(self) -> SeekingPeriodQuerySet:
         return self.order_by("-start", "-pk")
+
+
+class JobAlertQuerySet(models.QuerySet):
+    """Seekers' job alerts."""
+
+    def switched_on(self) -> JobAlertQuerySet:
+        return self.filter(active=True)
+
+
+class JobAlertTargetQuerySet(models.QuerySet):
+    """The (kind of work, township) pairs of switched-on alerts."""
+
+    def for_job(self, *, occupation_ids, township_id: int | None, daily_pay=None):
+        """(seeker id, days, at once) of the alerts a new job matches: its kind of work (or the
+        kind's parent) among the chosen ones, its township chosen (or none chosen), pay not below
+        the lowest asked, the seeker neither paused nor withdrawn. One range of the (kind,
+        township) index per kind, then each seeker by its key (bench/alerts.py); days are
+        checked on the rows returned."""
+        kinds = [pk for pk in occupation_ids if pk]
+        where = models.Q(occupation_id__in=kinds, township__isnull=True)
+        if township_id:
+            where |= models.Q(occupation_id__in=kinds, township_id=township_id)
+        qs = self.filter(where).exclude(seeker__status__in=["paused", "withdrawn"])
+        if daily_pay is not None:
+            qs = qs.filter(
+                models.Q(min_daily_pay__isnull=True) | models.Q(min_daily_pay__lte=daily_pay)
+            )
+        return qs.values_list("seeker_id", "days", "at_once").distinct()

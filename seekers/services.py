@@ -30,10 +30,14 @@ from gigmarket.validators import (
 )
 from seekers.models import (
     PRIVACY_NOTICE_VERSION,
+    JobAlert,
+    JobAlertConsent,
+    JobAlertTarget,
     Seeker,
     SeekerTransition,
     SeekingPeriod,
     Skill,
+    Weekday,
     last_day_of_month_after_next,
 )
 from seekers.querysets import resident_id_hash
@@ -835,3 +839,121 @@ def _choice(raw: str | None, choices) -> str:
         _("“%(value)s” is not one of: %(options)s.")
         % {"value": raw, "options": "、".join(str(label) for _v, label in choices.choices)}
     )
+
+
+# ---- job alerts and reminders ----
+
+
+def intent_occupations(seeker: Seeker):
+    """The kinds of work a seeker registered (main, others, skills): what alerts may name."""
+    ids = {seeker.primary_occupation_id} if seeker.primary_occupation_id else set()
+    ids |= set(seeker.other_occupations.values_list("pk", flat=True))
+    ids |= set(seeker.skills.values_list("occupation_id", flat=True))
+    return Occupation.objects.filter(pk__in=ids).order_by("code")
+
+
+@transaction.atomic
+def job_alert_set(
+    *,
+    seeker: Seeker,
+    by: User | None,
+    how: str,
+    active: bool,
+    occupations: Iterable[Occupation] = (),
+    townships: Iterable = (),
+    min_daily_pay=None,
+    days: Iterable[str] = (),
+    at_once: bool = False,
+) -> JobAlert:
+    """Switch a seeker's job alerts on (with what they want), change them, or switch them off,
+    and record the consent: who, when, how (their own page, or staff at the window)."""
+    seeker = Seeker.objects.select_for_update().get(pk=seeker.pk)
+    if seeker.is_withdrawn:
+        raise ValidationError(_("This record has been withdrawn."))
+    occupations, townships = list(occupations), list(townships)
+    if active:
+        allowed = set(intent_occupations(seeker).values_list("pk", flat=True))
+        if not occupations:
+            raise ValidationError({"occupations": _("Choose at least one kind of work.")})
+        if any(o.pk not in allowed for o in occupations):
+            raise ValidationError(
+                {"occupations": _("Choose among the kinds of work in the registration.")}
+            )
+        if not seeker.mobile:
+            raise ValidationError(
+                _("Alerts are sent by text message: record a mobile number first.")
+            )
+    alert, _created = JobAlert.objects.get_or_create(seeker=seeker)
+    alert.active = active
+    alert.min_daily_pay = min_daily_pay if active else alert.min_daily_pay
+    alert.days = sorted(set(days), key=[d.value for d in Weekday].index) if active else alert.days
+    alert.at_once = bool(at_once) if active else alert.at_once
+    alert.updated_at = timezone.now()
+    if active:
+        alert.any_township = not townships
+    alert.save()
+    alert.targets.all().delete()
+    if active:
+        alert.occupations.set(occupations)
+        alert.townships.set(townships)
+        JobAlertTarget.objects.bulk_create(
+            JobAlertTarget(
+                alert=alert,
+                occupation=occupation,
+                township=township,
+                seeker=seeker,
+                min_daily_pay=alert.min_daily_pay,
+                days=alert.days,
+                at_once=alert.at_once,
+            )
+            for occupation in occupations
+            for township in (townships or [None])
+        )
+    summary = ""
+    if active:
+        parts = ["、".join(o.name for o in occupations)]
+        parts.append("、".join(t.name for t in townships) or str(_("anywhere in the county")))
+        if min_daily_pay:
+            parts.append(_("at least %(pay)s yuan a day") % {"pay": min_daily_pay})
+        if at_once:
+            parts.append(str(_("same-day jobs at once")))
+        summary = "；".join(str(p) for p in parts)[:300]
+    JobAlertConsent.objects.create(seeker=seeker, by=by, how=how, active=active, summary=summary)
+    return alert
+
+
+#: Days before a seeking period ends that the reminder goes.
+PERIOD_REMINDER_DAYS = 7
+
+
+def period_reminders_send(*, today: datetime.date | None = None) -> int:
+    """Text each seeker whose seeking period ends in ``PERIOD_REMINDER_DAYS`` days (one message
+    per period; the daily beat task ``seekers.tasks.remind_period_ending``). Returns how many."""
+    from gigmarket import notify
+
+    today = today or timezone.localdate()
+    due = today + datetime.timedelta(days=PERIOD_REMINDER_DAYS)
+    periods = (
+        SeekingPeriod.objects.filter(end=due, ended_on__isnull=True)
+        .exclude(seeker__status=Seeker.Status.WITHDRAWN)
+        .exclude(seeker__mobile="")
+        .select_related("seeker")
+    )
+    written = 0
+    for period in periods.iterator():
+        seeker = period.seeker
+        if seeker.periods.filter(start__gt=period.start).exists():
+            continue  # already renewed
+        notify.enqueue(
+            key=f"seeker-period-ending:{period.pk}",
+            kind="seeker_period_ending",
+            to=seeker.mobile,
+            recipient=seeker.user_id,
+            variables={
+                "end": period.end.isoformat(),
+                "link": notify.site_link("/seekers/me/renew/"),
+            },
+            about=notify.about(seeker),
+        )
+        written += 1
+    return written

@@ -18,18 +18,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from gigmarket import facts, phone_codes
+from gigmarket import facts, notify, phone_codes
 from gigmarket.forms import add_service_errors
-from gigmarket.models import Occupation, User
+from gigmarket.models import Message, MessageOptOut, Occupation, User
 from gigmarket.network import client_ip
 from gigmarket.roles import Role, role_required
-from gigmarket.services import personal_data_opened
+from gigmarket.services import message_opt_in, message_opt_out, personal_data_opened
 from seekers import forms
-from seekers.models import Seeker
+from seekers.models import JobAlert, JobAlertConsent, Seeker
 from seekers.selectors import personal_data_export
 from seekers.services import (
     DuplicateSeeker,
     claim_code_issue,
+    job_alert_set,
     seeker_claim_account,
     seeker_contact_record,
     seeker_register,
@@ -164,6 +165,16 @@ def _detail_context(request: HttpRequest, seeker: Seeker, *, can_see: bool, **ex
                 "intended_industry": seeker.intended_industry,
             }
         ),
+        "message_rows": Message.objects.for_person(seeker, seeker.mobile)[:20],
+        "opt_outs": set(
+            MessageOptOut.objects.filter(to=seeker.mobile).values_list("kind", flat=True)
+        )
+        if seeker.mobile
+        else set(),
+        "opt_out_choices": notify.opt_out_choices(),
+        "job_alert": JobAlert.objects.filter(seeker=seeker)
+        .prefetch_related("occupations", "townships")
+        .first(),
         "id_number": seeker.id_number
         if can_see and seeker.id_number_encrypted
         else seeker.id_number_masked,
@@ -626,3 +637,74 @@ def own_withdraw(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Your personal data has been erased and your account closed."))
         return redirect("core:home")
     return render(request, "seekers/own_withdraw.html", {"form": form, "seeker": seeker})
+
+
+# ---- job alerts and messages ----
+
+
+def _alerts_page(request: HttpRequest, seeker: Seeker, *, how: str, staff_view: bool, done):
+    form = forms.JobAlertForm(request.POST or None, seeker=seeker)
+    if request.method == "POST" and form.is_valid():
+        try:
+            job_alert_set(seeker=seeker, by=request.user, how=how, **form.cleaned_data)
+        except ValidationError as error:
+            _errors_to_form(form, error)
+        else:
+            messages.success(request, _("Job alerts saved."))
+            return redirect(done)
+    return render(
+        request,
+        "seekers/alerts_form.html",
+        {
+            "form": form,
+            "seeker": seeker,
+            "staff_view": staff_view,
+            "consents": seeker.alert_consents.all()[:10],
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def own_alerts(request: HttpRequest) -> HttpResponse:
+    """My job alerts: switch on (consent), choose from my registered kinds of work, switch off."""
+    seeker = _own_seeker(request)
+    return _alerts_page(
+        request, seeker, how=JobAlertConsent.How.SELF, staff_view=False, done="core:me"
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*REGISTER_ROLES)
+def seeker_alerts(request: HttpRequest, public_id) -> HttpResponse:
+    """Staff of the home station set a person's job alerts at the window, with their consent."""
+    seeker = _editable_seeker(request, public_id)
+    return _alerts_page(
+        request,
+        seeker,
+        how=JobAlertConsent.How.WINDOW,
+        staff_view=True,
+        done=reverse("seekers:seeker_detail", args=[seeker.public_id]),
+    )
+
+
+@require_POST
+@role_required(*REGISTER_ROLES)
+def seeker_messages_opt_out(request: HttpRequest, public_id) -> HttpResponse:
+    """At the window: stop (or resume) one kind of text message to the person's mobile."""
+    seeker = _editable_seeker(request, public_id)
+    kind = request.POST.get("kind", "")
+    if not seeker.mobile:
+        messages.error(request, _("No mobile number on the record."))
+    elif request.POST.get("resume") == "1":
+        message_opt_in(to=seeker.mobile, kind=kind)
+        messages.success(request, _("These messages will be sent again."))
+    else:
+        try:
+            message_opt_out(
+                to=seeker.mobile, kind=kind, how=MessageOptOut.How.WINDOW, by=request.user
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("These messages will no longer be sent."))
+    return redirect("seekers:seeker_detail", public_id=seeker.public_id)

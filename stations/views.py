@@ -32,7 +32,7 @@ from django.views.decorators.http import (
 )
 
 from gigmarket import facts
-from gigmarket.http import public_page
+from gigmarket.http import public_page, shared_page
 from gigmarket.models import Region
 from gigmarket.redirects import redirect_to_next, safe_next_url
 from gigmarket.roles import Role, role_required
@@ -77,9 +77,15 @@ _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 DIRECTORY_KEY = "stations:directory"
 
 
+def _directory_version() -> str:
+    """The directory's cached page is kept for the minute ("open now" is worked out per minute)."""
+    return f"{timezone.now():%Y%m%d%H%M}"
+
+
 @login_not_required
 @require_safe
 @public_page
+@shared_page(params=frozenset(["township", "open_now"]), version=_directory_version)
 def station_list(request: HttpRequest) -> HttpResponse:
     """The public directory (零工市场电子地图): list first, map when tiles are configured."""
     # The directory changes a few times a year: its rows come from the shared cache (a minute).

@@ -37,6 +37,11 @@ class Check:
     def outcome(self, role: str) -> int | str:
         if role in self.expect:
             return self.expect[role]
+        if role == "partner":
+            # A partner is a back-office account (kind "staff") with no seeker, employer, station
+            # or review powers: wherever a row does not name it, it meets what the auditor meets
+            # (the auditor's only power, the audit log, names the partner explicitly).
+            return self.outcome("auditor")
         if self.default is None:
             raise KeyError(f"{self.name}: no outcome for {role}")
         return self.default

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from tests.gigmarket import factories
 
-ROLES = ("anonymous", "seeker", "employer", "staff", "reviewer", "admin", "auditor")
+ROLES = ("anonymous", "seeker", "employer", "staff", "reviewer", "admin", "auditor", "partner")
 
 _BUILDERS: dict[str, Callable] = {
     "seeker": factories.SeekerUserFactory,
@@ -19,6 +19,7 @@ _BUILDERS: dict[str, Callable] = {
     "reviewer": factories.ReviewerFactory,
     "admin": factories.AdminFactory,
     "auditor": factories.AuditorFactory,
+    "partner": factories.PartnerUserFactory,
 }
 
 
@@ -30,8 +31,20 @@ def _station_staff_work_at_home_station(role: str, user) -> None:
         StationAssignmentFactory(user=user, station=StationFactory(code="matrix-home"))
 
 
+def _partner_acts_for_matrix_partner(role: str, user) -> None:
+    """The matrix's partner user acts for partner organisation "matrix-partner" in the region of
+    station ``matrix-home``."""
+    if role == "partner":
+        from tests.partners.factories import PartnerFactory, PartnerMemberFactory
+
+        PartnerMemberFactory(user=user, partner=PartnerFactory(name="matrix-partner"))
+
+
 #: Functions run on each newly built role user: ``extend(role, user)``.
-ROLE_EXTENDERS: list[Callable] = [_station_staff_work_at_home_station]
+ROLE_EXTENDERS: list[Callable] = [
+    _station_staff_work_at_home_station,
+    _partner_acts_for_matrix_partner,
+]
 
 
 def build_role_user(role: str):

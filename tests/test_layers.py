@@ -18,6 +18,8 @@ LAYERS = (
     "events",
     "guidance",
     "feedback",
+    "subsidies",
+    "partners",
     "reports",
 )
 

@@ -17,6 +17,13 @@ class TrainingConfig(AppConfig):
         from training.panels import me_panel, workbench_panel
 
         panels.me.register(me_panel)
+        from gigmarket import notify
+
+        notify.register_kind(
+            "training_class_tomorrow",
+            label=_("Training class tomorrow"),
+            text=_("Reminder: your training {programme} has a class tomorrow at {time}, {place}."),
+        )
         panels.workbench.register(workbench_panel)
         # A seeker's withdrawal frees their seats on programmes not yet over.
         from training.services import referrals_drop_withdrawn

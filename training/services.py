@@ -573,3 +573,45 @@ def demand_order_serve(*, order: DemandOrder, programme: Programme, by: User) ->
         reason=programme.title,
     )
     return order
+
+
+def class_reminders_send(*, today: datetime.date | None = None) -> int:
+    """Text each person signed up, referred or enrolled in a programme whose session is tomorrow
+    (one message per session and person; the daily beat task ``training.tasks.
+    remind_class_tomorrow``). Returns how many were written."""
+    from gigmarket import notify
+
+    today = today or timezone.localdate()
+    tomorrow = today + datetime.timedelta(days=1)
+    written = 0
+    sessions = Session.objects.filter(date=tomorrow).select_related("programme")
+    for session in sessions:
+        programme = session.programme
+        referrals = (
+            Referral.objects.filter(
+                programme=programme,
+                status__in=[
+                    Referral.Status.SIGNED_UP,
+                    Referral.Status.REFERRED,
+                    Referral.Status.ENROLLED,
+                ],
+            )
+            .exclude(seeker__mobile="")
+            .select_related("seeker")
+        )
+        for referral in referrals:
+            seeker = referral.seeker
+            notify.enqueue(
+                key=f"training-session:{session.pk}:{referral.pk}",
+                kind="training_class_tomorrow",
+                to=seeker.mobile,
+                recipient=seeker.user_id,
+                variables={
+                    "programme": programme.title[:20],
+                    "time": session.starts.strftime("%H:%M"),
+                    "place": (programme.place or "")[:30],
+                },
+                about=notify.about(seeker),
+            )
+            written += 1
+    return written

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "events",
     "guidance",
     "feedback",
+    "subsidies",
+    "partners",
     "reports",
 ]
 
@@ -314,6 +316,18 @@ CELERY_BEAT_SCHEDULE = {
     "expire-jobs": {"task": "jobs.tasks.expire_jobs", "schedule": 5 * 60},
     "send-notifications": {"task": "gigmarket.tasks.send_notifications", "schedule": 60},
     "check-deliveries": {"task": "gigmarket.tasks.check_deliveries", "schedule": 10 * 60},
+    "send-job-alerts": {
+        "task": "jobs.tasks.send_job_alerts",
+        "schedule": crontab(minute="*/15", hour="8-20"),
+    },
+    "remind-period-ending": {
+        "task": "seekers.tasks.remind_period_ending",
+        "schedule": crontab(minute=0, hour=10),
+    },
+    "remind-training-tomorrow": {
+        "task": "training.tasks.remind_class_tomorrow",
+        "schedule": crontab(minute=0, hour=17),
+    },
     # Weekly orders open the day before their work day (RECURRING_ORDER_LEAD_DAYS); a second
     # run the same day opens nothing new.
     "open-weekly-orders": {
@@ -327,6 +341,14 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-evidence-orphans": {
         "task": "rights.tasks.sweep_evidence_orphans",
         "schedule": crontab(minute=15),
+    },
+    "sweep-claim-document-orphans": {
+        "task": "subsidies.tasks.sweep_document_orphans",
+        "schedule": crontab(minute=20),
+    },
+    "sweep-consent-orphans": {
+        "task": "partners.tasks.sweep_consent_orphans",
+        "schedule": crontab(minute=25),
     },
     "clear-sessions": {
         "task": "gigmarket.tasks.clear_sessions",

@@ -18,6 +18,7 @@ MIN_SECRET_LENGTH = 50
 #: Cache backends that every gunicorn worker and every host share (and that count atomically).
 SHARED_CACHE_BACKENDS = (
     "django.core.cache.backends.redis.RedisCache",
+    "gigmarket.cache.RedisCache",
     "django.core.cache.backends.memcached.PyMemcacheCache",
     "django.core.cache.backends.memcached.PyLibMCCache",
 )

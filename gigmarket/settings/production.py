@@ -16,6 +16,9 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=[])
 FIELD_ENCRYPTION_KEY = env("FIELD_ENCRYPTION_KEY", default="")
 # No default: the per-process memory cache would multiply every limit by the worker count.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # The same backend, one client object per connection pool instead of one per call.
+    CACHES["default"]["BACKEND"] = "gigmarket.cache.RedisCache"
 
 refuse_unless_ready(
     secret_key=SECRET_KEY,

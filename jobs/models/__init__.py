@@ -1,8 +1,9 @@
 """Models of the jobs app: postings (employers, jobs, checker rules) and matching (placements,
-the station waiting list, the notification outbox). ``from jobs.models import X`` works for all."""
+the station waiting list, job alert matches). ``from jobs.models import X`` works for all."""
 
 from jobs.models.matching import (
     CONFIRMED_OR_LATER,
+    AlertMatch,
     Placement,
     PlacementTransition,
     WaitingEntry,
@@ -25,6 +26,7 @@ from jobs.models.rehire import (
 )
 
 __all__ = [
+    "AlertMatch",
     "CONFIRMED_OR_LATER",
     "DAYS_PER_MONTH",
     "HOURS_PER_DAY",

@@ -276,3 +276,36 @@ class WaitingEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} #{self.queue_number}"
+
+
+class AlertMatch(models.Model):
+    """A new job that matched a seeker's job alert, waiting for (or sent in) their daily digest.
+
+    ``digest`` is the unguessable name of the digest it went in: the digest's link lists its jobs
+    without a login (``/jobs/alerts/<digest>/``)."""
+
+    seeker = models.ForeignKey(
+        "seekers.Seeker", on_delete=models.CASCADE, related_name="+", verbose_name=_("seeker")
+    )
+    job = models.ForeignKey(
+        Job, on_delete=models.CASCADE, related_name="alert_matches", verbose_name=_("job")
+    )
+    at = models.DateTimeField(_("matched at"), default=timezone.now)
+    sent_on = models.DateField(_("sent on"), null=True, blank=True)
+    digest = models.CharField(max_length=16, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("job alert match")
+        verbose_name_plural = _("job alert matches")
+        constraints = [
+            models.UniqueConstraint(fields=["seeker", "job"], name="alertmatch_once_per_job")
+        ]
+        indexes = [
+            models.Index(
+                fields=["seeker"], name="alertmatch_waiting", condition=Q(sent_on__isnull=True)
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.seeker_id}:{self.job_id}"

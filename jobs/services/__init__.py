@@ -5,6 +5,7 @@ matching (sign-ups, the waiting list, dispatch, results, notifications, placemen
 """
 
 from jobs.services.aftercare import *  # noqa: F403,E402
+from jobs.services.alerts import *  # noqa: F403
 from jobs.services.matching import *  # noqa: F403
 from jobs.services.postings import *  # noqa: F403
 from jobs.services.postings import _locked, _move  # noqa: F401

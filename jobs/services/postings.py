@@ -507,13 +507,14 @@ def job_update(*, job: Job, by: User, data: Mapping[str, Any]) -> Job:
 
 def _move(*, job: Job, to: str, by: User | None, reason: str = "") -> JobTransition:
     """The one door of every status change (callers hold the transaction)."""
-    if to == S.OPEN and job.opened_at is None:
+    first_opening = to == S.OPEN and job.opened_at is None
+    if first_opening:
         job.opened_at = timezone.now()
     if to in ENDED:
         job.ended_at = timezone.now()
     elif to == S.OPEN:
         job.ended_at = None
-    return transition(
+    log = transition(
         obj=job,
         to=to,
         by=by,
@@ -523,6 +524,12 @@ def _move(*, job: Job, to: str, by: User | None, reason: str = "") -> JobTransit
         reason=reason,
         reason_required=[S.REJECTED],
     )
+    if first_opening:
+        # Seekers whose job alerts it matches hear of it (jobs.services.alerts).
+        from jobs.services.alerts import alerts_job_opened
+
+        alerts_job_opened(job)
+    return log
 
 
 def _locked(job: Job) -> Job:

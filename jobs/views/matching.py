@@ -4,8 +4,9 @@ list, a job's ranked candidates and dispatch, each placement move, and result co
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -23,6 +24,7 @@ from jobs.models import Job, Placement, WaitingEntry
 from stations.models import Station
 
 __all__ = [
+    "alert_digest",
     "candidate_call",
     "job_candidates",
     "job_sign_up",
@@ -392,3 +394,20 @@ def placement_complete(request: HttpRequest, pk: int) -> HttpResponse:
         },
         status=400 if request.method == "POST" else 200,
     )
+
+
+@login_not_required
+@require_GET
+def alert_digest(request: HttpRequest, digest: str) -> HttpResponse:
+    """The jobs of one alert text (the link in it; no login, nothing personal on the page)."""
+    from jobs.models import AlertMatch
+
+    if not AlertMatch.objects.filter(digest=digest).exists():
+        raise Http404
+    jobs = (
+        Job.objects.listed()
+        .filter(alert_matches__digest=digest)
+        .select_related("region", "occupation")
+        .order_by("start_date", "-pay_per_day", "pk")
+    )
+    return render(request, "jobs/alert_digest.html", {"jobs": jobs})

@@ -16,8 +16,9 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryD
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import dateformat, timezone
+from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
@@ -31,7 +32,7 @@ from django.views.decorators.http import (
 
 from gigmarket import facts, phone_codes
 from gigmarket.forms import add_service_errors
-from gigmarket.http import public_page
+from gigmarket.http import public_page, shared_page
 from gigmarket.masking import mask_mobile
 from gigmarket.models import Occupation, Region, User
 from gigmarket.network import client_ip
@@ -170,10 +171,32 @@ def _names() -> dict[str, dict[int, str]]:
     return names
 
 
-def _cards(ids: list[int]) -> list[dict]:
-    """The cards of these jobs, in this order, with what a card shows worked out once here:
-    plain rows without joins, names from the shared cache, no template include and no
-    ``blocktranslate`` per card."""
+#: One card of the list, as jobs/includes/_job_results.html drew it with a loop: filled in by
+#: ``format_html`` (every value escaped) in one pass, ~20x cheaper than a template loop.
+CARD = """<li class="job-card card">
+  <h2 class="job-card__title"><a href="{url}">{title}</a></h2>
+  <p class="job-card__pay"><strong>{pay}</strong> 元 {pay_unit}</p>
+  <p class="job-card__facts">
+    <span>{occupation}</span> · <span>{nature}</span> · <span>{region}</span>
+  </p>
+  <p class="job-card__facts">
+    {start}{until}
+    · {people}
+    · {settlement}
+  </p>
+  <p class="muted job-card__age">{posted}{station}</p>
+</li>
+"""
+
+
+def _day(value) -> str:
+    """A date as the cards show it ("n月j日", what ``date:"n月j日"`` gives)."""
+    return f"{value.month}月{value.day}日"
+
+
+def _cards(ids: list[int]) -> str:
+    """The cards of these jobs, in this order, as HTML: plain rows without joins, names from the
+    shared cache, each translated pattern looked up once per page, no template."""
     rows = {row["pk"]: row for row in Job.objects.filter(pk__in=ids).values(*CARD_FIELDS)}
     names = listing.cached(listing.form_key("card-names"), _names, listing.FORM_SECONDS)
     detail = reverse("jobs:job_detail", kwargs={"pk": 0})[:-2]
@@ -182,30 +205,34 @@ def _cards(ids: list[int]) -> list[dict]:
         field: {value: str(label) for value, label in Job._meta.get_field(field).flatchoices}
         for field in ("pay_unit", "nature", "settlement")
     }
+    starts, posted = gettext("From %(start)s"), gettext("Posted %(ago)s")
     cards = []
     for pk in ids:
         job = rows[pk]
         pay = yuan(job["pay_min"])
         if job["pay_max"] and job["pay_max"] != job["pay_min"]:
             pay += "–" + yuan(job["pay_max"])
-        job.update(
-            url=f"{detail}{pk}/",
-            pay=pay,
-            pay_unit=labels["pay_unit"].get(job["pay_unit"], job["pay_unit"]),
-            nature=labels["nature"].get(job["nature"], job["nature"]),
-            settlement=labels["settlement"].get(job["settlement"], job["settlement"]),
-            occupation=names["occupation"].get(job["occupation_id"], ""),
-            region=names["region"].get(job["region_id"], ""),
-            station=names["station"].get(job["station_id"], "") if job["station_id"] else "",
-            start=gettext("From %(start)s")
-            % {"start": dateformat.format(job["start_date"], "n月j日")},
-            until=dateformat.format(job["end_date"], "n月j日") if job["end_date"] else "",
-            people=ngettext("%(n)s person", "%(n)s people", job["headcount"])
-            % {"n": job["headcount"]},
-            posted=gettext("Posted %(ago)s") % {"ago": naturaltime(job["opened_at"])},
+        station = names["station"].get(job["station_id"], "") if job["station_id"] else ""
+        cards.append(
+            format_html(
+                CARD,
+                url=f"{detail}{pk}/",
+                title=job["title"],
+                pay=pay,
+                pay_unit=labels["pay_unit"].get(job["pay_unit"], job["pay_unit"]),
+                occupation=names["occupation"].get(job["occupation_id"], ""),
+                nature=labels["nature"].get(job["nature"], job["nature"]),
+                region=names["region"].get(job["region_id"], ""),
+                start=starts % {"start": _day(job["start_date"])},
+                until=" – " + _day(job["end_date"]) if job["end_date"] else "",
+                people=ngettext("%(n)s person", "%(n)s people", job["headcount"])
+                % {"n": job["headcount"]},
+                settlement=labels["settlement"].get(job["settlement"], job["settlement"]),
+                posted=posted % {"ago": naturaltime(job["opened_at"])},
+                station=" · " + station if station else "",
+            )
         )
-        cards.append(job)
-    return cards
+    return mark_safe("".join(cards))  # every value escaped by format_html
 
 
 def _common_kinds() -> list[dict]:
@@ -215,9 +242,15 @@ def _common_kinds() -> list[dict]:
     return [{"code": c, "icon": i, "name": names[c]} for c, i in COMMON_KINDS if c in names]
 
 
+def _lists_version() -> str:
+    """What the cached list pages depend on besides their URL: the day and the jobs' generation."""
+    return f"{timezone.localdate():%Y%m%d}.{listing.generation()}"
+
+
 @login_not_required
 @require_safe
 @public_page
+@shared_page(params=frozenset([*PublicJobFilter.Meta.fields, "page"]), version=_lists_version)
 def job_list(request: HttpRequest) -> HttpResponse:
     """Open jobs, newest first, filtered by what the URL says (找活). The filter form and each
     page's cards per filter come from the shared cache (see ``jobs.listing``)."""
@@ -236,17 +269,23 @@ def job_list(request: HttpRequest) -> HttpResponse:
     found = cache.get_many(keys.values())
     html = {name: found.get(key) for name, key in keys.items()}
     if html["results"] is None or html["form"] is None:
-        filterset = PublicJobFilter(request.GET or None, queryset=Job.objects.listed())
+        # The unbound list needs no filter set unless its form is to be drawn.
+        filterset = (
+            PublicJobFilter(request.GET or None, queryset=Job.objects.listed())
+            if bound or html["form"] is None
+            else None
+        )
         valid = not bound or filterset.is_valid()
         jobs = filterset.qs if bound and valid else Job.objects.listed()
         html["results"] = html["results"] if valid else None
         if html["results"] is None:
             html["results"] = _results_html(request, jobs, number, filters)
+            if valid:  # invalid input is drawn with its errors and never cached
+                cache.set(keys["results"], html["results"], listing.FRAGMENT_SECONDS)
         if html["form"] is None or not valid:
             html["form"] = render_to_string("includes/_form.html", {"form": filterset.form})
-        if valid:  # invalid input is drawn with its errors and never cached
-            cache.set(keys["results"], html["results"], listing.FRAGMENT_SECONDS)
-            cache.set(keys["form"], html["form"], listing.FORM_SECONDS)
+            if valid:
+                cache.set(keys["form"], html["form"], listing.FORM_SECONDS)
     if html["kinds"] is None:
         html["kinds"] = _common_kinds()
         cache.set(keys["kinds"], html["kinds"], listing.FORM_SECONDS)
@@ -268,11 +307,12 @@ def _results_html(request: HttpRequest, jobs, number: int, filters: str) -> str:
     paginator = BoundedPaginator(jobs.order_by("-opened_at", "-pk"), PAGE_SIZE)
     page = paginator.get_page(number)
     # The page's ids first (an index-only scan, however deep the page), then their rows.
-    page.object_list = _cards(list(page.object_list.values_list("pk", flat=True)))
+    cards = _cards(list(page.object_list.values_list("pk", flat=True)))
     return render_to_string(
         "jobs/includes/_job_results.html",
         {
             "page": page,
+            "cards": cards,
             "more_than_shown": paginator.count > MAX_PAGES * PAGE_SIZE,
             "last_page": page.number == paginator.num_pages,
             "shown": MAX_PAGES * PAGE_SIZE,

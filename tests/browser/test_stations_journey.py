@@ -114,7 +114,7 @@ def test_directory_and_station_page_have_no_serious_accessibility_violations(pag
     assert_no_serious_axe_violations(page)
 
 
-def test_the_map_appears_only_with_a_tile_url_and_its_markers_lead_to_the_stations(
+def test_the_leaflet_map_appears_only_with_a_tile_url_and_its_markers_open_the_station_card(
     page, server, settings
 ):
     station = StationFactory(name="和平社区家政零工驿站", located=True)
@@ -127,9 +127,14 @@ def test_the_map_appears_only_with_a_tile_url_and_its_markers_lead_to_the_statio
     settings.MAP_TILE_URL = server + "/static/tiles/{z}/{x}/{y}.png"  # same origin: allowed by CSP
     # Another URL: the browser may reuse the public page it fetched a moment ago (max-age=60).
     page.goto(server + "/stations/?township=")
-    markers = page.locator("#station-map a.marker")
+    markers = page.locator("#station-map .leaflet-marker-icon.marker")
+    markers.first.wait_for()
     assert markers.count() == 2
-    assert page.locator("#station-map img.tile").count() >= 2
+    assert page.locator("#station-map img.leaflet-tile").count() >= 2
+    assert page.locator(".station-card").count() == 2, "the list stays beside the map"
     page_is_usable_on_phone(page)
-    page.locator(f"#station-map a.marker[title='{station.name}']").click()
+    page.locator(f"#station-map .marker[title='{station.name}']").click()
+    popup = page.locator(".leaflet-popup-content")
+    assert station.name in popup.inner_text(), "the marker opens the station's card"
+    popup.get_by_role("link", name="驿站页面").click()
     page.wait_for_url(f"**/stations/{station.code}/")

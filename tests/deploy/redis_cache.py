@@ -27,7 +27,8 @@ def redis_cache():
     prefix = f"gmtest-{uuid.uuid4().hex[:12]}"
     caches = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # The backend production settings select (gigmarket/cache.py).
+            "BACKEND": "gigmarket.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": prefix,
         }

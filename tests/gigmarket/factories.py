@@ -72,3 +72,9 @@ class ReviewerFactory(UserFactory):
 
 class AuditorFactory(UserFactory):
     roles = _with_roles(Role.AUDITOR)
+
+
+class PartnerUserFactory(UserFactory):
+    """A partner organisation's user (attach them with tests.partners.factories.PartnerMemberFactory)."""
+
+    roles = _with_roles(Role.PARTNER)

@@ -17,13 +17,14 @@ CHECKS = [
     Check("core:after_login", {"anonymous": LOGIN}, default=302),
     Check("core:workbench", {"anonymous": LOGIN, **OPERATORS}, default=403),
     Check("core:me", {"anonymous": LOGIN, "seeker": 200}, default=403),
-    Check("core:audit_log", {"anonymous": LOGIN, "auditor": 200}, default=403),
+    Check("core:audit_log", {"anonymous": LOGIN, "auditor": 200, "partner": 403}, default=403),
     Check(
         "core:message_opt_out",
         everyone(200),
         kwargs=lambda world: {"token": _optout_token()},
         note="the opt-out link in a text: anyone holding the unguessable token",
     ),
+    Check("core:message_failures", {"anonymous": LOGIN, "admin": 200}, default=403),
     Check(
         "admin:index",
         {"anonymous": 302},

@@ -362,6 +362,12 @@ CHECKS += [
         note="a registered seeker signs up in one tap",
     ),
     Check("jobs:jobs_for_me", SEEKER_ONLY),
+    Check(
+        "jobs:alert_digest",
+        everyone(200),
+        kwargs=lambda w: _alert_digest(w),
+        note="the link in a job-alert text: anyone with the unguessable name; nothing personal",
+    ),
     Check("jobs:jobs_for_me", SEEKER_ONLY, kwargs=lambda w: _own_seeker(w) and {}),
     Check(
         "jobs:my_placement_confirm",
@@ -507,6 +513,15 @@ CHECKS += [
         kwargs=_placement_pk(station="matrix-other", state="on_duty"),
     ),
 ]
+
+
+def _alert_digest(world) -> dict:
+    from jobs.models import AlertMatch
+    from tests.jobs.factories import OpenJobFactory
+    from tests.seekers.factories import SeekerFactory
+
+    AlertMatch.objects.create(seeker=SeekerFactory(), job=OpenJobFactory(), digest="matrixdigest")
+    return {"digest": "matrixdigest"}
 
 
 # ---- after the work: the employer's placements, re-hire, re-post, weekly orders, ratings ----

@@ -10,11 +10,12 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages import constants
 from django.contrib.messages.storage.base import Message
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import reverse
 
-from gigmarket.http import public_page
+from gigmarket.http import public_page, shared_page
 from gigmarket.models import Occupation
 from jobs.filters import PublicJobFilter
 from jobs.views import postings
@@ -140,3 +141,61 @@ def test_the_cached_pager_carries_only_the_filters(client):
     html = response.content.decode()
     assert "page=2" in html
     assert "poisoned" not in html
+
+
+def _counted_page(version):
+    drawn = []
+
+    @shared_page(params=frozenset(["q"]), version=lambda: version[0])
+    def page(request):
+        drawn.append(1)
+        return HttpResponse(f"page {len(drawn)}")
+
+    return page, drawn
+
+
+def _anonymous_get(rf, path, **cookies):
+    request = rf.get(path)
+    request.user = AnonymousUser()
+    request.COOKIES.update(cookies)
+    return request
+
+
+def test_an_anonymous_page_is_drawn_once_and_then_shared(rf):
+    version = ["1"]
+    page, drawn = _counted_page(version)
+    assert page(_anonymous_get(rf, "/?q=a")).content == b"page 1"
+    assert page(_anonymous_get(rf, "/?q=a")).content == b"page 1"
+    assert len(drawn) == 1
+    page(_anonymous_get(rf, "/?q=b"))  # another URL, another page
+    page(_anonymous_get(rf, "/?q=a", elder="1"))  # elder mode draws its own
+    assert len(drawn) == 3
+    version[0] = "2"  # what the page shows changed (e.g. a job was saved)
+    assert page(_anonymous_get(rf, "/?q=a")).content == b"page 4"
+
+
+def test_pages_of_signed_in_visitors_and_unknown_parameters_are_never_shared(rf):
+    page, drawn = _counted_page(["1"])
+    for _ in range(2):
+        page(_anonymous_get(rf, "/?q=a", sessionid="x"))
+        page(_anonymous_get(rf, "/?q=a&from=poisoned"))
+        page(_anonymous_get(rf, "/?q=a", messages="x"))
+    assert len(drawn) == 6
+
+
+def test_a_page_with_a_csp_nonce_or_a_cookie_is_not_kept(rf):
+    @shared_page()
+    def page(request):
+        request._csp_nonce = "abc"
+        return HttpResponse(request._csp_nonce)
+
+    @shared_page()
+    def cookie_page(request):
+        response = HttpResponse("x")
+        response.set_cookie("elder", "1")
+        return response
+
+    for view in (page, cookie_page):
+        view(_anonymous_get(rf, "/"))
+        view(_anonymous_get(rf, "/"))
+    assert not [k for k in cache._cache if ":page:" in k]  # locmem keys carry the prefix

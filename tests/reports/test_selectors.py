@@ -348,6 +348,9 @@ def test_service_figures(town):
     assert figures["median_hours_to_first_confirmed"] == 5.5
     assert "training_referrals_by_state" in figures
     assert figures["complaints_received"] == 0
+    # The guidance app's figures (guidance/figures.py): jobs state no insurance by default.
+    assert figures["placements_with_cover"] == 0 and figures["placements_without_cover"] == 3
+    assert figures["guidance_people"] == 0
 
 
 # --- the whole report ------------------------------------------------------------------------

@@ -44,7 +44,54 @@ def occupation(world) -> dict:
     return {"primary_occupation": Occupation.objects.kinds().first().pk}
 
 
+def own_alert_data(world) -> dict:
+    from seekers.models import Seeker
+
+    seeker = Seeker.objects.get(user=world["seeker"])
+    return {"active": "on", "occupations": [seeker.primary_occupation_id]}
+
+
+def home_alert_data(world) -> dict:
+    return {"active": ""}
+
+
 CHECKS = [
+    Check("seekers:seeker_alerts", DESK, default=403, kwargs=home),
+    Check("seekers:seeker_alerts", {**DESK, "staff": 404}, default=403, kwargs=other),
+    Check(
+        "seekers:seeker_alerts",
+        DESK_REDIRECT,
+        default=403,
+        method="post",
+        kwargs=home,
+        data=home_alert_data,
+        note="switching off at the window, recorded as consent withdrawn",
+    ),
+    Check(
+        "seekers:seeker_messages_opt_out",
+        DESK_REDIRECT,
+        default=403,
+        method="post",
+        kwargs=home,
+        data=lambda w: {"kind": "job_alert"},
+    ),
+    Check(
+        "seekers:seeker_messages_opt_out",
+        {**DESK_REDIRECT, "staff": 404},
+        default=403,
+        method="post",
+        kwargs=other,
+        data=lambda w: {"kind": "job_alert"},
+    ),
+    Check("seekers:own_alerts", OWN, default=403, kwargs=own),
+    Check(
+        "seekers:own_alerts",
+        {"anonymous": LOGIN, "seeker": 302},
+        default=403,
+        method="post",
+        kwargs=own,
+        data=own_alert_data,
+    ),
     Check("seekers:seeker_list", DESK, default=403),
     Check(
         "seekers:seeker_list",
