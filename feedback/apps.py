@@ -26,6 +26,7 @@ class FeedbackConfig(AppConfig):
         facts.listen(facts.COMPLAINT_CLOSED, services.on_complaint_closed)
         facts.provide(facts.PLACEMENT_SURVEY_URL, services.placement_survey_url)
         facts.provide(facts.STATION_SATISFACTION, services.station_satisfaction)
+        facts.provide(facts.STATION_SURVEY_URL, services.station_survey_url)
         panels.workbench.register(
             panels.Panel(
                 key="feedback",

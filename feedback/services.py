@@ -25,6 +25,7 @@ __all__ = [
     "on_training_completed",
     "placement_survey_url",
     "station_satisfaction",
+    "station_survey_url",
     "survey_answer",
     "survey_invite",
     "survey_walk_in",
@@ -133,6 +134,11 @@ def placement_survey_url(placement, side: str) -> str | None:
         subject_key=f"placement:{placement.pk}:{side}", answered_at__isnull=True
     ).first()
     return None if survey is None else reverse("feedback:survey", kwargs={"token": survey.token})
+
+
+def station_survey_url(station) -> str:
+    """The standing survey of a station (its page links it; staff print it as a QR code)."""
+    return reverse("feedback:station_survey", kwargs={"code": station.code})
 
 
 def on_training_completed(*, referral, by=None) -> None:

@@ -83,3 +83,5 @@ PLACEMENT_SURVEY_URL = "jobs.placement_survey_url"
 #: (station, year) → {"months": [{"month", "n", "overall"}...], "count", "average"} of the
 #: satisfaction surveys answered about the station in the year (average out of 5, or None).
 STATION_SATISFACTION = "stations.satisfaction"
+#: station → the address of its standing satisfaction survey (posted at the station), or None.
+STATION_SURVEY_URL = "stations.survey_url"

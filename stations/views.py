@@ -244,6 +244,10 @@ def station_detail(request: HttpRequest, code: str) -> HttpResponse:
         "can_manage": can_manage,
         "gaps": _station_gaps(station, staff_count) if can_write else [],
         "live_events": facts.ask(facts.STATION_LIVE_EVENTS, station, default=[]),
+        # The standing satisfaction survey posted at the station (the feedback app above).
+        "survey_url": facts.ask(facts.STATION_SURVEY_URL, station, default=None)
+        if station.active
+        else None,
         "jsonld": _jsonld(request, station, rows, upcoming),
         "navigation": station.navigation_links(),
         "open_jobs": open_jobs[:STATION_JOBS_SHOWN],

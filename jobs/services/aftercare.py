@@ -94,6 +94,8 @@ def employer_placement_done(*, placement: Placement, by: User, paid_in_full: boo
             % {"state": placement.get_state_display()},
             code="not_confirmed",
         )
+    if placement.employer_confirmed_at is not None:
+        raise ValidationError(_("You have already confirmed this work."), code="confirmed")
     said = _("Paid in full") if paid_in_full else _("NOT paid in full")
     if placement.state == P.CONFIRMED:
         _check_job_started(placement.job)

@@ -122,6 +122,13 @@ def test_the_walk_in_survey_takes_one_answer_per_browser_and_quarter(station, cl
     assert Survey.objects.filter(station=station, context="station").count() == 1
 
 
+def test_the_station_page_links_its_survey(station, client):
+    page = client.get(reverse("stations:station_detail", kwargs={"code": station.code}))
+    assert (
+        reverse("feedback:station_survey", kwargs={"code": station.code}) in page.content.decode()
+    )
+
+
 def _answered(station, when, scores):
     Survey.objects.create(
         station=station,
