@@ -45,7 +45,7 @@ def _certificates(seeker, occupation_code: str):
 
 
 def _insured_placements(seeker):
-    from jobs.models import Placement
+    from jobs.models import Job, Placement
 
     return list(
         Placement.objects.filter(
@@ -56,7 +56,7 @@ def _insured_placements(seeker):
                 Placement.State.COMPLETED,
             ),
         )
-        .exclude(job__insurance="")
+        .exclude(job__insurance_kind=Job.Insurance.NONE)
         .select_related("job")[:3]
     )
 
@@ -119,7 +119,7 @@ def check(scheme: Scheme, seeker, *, on: datetime.date | None = None) -> Eligibi
         if placements:
             result.reasons.append(
                 _("Placed on “%(job)s”, which states insurance: %(insurance)s.")
-                % {"job": placements[0].job.title, "insurance": placements[0].job.insurance}
+                % {"job": placements[0].job.title, "insurance": placements[0].job.insurance_text}
             )
         else:
             result.eligible = False

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from jobs.models import Job
 from subsidies import eligibility, services
 from subsidies.models import Claim, ClaimLog, Rule
 from tests.subsidies.conftest import upload
@@ -64,10 +65,16 @@ def test_insured_placement_rule(person):
     from tests.jobs.factories import JobFactory, PlacementFactory
 
     accident = scheme("accident-insurance")
-    PlacementFactory(seeker=person, job=JobFactory(insurance=""), state=Placement.State.COMPLETED)
+    PlacementFactory(
+        seeker=person,
+        job=JobFactory(insurance_kind=Job.Insurance.NONE),
+        state=Placement.State.COMPLETED,
+    )
     assert not eligibility.check(accident, person).eligible
     PlacementFactory(
-        seeker=person, job=JobFactory(insurance="用工方购买意外险"), state=Placement.State.CONFIRMED
+        seeker=person,
+        job=JobFactory(insurance_kind=Job.Insurance.EMPLOYER_ACCIDENT),
+        state=Placement.State.CONFIRMED,
     )
     assert eligibility.check(accident, person).eligible
 
