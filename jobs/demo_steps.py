@@ -646,3 +646,38 @@ def seed_aftercare(say) -> None:
         except (ValidationError, PermissionDenied):
             say("aftercare: the weekly order could not be set up; skipped")
     say(f"aftercare: {answered} ratings answered, {asked} re-hire request, {weekly} weekly order")
+
+
+@demo.register(36, "job-alerts")
+def seed_job_alerts(say) -> None:
+    """The demo seeker asks for cleaning-job alerts (anywhere in the county); the open cleaning
+    jobs are matched, today's digest is written and the outbox is sent (to the log by default),
+    so the seeker's staff page shows messages and their states. Re-runnable."""
+    from gigmarket import notify
+    from gigmarket.models import Occupation
+    from jobs.models import Job
+    from jobs.services import alerts_job_opened, job_alerts_send
+    from seekers.models import JobAlert, JobAlertConsent, Seeker
+    from seekers.services import job_alert_set
+
+    seeker = Seeker.objects.filter(mobile="13900000001").first()
+    cleaning = Occupation.objects.filter(code="4-01").first()
+    if seeker is None or cleaning is None:
+        say("job alerts: no demo seeker yet")
+        return
+    if not JobAlert.objects.filter(seeker=seeker).exists():
+        job_alert_set(
+            seeker=seeker,
+            by=seeker.user,
+            how=JobAlertConsent.How.SELF,
+            active=True,
+            occupations=[cleaning],
+        )
+    matched = sum(
+        alerts_job_opened(job) for job in Job.objects.listed().filter(occupation__in=[cleaning])[:5]
+    )
+    digests = job_alerts_send()
+    sent = notify.deliver()
+    say(
+        f"job alerts: demo seeker alerted for 保洁员; {matched} matches, {digests} digest(s), {sent} sent"
+    )

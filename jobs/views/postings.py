@@ -34,7 +34,7 @@ from gigmarket import facts, phone_codes
 from gigmarket.forms import add_service_errors
 from gigmarket.http import public_page, shared_page
 from gigmarket.masking import mask_mobile
-from gigmarket.models import Occupation, Region, User
+from gigmarket.models import Message, Occupation, Region, User
 from gigmarket.network import client_ip
 from gigmarket.roles import Role, role_required
 from gigmarket.services import personal_data_opened
@@ -1049,6 +1049,8 @@ def employer_detail(request: HttpRequest, uuid) -> HttpResponse:
             "suspend_form": EmployerSuspendForm(),
             "can_write": Employer.objects.writable_by(request.user).filter(pk=employer.pk).exists(),
             "history": _employer_history(employer),
+            # What the outbox sent the employer (about the employer, or to its contact mobile).
+            "message_rows": Message.objects.for_person(employer, employer.contact_mobile)[:20],
         },
     )
 

@@ -188,3 +188,43 @@ def test_the_period_ending_reminder_goes_seven_days_before_once(clock, settings)
     message = Message.objects.get(kind="seeker_period_ending")
     assert message.to == seeker.mobile and "/seekers/me/renew/" in message.text
     assert period_reminders_send(today=today - dt.timedelta(days=1)) == 0
+
+
+def test_staff_see_a_persons_messages_with_state_and_reason(clock, client, settings):
+    from tests.gigmarket.factories import AdminFactory
+    from tests.stations.factories import StationAssignmentFactory
+
+    settings.NOTIFICATION_SENDER = "gigmarket.notify.MemorySender"
+    seeker = SeekerFactory()
+    staff = StationAssignmentFactory(station=seeker.home_station).user
+    notify.enqueue(
+        key="t:1",
+        kind="seeker_period_ending",
+        to=seeker.mobile,
+        variables={"end": "2026-12-10", "link": "x"},
+        about=notify.about(seeker),
+    )
+    failed = notify.enqueue(
+        key="t:2", kind="complaint_state", to=seeker.mobile, variables={"number": "1"}
+    )
+    Message.objects.filter(pk=failed.pk).update(
+        state="failed", last_error="isv.MOBILE_NUMBER_ILLEGAL: 非法手机号"
+    )
+    client.force_login(staff)
+    page = client.get(f"/seekers/staff/{seeker.public_id}/").content.decode()
+    assert "求职登记即将到期" in page and "待发" in page
+    assert "isv.MOBILE_NUMBER_ILLEGAL" in page
+    employer = EmployerFactory()
+    notify.enqueue(
+        key="t:3",
+        kind="placement_signup",
+        to=employer.contact_mobile,
+        variables={},
+        about=notify.about(employer),
+    )
+    admin = AdminFactory()
+    client.force_login(admin)
+    employer_page = client.get(f"/jobs/employers/{employer.uuid}/").content.decode()
+    assert 'id="messages"' in employer_page and "待发" in employer_page
+    failures = client.get("/messages/failed/").content.decode()
+    assert "isv.MOBILE_NUMBER_ILLEGAL" in failures
