@@ -30,10 +30,14 @@ from django.utils import timezone
 
 from events.figures import month_figures as event_month_figures
 from gigmarket.models import Industry, Occupation, Region
+from guidance.figures import month_figures as guidance_month_figures
 from jobs.models import Employer, Job, Placement, PlacementTransition
+from partners.figures import month_figures as partner_month_figures
 from reports.models import PublishedReport, StoredMonth
+from rights.selectors import monthly_complaints
 from seekers.models import Seeker, SeekingPeriod
 from stations.models import Station
+from training.selectors import referrals_by_state
 
 PERCENTILES = (10, 25, 50, 75, 90)
 HOURS_PER_DAY = Decimal(8)
@@ -706,8 +710,8 @@ def service(month: Month, region: Region | None) -> dict:
     figures.update(_training_figures(month, region))
     figures.update(_complaint_figures(month, region))
     figures.update(event_month_figures(month, region))
-    figures.update(_guidance_figures(month, region))
-    figures.update(_partner_figures(month, region))
+    figures.update(guidance_month_figures(month, None if _holds_every_region(region) else region))
+    figures.update(partner_month_figures(month, region))
     return figures
 
 
@@ -779,18 +783,10 @@ class _EpochSeconds(models.Func):
 
 
 def _training_figures(month: Month, region: Region | None) -> dict:
-    try:
-        from training.selectors import referrals_by_state
-    except ImportError:  # pragma: no cover - training not installed
-        return {}
     return {"training_referrals_by_state": referrals_by_state(month.first, region)}
 
 
 def _complaint_figures(month: Month, region: Region | None) -> dict:
-    try:
-        from rights.selectors import monthly_complaints
-    except ImportError:  # pragma: no cover - rights not installed
-        return {}
     total = monthly_complaints(month=month.first, region=region).total
     return {
         "complaints_received": total.received,
@@ -798,24 +794,6 @@ def _complaint_figures(month: Month, region: Region | None) -> dict:
         "complaints_overdue": total.overdue,
         "wages_recovered": float(total.wages_recovered),
     }
-
-
-def _guidance_figures(month: Month, region: Region | None) -> dict:
-    """People guided, plans and placements after them, registrations helped, insurance cover."""
-    try:
-        from guidance.figures import month_figures
-    except ImportError:  # pragma: no cover - guidance not installed
-        return {}
-    return month_figures(month, None if _holds_every_region(region) else region)
-
-
-def _partner_figures(month: Month, region: Region | None) -> dict:
-    """Referrals by partner organisations (partners.figures)."""
-    try:
-        from partners.figures import month_figures
-    except ImportError:  # pragma: no cover - partners not installed
-        return {}
-    return month_figures(month, region)
 
 
 # --- the whole report ------------------------------------------------------------------------
