@@ -218,7 +218,7 @@ def rehire_answer(request: HttpRequest, token: str) -> HttpResponse:
                 request=rehire,
                 accept=accept,
                 by=request.user,
-                via="site" if request.user.is_authenticated else "link",
+                via=_answered_via(request.user),
                 refuse_future=form.cleaned_data["refuse_future"],
             )
         except ValidationError as error:
@@ -239,13 +239,21 @@ def rehire_answer(request: HttpRequest, token: str) -> HttpResponse:
 @require_GET
 @role_required(*STAFF_ROLES)
 def rehire_list(request: HttpRequest) -> HttpResponse:
-    """Re-hire requests on jobs this staff member may dispatch to, newest first."""
+    """Re-hire requests on jobs this staff member may dispatch to, newest first; and the ratings
+    still to collect on those jobs' completed placements, for people who answer at the window
+    rather than by the texted link."""
+    jobs = Job.objects.dispatchable_by(request.user)
     rows = (
-        RehireRequest.objects.filter(job__in=Job.objects.dispatchable_by(request.user))
+        RehireRequest.objects.filter(job__in=jobs)
         .select_related("job", "employer", "seeker")
         .order_by("-created_at", "-pk")[:100]
     )
-    return render(request, "jobs/rehire_list.html", {"rows": rows})
+    unrated = (
+        PlacementRating.objects.filter(placement__job__in=jobs, answered_at__isnull=True)
+        .select_related("placement__job__employer", "placement__seeker")
+        .order_by("-pk")[:50]
+    )
+    return render(request, "jobs/rehire_list.html", {"rows": rows, "unrated": unrated})
 
 
 # ---- re-post and weekly orders ----
@@ -327,6 +335,13 @@ def recurring_stop(request: HttpRequest, pk: int) -> HttpResponse:
 # ---- ratings ----
 
 
+def _answered_via(user) -> str:
+    """How an answer (a rating, a re-hire reply) came in: staff typing it at the window, the person logged in, or the link."""
+    if not user.is_authenticated:
+        return "link"
+    return "window" if user.has_role(*STAFF_ROLES) else "site"
+
+
 @login_not_required
 @never_cache
 @require_http_methods(["GET", "POST"])
@@ -343,7 +358,7 @@ def rate(request: HttpRequest, token: str) -> HttpResponse:
             services.rating_answer(
                 rating=rating,
                 by=request.user,
-                via="site" if request.user.is_authenticated else "link",
+                via=_answered_via(request.user),
                 **form.cleaned_data,
             )
         except ValidationError as error:

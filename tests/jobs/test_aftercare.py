@@ -356,6 +356,21 @@ def test_both_sides_rate_once_through_their_links(employer, station, staff, clie
         services.rating_answer(rating=boss, by=None, score=1)
 
 
+def test_staff_take_a_rating_at_the_window_for_someone_without_the_link(
+    employer, station, staff, client
+):
+    done = _completed(employer, station, staff)
+    worker = PlacementRating.objects.get(placement=done, side="worker")
+    client.force_login(staff)
+    listing = client.get(reverse("jobs:rehire_list")).content.decode()
+    url = reverse("jobs:rate", kwargs={"token": worker.token})
+    assert url in listing  # the desk finds the question still open
+    client.post(url, {"score": "4", "paid_as_agreed": "yes", "safe": "yes", "as_described": "yes"})
+    worker.refresh_from_db()
+    assert (worker.score, worker.answered_via, worker.answered_by) == (4, "window", staff)
+    assert url not in client.get(reverse("jobs:rehire_list")).content.decode()
+
+
 def _rated(seeker, scores):
     for score in scores:
         p = PlacementFactory(seeker=seeker, state="completed")
