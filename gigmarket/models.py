@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gigmarket.querysets import (
     MessageQuerySet,
@@ -307,7 +308,7 @@ class Message(models.Model):
         SUPPRESSED = "suppressed", _("Not sent (opted out)")
 
     key = models.CharField(_("event key"), max_length=150, unique=True)
-    kind = models.CharField(_("what"), max_length=40, db_index=True)
+    kind = models.CharField(pgettext_lazy("text message", "what"), max_length=40, db_index=True)
     channel = models.CharField(
         _("channel"), max_length=8, choices=Channel.choices, default=Channel.SMS
     )
@@ -319,17 +320,19 @@ class Message(models.Model):
         related_name="+",
         verbose_name=_("account"),
     )
-    to = models.CharField(_("to"), max_length=64, db_index=True)
+    to = models.CharField(pgettext_lazy("text message", "to"), max_length=64, db_index=True)
     #: Whose page lists the message: "<app label>.<model>:<pk>", e.g. "seekers.seeker:12".
-    about = models.CharField(_("about"), max_length=64, blank=True, db_index=True)
+    about = models.CharField(
+        pgettext_lazy("text message", "about"), max_length=64, blank=True, db_index=True
+    )
     variables = models.JSONField(_("template variables"), default=dict, blank=True)
     text = models.TextField(_("text"))
     urgent = models.BooleanField(_("urgent"), default=False)
     state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.QUEUED)
     #: Not sent before this time (quiet hours, the daily cap, back-off after a failure).
-    due_at = models.DateTimeField(_("due"), default=timezone.now)
+    due_at = models.DateTimeField(pgettext_lazy("text message", "due"), default=timezone.now)
     created_at = models.DateTimeField(_("written"), default=timezone.now)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    sent_at = models.DateTimeField(pgettext_lazy("text message", "sent"), null=True, blank=True)
     delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.CharField(_("reason"), max_length=200, blank=True)
@@ -374,7 +377,7 @@ class MessageAttempt(models.Model):
     """One try at handing a message to the provider, with the provider's answer."""
 
     class Outcome(models.TextChoices):
-        SENT = "sent", _("Accepted")
+        SENT = "sent", pgettext_lazy("text message", "Accepted")
         RETRY = "retry", _("Failed, will retry")
         FAILED = "failed", _("Failed for good")
 
@@ -405,8 +408,8 @@ class MessageOptOut(models.Model):
         SELF = "self", _("On their own page")
         REPLY = "reply", _("By replying to a message")
 
-    to = models.CharField(_("to"), max_length=64)
-    kind = models.CharField(_("what"), max_length=40)
+    to = models.CharField(pgettext_lazy("text message", "to"), max_length=64)
+    kind = models.CharField(pgettext_lazy("text message", "what"), max_length=40)
     at = models.DateTimeField(_("at"), default=timezone.now)
     how = models.CharField(_("how"), max_length=8, choices=How.choices)
     by = models.ForeignKey(
@@ -415,7 +418,7 @@ class MessageOptOut(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("recorded by"),
+        verbose_name=pgettext_lazy("text message", "recorded by"),
     )
 
     class Meta:

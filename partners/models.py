@@ -9,6 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gigmarket.masking import mask_name
 from gigmarket.models import TransitionLog
@@ -85,7 +86,7 @@ class Referral(models.Model):
     class Status(models.TextChoices):
         SENT = "sent", _("Sent to the station")
         ACCEPTED = "accepted", _("Accepted by the station")
-        DONE = "done", _("Done")
+        DONE = "done", pgettext_lazy("referral", "Done")
         DECLINED = "declined", _("Declined by the station")
 
     class Consent(models.TextChoices):

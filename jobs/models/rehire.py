@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from jobs.models.matching import Placement
 from jobs.models.postings import Employer, Job
@@ -25,7 +26,7 @@ class RehireRequest(models.Model):
 
     class State(models.TextChoices):
         PENDING = "pending", _("Waiting for the worker")
-        ACCEPTED = "accepted", _("Accepted")
+        ACCEPTED = "accepted", pgettext_lazy("re-hire request", "Accepted")
         DECLINED = "declined", _("Declined")
 
     token = models.CharField(max_length=32, unique=True, default=new_token, editable=False)

@@ -14,7 +14,9 @@ class RegionFactory(factory.django.DjangoModelFactory):
         model = Region
         django_get_or_create = ("code",)
 
-    code = factory.Sequence(lambda n: f"520999{n + 1:03d}")
+    # Townships of the demo county, 001–999 (wrapping, so a long test run never makes a 10-digit
+    # code, which would not sit under the county; get_or_create reuses a code seen again).
+    code = factory.Sequence(lambda n: f"520999{n % 999 + 1:03d}")
     name = factory.Faker("city_name", locale="zh_CN")
     level = factory.LazyAttribute(lambda o: Region.level_for_code(o.code))
 

@@ -8,6 +8,7 @@ own database connection) at PostgreSQL.
 from django.test import Client
 from django.urls import reverse
 
+from gigmarket.models import Message
 from jobs import services
 from jobs.models import Job, Placement
 from tests.concurrency import POSTGRES_RACE, run_at_once
@@ -97,7 +98,9 @@ def test_ten_identical_dispatches_make_one_placement_and_no_server_error():
     assert placement.state == "recommended"
     assert placement.transitions.count() == 1
     assert ServiceRecord.objects.filter(kind="matching", subject_id=str(placement.pk)).count() == 1
-    assert placement.notifications.count() == 1
+    # One message to the worker and one to the employer, however many desks pressed the button.
+    sent = Message.objects.filter(key__startswith=f"placement:{placement.pk}:")
+    assert sorted(sent.values_list("kind", flat=True)) == ["employer_sent", "placement_recommended"]
 
 
 def test_a_sign_up_racing_a_dispatch_is_no_error():

@@ -48,8 +48,12 @@ def test_send_notifications_is_scheduled_every_minute_and_sends_the_outbox_once(
     staff = StationAssignmentFactory(station=station).user
     job = OpenJobFactory(station=station, headcount=2)
     services.placement_recommend(job=job, seeker=SeekerFactory(), by=staff)
-    assert Message.objects.filter(state="queued").count() == 1
-    assert kernel_tasks.send_notifications.delay().get() == 1
+    # Two messages: the worker hears of the recommendation, the employer that someone is sent.
+    assert set(Message.objects.filter(state="queued").values_list("kind", flat=True)) == {
+        "placement_recommended",
+        "employer_sent",
+    }
+    assert kernel_tasks.send_notifications.delay().get() == 2
     assert kernel_tasks.send_notifications.delay().get() == 0
-    assert len(_Recorder.sent) == 1
+    assert len(_Recorder.sent) == 2
     assert Message.objects.filter(state="queued").count() == 0

@@ -49,13 +49,13 @@ def test_admin_sees_tables_trend_and_downloads(login, admin, django_assert_max_n
     # (PostgreSQL: 199 (198 on the branch that set this pin, a day earlier in Shanghai), with the
     # report's planner setting per month; SQLite: 146; +4 for the guidance figures of the
     # service table: guidance, registrations, placements' cover, insurance advice; +1 for the
-    # referrals by partner, issue 17.)
-    with django_assert_max_num_queries(204):
+    # referrals by partner, issue 17; +4 for the recruitment events' figures, issue 15.)
+    with django_assert_max_num_queries(208):
         client.get(MANAGE, {"month": "2026-03"})
     assert StoredMonth.objects.count() == 12
     # Then every worker reads the stored months (one query for all 12), not a per-process cache.
-    # (+4 for the guidance figures and +1 for the referrals by partner, as above.)
-    with django_assert_max_num_queries(48):
+    # (+4 for the guidance figures, +1 for the referrals by partner, +4 for the events, as above.)
+    with django_assert_max_num_queries(52):
         response = client.get(MANAGE, {"month": "2026-03"})
     assert response.status_code == 200
     page = response.content.decode()
