@@ -44,19 +44,26 @@ def _workbench_context(request: HttpRequest) -> dict:
     }
 
 
-def _me_context(request: HttpRequest) -> dict:
-    from guidance.selectors import latest_plan
+def _own_seeker(request: HttpRequest):
+    """The logged-in person's registration, looked up once for both of this app's "me" panels."""
     from seekers.models import Seeker
 
-    seeker = Seeker.objects.filter(user=request.user).first()
+    if not hasattr(request, "_guidance_seeker"):
+        request._guidance_seeker = Seeker.objects.filter(user=request.user).first()
+    return request._guidance_seeker
+
+
+def _me_context(request: HttpRequest) -> dict:
+    from guidance.selectors import latest_plan
+
+    seeker = _own_seeker(request)
     return {"plan": latest_plan(seeker) if seeker is not None else None}
 
 
 def _insurance_context(request: HttpRequest) -> dict:
     from guidance.selectors import advice_for
-    from seekers.models import Seeker
 
-    seeker = Seeker.objects.filter(user=request.user).first()
+    seeker = _own_seeker(request)
     return {"advice": advice_for(seeker) if seeker is not None else []}
 
 
